@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.deviceconfig;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.group;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package io.thingseeportal.tenant;
+
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.SignInTenants;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** The tenants: the operator sees all of them, everyone else only their own. */
+@Service
+@Validated
+public class TenantService implements SignInTenants {
+
+    private static final Set<String> COUNTRIES = Set.copyOf(java.util.Arrays.stream(Locale.getISOCountries())
+            .map(code -> code.toLowerCase(Locale.ROOT))
+            .toList());
+
+    private final TenantRepository tenants;
+    private final CurrentUser currentUser;
+
+    TenantService(TenantRepository tenants, CurrentUser currentUser) {
+        this.tenants = tenants;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SignInTenant> findForSignIn(String slug) {
+        return tenants.findBySlug(slug)
+                .map(tenant -> new SignInTenant(tenant.summary().id(), tenant.name()));
+    }
+
+    @RolesAllowed(AppRoles.OPERATOR)
+    @Transactional(readOnly = true)
+    public List<TenantSummary> findAll() {
+        return tenants.findAllByOrderByNameAsc().stream().map(Tenant::summary).toList();
+    }
+
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public TenantSettings currentSettings() {
+        Tenant tenant = currentTenant();
+        return new TenantSettings(tenant.name(), tenant.defaultCountry());
+    }
+
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public TenantSettings updateSettings(@Valid TenantSettings settings) {
+        String country = settings.defaultCountry();
+        if (country != null && !COUNTRIES.contains(country)) {
+            throw new UnknownCountryException(country);
+        }
+        Tenant saved = tenants.save(currentTenant().withSettings(settings));
+        return new TenantSettings(saved.name(), saved.defaultCountry());
+    }
+
+    private Tenant currentTenant() {
+        long tenantId = currentUser.tenantId();
+        return tenants.findById(tenantId)
+                .orElseThrow(() -> new IllegalStateException("Tenant " + tenantId + " of a signed-in user is gone"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.tenant;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.tenant.ui;
+
+import org.jspecify.annotations.NullMarked;
