@@ -1,0 +1,46 @@
+package io.thingseeportal.base;
+
+import java.util.List;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * Refuses to start the portal while a setting it cannot run without is missing, naming every missing setting and the
+ * environment variable that sets it. The demo profile supplies all of them; production must.
+ *
+ * <p>It runs before any bean is created, so that a missing database URL is reported as such and not as a failed
+ * connection pool.
+ */
+public class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
+
+    /** A setting the portal needs, and the environment variable that {@code application.properties} reads it from. */
+    public record Setting(String property, String environmentVariable) {}
+
+    static final List<Setting> REQUIRED = List.of(
+            new Setting("spring.datasource.url", "PORTAL_DB_URL"),
+            new Setting("spring.datasource.username", "PORTAL_DB_USERNAME"),
+            new Setting("portal.mqtt.broker-url", "PORTAL_MQTT_BROKER_URL"),
+            new Setting("portal.oidc.issuer-uri", "PORTAL_OIDC_ISSUER_URI"),
+            new Setting("portal.oidc.client-id", "PORTAL_OIDC_CLIENT_ID"),
+            new Setting("portal.oidc.client-secret", "PORTAL_OIDC_CLIENT_SECRET"));
+
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        List<Setting> missing = REQUIRED.stream()
+                .filter(setting ->
+                        environment.getProperty(setting.property(), "").isBlank())
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new MissingSettingsException(missing);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.thingseeportal.security;
+
+import java.io.Serializable;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The signed-in person as the portal sees them: who, in which tenant, with which roles.
+ *
+ * @param tenantId the tenant's database id, or null for an operator, who works across tenants
+ */
+public record PortalUser(
+        String subject,
+        String name,
+        Set<String> roles,
+        @Nullable Long tenantId,
+        @Nullable String tenantName) implements Serializable {
+
+    public PortalUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** The most powerful of the user's roles, for display. */
+    public String primaryRole() {
+        return AppRoles.ALL.stream().filter(roles::contains).findFirst().orElseThrow();
+    }
+}

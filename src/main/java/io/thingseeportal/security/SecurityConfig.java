@@ -1,0 +1,46 @@
+package io.thingseeportal.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Sign-in through OpenID Connect (authorization code flow with PKCE, see {@link DiscoveringClientRegistrationRepository}),
+ * sign-out at the provider too (RP-initiated logout, which {@link VaadinSecurityConfigurer#oauth2LoginPage(String,
+ * String)} sets up), Vaadin's view access control, and method security for the services. The ID token's claims become
+ * the portal's user in {@link PortalOidcUserService}, which Spring Security finds as a bean.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfig {
+
+    static final String SIGN_IN_PROBLEM_PATH = "/sign-in-problem";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                .permitAll()
+                .requestMatchers(EndpointRequest.toAnyEndpoint())
+                .hasRole(AppRoles.OPERATOR));
+        // Vaadin's configurer first: it sets the login page, which the OAuth2 login configurer must see at init.
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.oauth2LoginPage(
+                        OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/"
+                                + oidc.registrationId(),
+                        "{baseUrl}/"));
+        http.oauth2Login(login -> login.failureUrl(SIGN_IN_PROBLEM_PATH));
+        return http.build();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.security;
+
+import org.jspecify.annotations.NullMarked;
