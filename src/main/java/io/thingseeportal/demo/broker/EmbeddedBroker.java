@@ -1,0 +1,82 @@
+package io.thingseeportal.demo.broker;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.thingseeportal.demo.DemoProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The demo's MQTT 5 broker (HiveMQ Community Edition, embedded). It keeps its sessions and queued messages under the
+ * demo's data directory, so that messages published while the portal was down are delivered after a restart.
+ */
+class EmbeddedBroker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedHiveMQ hivemq;
+
+    EmbeddedBroker(DemoProperties.Broker settings, Path dataDirectory) {
+        Path home = dataDirectory.resolve("hivemq").toAbsolutePath();
+        Path config = writeConfig(home.resolve("conf"), settings);
+        this.hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(config)
+                .withDataFolder(directory(home.resolve("data")))
+                .withExtensionsFolder(directory(home.resolve("extensions")))
+                .withoutLoggingBootstrap()
+                .build();
+        try {
+            hivemq.start().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded MQTT broker", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "The embedded MQTT broker could not start on " + settings.bindAddress() + ":" + settings.port()
+                            + " (is the port taken? set PORTAL_DEMO_BROKER_PORT)",
+                    e.getCause());
+        }
+        log.info("Embedded MQTT broker listening on {}:{}", settings.bindAddress(), settings.port());
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        hivemq.close();
+    }
+
+    private static Path writeConfig(Path folder, DemoProperties.Broker settings) {
+        String xml = """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(settings.port(), settings.bindAddress());
+        try {
+            Files.writeString(directory(folder).resolve("config.xml"), xml);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

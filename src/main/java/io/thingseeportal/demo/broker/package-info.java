@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.demo.broker;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,80 @@
+package io.thingseeportal.demo.idp;
+
+import io.thingseeportal.demo.DemoProperties;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the demo identity provider once the portal listens, because the provider must know the portal's address to
+ * send users back to it. It runs in its own application context and stops with the portal.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "portal.demo.idp.enabled", havingValue = "true", matchIfMissing = true)
+class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitializedEvent>, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoIdentityProvider.class);
+
+    private final DemoProperties.Idp properties;
+    private @Nullable ConfigurableApplicationContext context;
+
+    DemoIdentityProvider(DemoProperties demo) {
+        this.properties = demo.idp();
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ServletWebServerInitializedEvent event) {
+        if (context != null || event.getApplicationContext().getParent() != null) {
+            return;
+        }
+        URI issuer = properties.issuer();
+        int portalPort = event.getWebServer().getPort();
+        var settings = new DemoIdpSettings(issuer, portalBaseUrls(portalPort));
+        context = new SpringApplicationBuilder(DemoIdpServer.class)
+                .web(WebApplicationType.SERVLET)
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .initializers(idp -> idp.getBeanFactory().registerSingleton("demoIdpSettings", settings))
+                .run(
+                        "--spring.config.name=demo-idp",
+                        "--server.port=" + issuer.getPort(),
+                        "--server.servlet.session.cookie.name=DEMO_IDP_SESSION",
+                        "--spring.main.register-shutdown-hook=false");
+        log.info("Demo identity provider at {} (accounts and password on its sign-in page)", issuer);
+    }
+
+    private List<String> portalBaseUrls(int port) {
+        Set<String> urls = new LinkedHashSet<>();
+        urls.add("http://localhost:" + port);
+        urls.add("http://127.0.0.1:" + port);
+        properties.portalBaseUrls().forEach(url -> urls.add(withoutTrailingSlash(url.toString())));
+        return new ArrayList<>(urls);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.thingseeportal.demo.idp;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What the demo identity provider is told by the portal that starts it.
+ *
+ * @param issuer its issuer URL; its port is where it listens
+ * @param portalBaseUrls the portal's addresses (no trailing slash) to which it may send users back
+ */
+record DemoIdpSettings(URI issuer, List<String> portalBaseUrls) {}

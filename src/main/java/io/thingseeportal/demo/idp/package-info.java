@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.demo.idp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.thingsee.mqtt;
+
+import org.jspecify.annotations.NullMarked;
