@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.base.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal;
+
+import org.jspecify.annotations.NullMarked;
