@@ -1,0 +1,136 @@
+package io.thingseeportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo in a real browser: signing in at the demo identity provider, the start page per role, and signing out. */
+class DemoSignInE2E {
+
+    static ConfigurableApplicationContext demo;
+    static String portal;
+    static String issuer;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void startTheDemo() throws IOException {
+        Path data = Files.createTempDirectory("portal-demo-e2e");
+        issuer = "http://127.0.0.1:" + freePort();
+        demo = new SpringApplicationBuilder(Application.class)
+                .profiles("demo")
+                .run(
+                        "--server.port=0",
+                        "--portal.demo.data-directory=" + data,
+                        "--portal.demo.broker.port=" + freePort(),
+                        "--portal.demo.idp.issuer=" + issuer);
+        portal = "http://localhost:"
+                + ((WebServerApplicationContext) demo).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start(412, 915);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void a_signed_out_visitor_is_sent_to_the_demo_provider_and_back_after_signing_in() {
+        browser.get(portal + "/");
+        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        assertThat(browser.getPageSource()).contains("acme-installer", "borealis-admin", "operator");
+
+        signIn("acme-installer");
+
+        WebElement scan = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan-sensor")));
+        assertThat(scan.getText()).contains("Scan a sensor");
+        assertThat(browser.getCurrentUrl()).startsWith(portal);
+    }
+
+    @Test
+    void signing_out_ends_the_session_at_the_provider_too() {
+        browser.get(portal + "/");
+        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        signIn("acme-installer");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan-sensor")));
+
+        signOut();
+
+        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        browser.get(portal + "/");
+        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        assertThat(browser.findElements(By.id("username"))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0} sees {1}")
+    @CsvSource({
+        "acme-admin, count-devices",
+        "acme-installer, scan-sensor",
+        "acme-viewer, count-devices",
+        "borealis-admin, count-devices",
+        "borealis-installer, scan-sensor",
+        "borealis-viewer, count-devices",
+        "operator, tenants"
+    })
+    void every_demo_account_signs_in_to_its_start_page(String account, String landmark) {
+        browser.get(portal + "/");
+        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+
+        signIn(account);
+
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(landmark))))
+                .isNotNull();
+    }
+
+    private void signIn(String account) {
+        browser.findElement(By.id("username")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void signOut() {
+        WebElement menu = wait.until(ExpectedConditions.elementToBeClickable(By.id("user-menu")));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].querySelector('vaadin-menu-bar-button').click()", menu);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.thingseeportal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Small factories for rows the tests need, each with unique keys so that tests sharing a database never collide. */
+public final class TestData {
+
+    private TestData() {}
+
+    public static long tenant(JdbcClient jdbc, String name) {
+        String slug = "t-" + UUID.randomUUID();
+        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES (?, ?, ?)")
+                .params(slug, name, now())
+                .update();
+        return jdbc.sql("SELECT id FROM tenant WHERE slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .single();
+    }
+
+    public static void group(JdbcClient jdbc, long tenantId) {
+        jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at) VALUES (?, ?, ?)")
+                .params(tenantId, "prfi00g" + UUID.randomUUID().toString().substring(0, 8), now())
+                .update();
+    }
+
+    public static void device(JdbcClient jdbc, long tenantId) {
+        jdbc.sql("INSERT INTO device (tenant_id, tuid, created_at) VALUES (?, ?, ?)")
+                .params(tenantId, "TSPR04" + UUID.randomUUID().toString().substring(0, 8), now())
+                .update();
+    }
+
+    public static void command(JdbcClient jdbc, long tenantId, boolean echoed) {
+        jdbc.sql(
+                        "INSERT INTO device_command (tenant_id, tuid, transaction_id, sent_at, echoed_at) VALUES (?, ?, ?, ?, ?)")
+                .params(tenantId, "TSPR04X", UUID.randomUUID().toString(), now(), echoed ? now() : null)
+                .update();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}
