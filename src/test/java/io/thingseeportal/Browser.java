@@ -22,6 +22,11 @@ public final class Browser {
     private Browser() {}
 
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, "en-GB");
+    }
+
+    /** A browser whose preferred language (Accept-Language) is the given one. */
+    public static ChromeDriver start(int width, int height, String language) {
         if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -38,7 +43,9 @@ public final class Browser {
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=" + width + "," + height,
+                "--lang=" + language,
                 "--user-data-dir=" + freshProfile());
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()

@@ -95,6 +95,20 @@ class DemoSignInE2E {
         assertThat(browser.findElements(By.id("username"))).hasSize(1);
     }
 
+    @Test
+    void a_browser_that_prefers_finnish_gets_the_portal_in_finnish() {
+        browser.quit();
+        browser = Browser.start(412, 915, "fi");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(portal + "/");
+        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+
+        signIn("acme-installer");
+
+        WebElement scan = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan-sensor")));
+        assertThat(scan.getText()).contains("Skannaa anturi");
+    }
+
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
         "acme-admin, count-devices",

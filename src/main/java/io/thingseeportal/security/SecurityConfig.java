@@ -7,11 +7,13 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Sign-in through OpenID Connect (authorization code flow with PKCE, see {@link DiscoveringClientRegistrationRepository}),
@@ -40,7 +42,23 @@ class SecurityConfig {
                         OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/"
                                 + oidc.registrationId(),
                         "{baseUrl}/"));
-        http.oauth2Login(login -> login.failureUrl(SIGN_IN_PROBLEM_PATH));
+        http.oauth2Login(login -> login.failureUrl(SIGN_IN_PROBLEM_PATH)
+                .addObjectPostProcessor(failuresBeforeTheProviderGoToTheProblemPage()));
         return http.build();
+    }
+
+    /**
+     * A sign-in that fails before the user reaches the provider (its discovery document cannot be read) would
+     * otherwise end in a bare 500, which the login redirect turns into a loop; it gets the sign-in problem page too.
+     */
+    private static ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>
+            failuresBeforeTheProviderGoToTheProblemPage() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler(SIGN_IN_PROBLEM_PATH));
+                return filter;
+            }
+        };
     }
 }

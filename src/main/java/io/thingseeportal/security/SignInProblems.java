@@ -3,6 +3,7 @@ package io.thingseeportal.security;
 import com.vaadin.flow.server.WrappedSession;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
@@ -20,7 +21,18 @@ public final class SignInProblems {
      */
     public record Problem(String code, String detail) {}
 
+    static final String UNREACHABLE = "unreachable";
+
     private SignInProblems() {}
+
+    private static @Nullable Throwable unreachableProvider(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IdentityProviderUnavailableException) {
+                return cause;
+            }
+        }
+        return null;
+    }
 
     /** Reads and forgets the last problem, so that a reload does not show it again. */
     public static Optional<Problem> takeLastProblem(WrappedSession session) {
@@ -33,6 +45,10 @@ public final class SignInProblems {
                     KNOWN.contains(code)
                             ? new Problem(code, detail == null ? "" : detail)
                             : new Problem("provider", code));
+        }
+        if (last instanceof Throwable failure
+                && unreachableProvider(failure) instanceof IdentityProviderUnavailableException e) {
+            return Optional.of(new Problem(UNREACHABLE, e.issuer().toString()));
         }
         if (last instanceof AuthenticationException other) {
             return Optional.of(new Problem("provider", other.getClass().getSimpleName()));

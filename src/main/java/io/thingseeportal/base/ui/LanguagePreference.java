@@ -2,7 +2,6 @@ package io.thingseeportal.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
@@ -22,18 +21,17 @@ final class LanguagePreference {
 
     private LanguagePreference() {}
 
-    /** Switches the whole session to the language and remembers the choice. */
+    /**
+     * Switches the whole session to the language and remembers the choice in a cookie, written by the browser itself
+     * so that it does not depend on how the request that asked for it travelled (XHR or WebSocket).
+     */
     static void choose(Locale locale) {
-        var cookie = new Cookie(COOKIE, locale.getLanguage());
-        cookie.setPath("/");
-        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
-        cookie.setHttpOnly(true);
-        VaadinResponse response = VaadinResponse.getCurrent();
-        if (response != null) {
-            response.addCookie(cookie);
-        }
         VaadinSession.getCurrent().setLocale(locale);
-        UI.getCurrent().getPage().reload();
+        UI ui = UI.getCurrent();
+        ui.setLocale(locale);
+        String cookie = COOKIE + "=" + locale.getLanguage() + "; path=/; max-age="
+                + Duration.ofDays(365).toSeconds() + "; samesite=lax";
+        ui.getPage().executeJs("document.cookie = $0; window.location.reload();", cookie);
     }
 
     /** The language chosen earlier, if the request carries the cookie. */

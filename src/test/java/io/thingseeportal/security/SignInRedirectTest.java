@@ -1,0 +1,44 @@
+package io.thingseeportal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.vaadin.flow.server.WrappedHttpSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Sign-in failures that happen before the user reaches the provider (the redirect to it is covered by the browser test,
+ * DemoSignInE2E). The test profile's identity provider is unreachable on purpose (port 1). */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class SignInRedirectTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void an_unreachable_provider_leads_to_the_sign_in_problem_page_and_not_a_redirect_loop() throws Exception {
+        var session = new MockHttpSession();
+        mvc.perform(get("/oauth2/authorization/sso").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/sign-in-problem"));
+
+        var problem = SignInProblems.takeLastProblem(new WrappedHttpSession(session));
+        assertThat(problem).contains(new SignInProblems.Problem("unreachable", "http://127.0.0.1:1/unused"));
+    }
+
+    @Test
+    void the_health_endpoint_is_open_without_signing_in() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().is(503));
+    }
+}
