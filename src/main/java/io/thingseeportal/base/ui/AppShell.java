@@ -2,7 +2,6 @@ package io.thingseeportal.base.ui;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Inline;
-import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.server.PWA;
@@ -16,8 +15,12 @@ import com.vaadin.flow.theme.Theme;
  */
 @Push(value = PushMode.AUTOMATIC, transport = Transport.WEBSOCKET_XHR)
 @Theme("portal")
-@PWA(name = "Thingsee Installation Portal", shortName = "Thingsee Portal", iconPath = "icons/icon.png")
-@Meta(name = "theme-color", content = "#0b5cad")
+@PWA(
+        name = "Thingsee Installation Portal",
+        shortName = "Thingsee",
+        iconPath = "icons/icon.png",
+        themeColor = "#0b5cad",
+        backgroundColor = "#ffffff")
 public class AppShell implements AppShellConfigurator {
 
     @Override

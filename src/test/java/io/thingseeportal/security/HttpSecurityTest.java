@@ -1,7 +1,9 @@
 package io.thingseeportal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,16 +14,17 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Sign-in failures that happen before the user reaches the provider (the redirect to it is covered by the browser test,
+ * What the HTTP layer lets through: the actuator by role, and sign-in failures that happen before the user reaches the provider (the redirect to it is covered by the browser test,
  * DemoSignInE2E). The test profile's identity provider is unreachable on purpose (port 1). */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class SignInRedirectTest {
+class HttpSecurityTest {
 
     @Autowired
     MockMvc mvc;
@@ -39,6 +42,30 @@ class SignInRedirectTest {
 
     @Test
     void the_health_endpoint_is_open_without_signing_in() throws Exception {
+        // 503: the test profile's broker is unreachable on purpose; what matters is that it answers at all.
         mvc.perform(get("/actuator/health")).andExpect(status().is(503));
+    }
+
+    @Test
+    void the_other_actuator_endpoints_are_for_operators() throws Exception {
+        mvc.perform(get("/actuator/metrics").with(oidcLogin().authorities(role(AppRoles.OPERATOR))))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void an_admin_may_not_read_the_actuator() throws Exception {
+        mvc.perform(get("/actuator/metrics").with(oidcLogin().authorities(role(AppRoles.ADMIN))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void the_health_details_are_shown_to_operators() throws Exception {
+        mvc.perform(get("/actuator/health").with(oidcLogin().authorities(role(AppRoles.OPERATOR))))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.mqtt.status").value("DOWN"));
+    }
+
+    private static SimpleGrantedAuthority role(String role) {
+        return new SimpleGrantedAuthority("ROLE_" + role);
     }
 }
