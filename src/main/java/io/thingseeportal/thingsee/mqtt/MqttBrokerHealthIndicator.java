@@ -39,10 +39,10 @@ class MqttBrokerHealthIndicator extends AbstractHealthIndicator {
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(
                 (int) Math.max(1, properties.connectTimeout().toSeconds()));
-        if (properties.username() != null) {
+        if (properties.username() != null && !properties.username().isBlank()) {
             options.setUserName(properties.username());
         }
-        if (properties.password() != null) {
+        if (properties.password() != null && !properties.password().isEmpty()) {
             options.setPassword(properties.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return options;

@@ -1,0 +1,34 @@
+package io.thingseeportal.thingsee.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
+import io.thingseeportal.thingsee.ThingseeClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+/** The live {@link ThingseeClient}: Spring WebClient on Reactor Netty with the configured timeouts. */
+@Configuration
+class LiveThingseeConfig {
+
+    @Bean
+    ThingseeClient thingseeClient(
+            WebClient.Builder builder,
+            ObjectMapper json,
+            ThingseeProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        HttpClient httpClient = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        properties.connectTimeout().toMillis())
+                .responseTimeout(properties.responseTimeout());
+        WebClient webClient = builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .build();
+        return new LiveThingseeClient(new ThingseeHttp(webClient, json, properties, meters, clock), json);
+    }
+}

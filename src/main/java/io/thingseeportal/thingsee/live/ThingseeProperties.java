@@ -1,0 +1,50 @@
+package io.thingseeportal.thingsee.live;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the portal talks to the Thingsee API ({@code portal.thingsee.*}).
+ *
+ * @param connectTimeout how long opening a connection may take
+ * @param responseTimeout how long Thingsee may take to answer once connected
+ * @param retry retries of safe calls on connection errors, 429 and 502/503/504
+ * @param token client-token handling
+ */
+@Validated
+@ConfigurationProperties("portal.thingsee")
+public record ThingseeProperties(
+        @DefaultValue("5s") @NotNull Duration connectTimeout,
+        @DefaultValue("30s") @NotNull Duration responseTimeout,
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid Token token) {
+
+    /**
+     * @param maxAttempts attempts in all, the first included
+     * @param initialBackoff the wait before the first retry; it doubles with each further one
+     * @param maxBackoff the longest wait between attempts, also the cap on a {@code Retry-After}
+     * @param jitter the random share of each wait (0 to 1), so that many callers do not retry in step
+     */
+    public record Retry(
+            @DefaultValue("4") @Min(1) int maxAttempts,
+            @DefaultValue("200ms") @NotNull Duration initialBackoff,
+            @DefaultValue("10s") @NotNull Duration maxBackoff,
+
+            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
+            double jitter) {}
+
+    /**
+     * @param lifetime how long a client token lives (Thingsee: 15 minutes)
+     * @param renewAhead how long before its end a token is renewed
+     */
+    public record Token(
+            @DefaultValue("15m") @NotNull Duration lifetime,
+            @DefaultValue("1m") @NotNull Duration renewAhead) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.thingsee.live;
+
+import org.jspecify.annotations.NullMarked;
