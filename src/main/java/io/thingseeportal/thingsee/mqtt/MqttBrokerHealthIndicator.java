@@ -34,17 +34,9 @@ class MqttBrokerHealthIndicator extends AbstractHealthIndicator {
     }
 
     private MqttConnectionOptions options() {
-        var options = new MqttConnectionOptions();
+        var options = PahoOptions.of(properties);
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
-        options.setConnectionTimeout(
-                (int) Math.max(1, properties.connectTimeout().toSeconds()));
-        if (properties.username() != null && !properties.username().isBlank()) {
-            options.setUserName(properties.username());
-        }
-        if (properties.password() != null && !properties.password().isEmpty()) {
-            options.setPassword(properties.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
         return options;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.thingseeportal.TestMqtt;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 
@@ -28,6 +27,6 @@ class MqttBrokerHealthIndicatorIT {
     }
 
     private static MqttProperties properties(URI broker) {
-        return new MqttProperties(broker, null, null, Duration.ofSeconds(2), "portal-test");
+        return MqttTestSettings.forBroker(broker, "unused");
     }
 }
