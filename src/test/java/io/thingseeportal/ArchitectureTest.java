@@ -115,6 +115,17 @@ class ArchitectureTest {
                 .check(PORTAL);
     }
 
+    @Test
+    void nothing_outside_the_simulator_uses_it() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.thingseeportal.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.thingseeportal.simulator..")
+                .check(PORTAL);
+    }
+
     private static ArchCondition<JavaClass> haveExactlyOneAccessAnnotation() {
         var annotations = List.of(PermitAll.class, RolesAllowed.class, AnonymousAllowed.class, DenyAll.class);
         return new ArchCondition<>("have exactly one of @PermitAll, @RolesAllowed, @AnonymousAllowed, @DenyAll") {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import io.thingseeportal.security.PortalOidcUser;
@@ -82,6 +83,9 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        // Each application context installs its own strategy globally; method security reads this context's one, so
+        // it must be the global one again after a test with another context (other beans) ran in between.
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(VaadinAwareSecurityContextHolderStrategy.class));
         MockVaadin.setMockRequestFactory(SecurityContextRequest::new);
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));

@@ -1,0 +1,41 @@
+package io.thingseeportal.simulator;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * At most {@code limit} requests per token in each second of the clock; the next request in the same second is
+ * refused until the second is over. Counters are transient, like tokens.
+ */
+final class RateLimiter {
+
+    private record Window(long second, int count) {}
+
+    private final int limit;
+    private final Clock clock;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    RateLimiter(int limit, Clock clock) {
+        this.limit = limit;
+        this.clock = clock;
+    }
+
+    /** Counts a request of the token, or refuses it with 429 and {@code Retry-After}. */
+    void acquire(String token) {
+        long now = clock.millis();
+        long second = Math.floorDiv(now, 1000);
+        if (windows.size() > 10_000) {
+            windows.values().removeIf(window -> window.second() < second);
+        }
+        var window = windows.compute(
+                token,
+                (key, current) -> current == null || current.second() != second
+                        ? new Window(second, 1)
+                        : new Window(second, current.count() + 1));
+        if (window.count() > limit) {
+            long untilNextSecond = (second + 1) * 1000 - now;
+            throw SimulatorException.tooManyRequests(Math.max(1, (untilNextSecond + 999) / 1000));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.thingseeportal.simulator;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.HandlerTypePredicate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Serves the simulated Thingsee cloud under {@code portal.simulator.base-path}, only when enabled. The controllers of
+ * this package are mapped relative to the base path.
+ */
+@Configuration
+@ConditionalOnSimulator
+class SimulatorConfig {
+
+    static final String CLIENT_TOKEN_PATH = "/auth/client-token";
+
+    /**
+     * Before the portal's sign-in chain, which would send these requests to the login page: the simulator checks its
+     * own bearer tokens, keeps no session and has no use for CSRF tokens (its clients are not browsers).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain simulatorSecurityFilterChain(HttpSecurity http, SimulatorProperties properties)
+            throws Exception {
+        return http.securityMatcher(properties.basePath() + "/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    Tokens simulatorTokens(SimulatorProperties properties, Clock clock) {
+        return new Tokens(properties, clock);
+    }
+
+    @Bean
+    SimulatorStore simulatorStore(SimulatorProperties properties, Clock clock) {
+        var fleet = new FleetFactory(properties.seed(), properties.fleetSize());
+        return new InMemorySimulatorStore(
+                properties.stacks().keySet(),
+                stack -> fleet.generate(stack, properties.stacks().get(stack).country(), clock.instant()));
+    }
+
+    @Bean
+    WebMvcConfigurer simulatorWebMvc(SimulatorProperties properties, Tokens tokens, Clock clock) {
+        var interceptor = new BearerTokenInterceptor(tokens, new RateLimiter(properties.rateLimit(), clock));
+        String basePath = properties.basePath();
+        return new WebMvcConfigurer() {
+            @Override
+            public void configurePathMatch(PathMatchConfigurer configurer) {
+                configurer.addPathPrefix(basePath, HandlerTypePredicate.forBasePackageClass(SimulatorConfig.class));
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor)
+                        .addPathPatterns(basePath + "/**")
+                        .excludePathPatterns(basePath + CLIENT_TOKEN_PATH);
+            }
+        };
+    }
+}

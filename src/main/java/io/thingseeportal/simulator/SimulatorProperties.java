@@ -1,0 +1,68 @@
+package io.thingseeportal.simulator;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The built-in Thingsee cloud simulator ({@code portal.simulator.*}); off in production.
+ *
+ * @param enabled whether the simulator serves its API inside the portal
+ * @param basePath where the API is served; the stack URL a tenant uses is {@code http://<portal><basePath>/}
+ * @param tokenLifetime how long a client token is valid (15 minutes in Haltian's cloud)
+ * @param rateLimit requests per second allowed per token; more get 429 with {@code Retry-After}
+ * @param seed mixed with each stack's name so that a restart generates the same fleet
+ * @param fleetSize devices per stack, at least one per product type
+ * @param stacks the simulated stacks by name, each with the API credentials that open it
+ */
+@Validated
+@ConfigurationProperties("portal.simulator")
+public record SimulatorProperties(
+        @DefaultValue("false") boolean enabled,
+
+        @DefaultValue("/simulator/thingsee/v1") @NotNull @Pattern(regexp = "(/[A-Za-z0-9._-]+)+")
+        String basePath,
+
+        @DefaultValue("15m") @NotNull Duration tokenLifetime,
+        @DefaultValue("50") @Min(1) int rateLimit,
+        @DefaultValue("20240501") long seed,
+        @DefaultValue("40") @Min(10) int fleetSize,
+        @DefaultValue Map<String, @Valid Stack> stacks) {
+
+    /**
+     * @param clientId the {@code client_id} that opens this stack
+     * @param clientSecret its {@code client_secret}
+     * @param country the lower-case ISO country of the stack's demo group and device locations
+     */
+    public record Stack(
+            @NotBlank String clientId,
+            @NotBlank String clientSecret,
+
+            @DefaultValue("fi") @Pattern(regexp = "[a-z]{2}")
+            String country) {
+
+        /** Never shows the secret. */
+        @Override
+        public String toString() {
+            return "Stack[clientId=" + clientId + ", country=" + country + "]";
+        }
+    }
+
+    @AssertTrue(message = "an enabled simulator needs at least one stack (portal.simulator.stacks.<name>.client-id)")
+    public boolean isStackGivenWhenEnabled() {
+        return !enabled || !stacks.isEmpty();
+    }
+
+    @AssertTrue(message = "token lifetime must be positive")
+    public boolean isTokenLifetimePositive() {
+        return !tokenLifetime.isNegative() && !tokenLifetime.isZero();
+    }
+}

@@ -1,0 +1,97 @@
+package io.thingseeportal.simulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one simulated stack holds: groups, devices and their histories. Not thread-safe on its own: it is only
+ * touched inside {@link SimulatorStore#read} and {@link SimulatorStore#write}, which guard it. Histories are kept
+ * oldest first and handed out newest first.
+ */
+final class StackState {
+
+    private final Map<String, SimulatedGroup> groups = new TreeMap<>();
+    private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
+    private final Map<String, List<InstallationRecord>> installations = new LinkedHashMap<>();
+    private final Map<String, List<CommandRecord>> commands = new LinkedHashMap<>();
+    private final Map<String, List<DeviceMessage>> messages = new LinkedHashMap<>();
+    private final List<AlertRecord> alerts = new ArrayList<>();
+
+    List<SimulatedGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    Optional<SimulatedGroup> group(String id) {
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    void putGroup(SimulatedGroup group) {
+        groups.put(group.id(), group);
+    }
+
+    void removeGroup(String id) {
+        groups.remove(id);
+    }
+
+    List<SimulatedDevice> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    Optional<SimulatedDevice> device(String tuid) {
+        return Optional.ofNullable(devices.get(tuid));
+    }
+
+    void putDevice(SimulatedDevice device) {
+        devices.put(device.tuid(), device);
+    }
+
+    List<InstallationRecord> installations(String tuid) {
+        return newestFirst(installations.get(tuid), Comparator.comparing(InstallationRecord::at));
+    }
+
+    void addInstallation(InstallationRecord record) {
+        installations.computeIfAbsent(record.tuid(), tuid -> new ArrayList<>()).add(record);
+    }
+
+    List<CommandRecord> commands(String tuid) {
+        return newestFirst(commands.get(tuid), Comparator.comparing(CommandRecord::at));
+    }
+
+    void addCommand(CommandRecord record) {
+        commands.computeIfAbsent(record.tuid(), tuid -> new ArrayList<>()).add(record);
+    }
+
+    List<DeviceMessage> messages(String tuid) {
+        return newestFirst(messages.get(tuid), Comparator.comparing(DeviceMessage::tsmTs));
+    }
+
+    void addMessage(DeviceMessage message) {
+        messages.computeIfAbsent(message.tsmTuid(), tuid -> new ArrayList<>()).add(message);
+    }
+
+    List<AlertRecord> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    void addAlert(AlertRecord alert) {
+        alerts.add(alert);
+    }
+
+    /** Stable: records of the same instant keep their order of arrival, the later one first. */
+    private static <T> List<T> newestFirst(@Nullable List<T> records, Comparator<T> byTime) {
+        if (records == null) {
+            return List.of();
+        }
+        var copy = new ArrayList<>(records);
+        Collections.reverse(copy);
+        copy.sort(byTime.reversed());
+        return List.copyOf(copy);
+    }
+}
