@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param seed mixed with each stack's name so that a restart generates the same fleet
  * @param fleetSize devices per stack, at least one per product type
  * @param stacks the simulated stacks by name, each with the API credentials that open it
+ * @param brokerUrl the MQTT broker the simulated devices publish to (by default the one the portal subscribes to)
+ * @param echoDelay how long a device takes to answer a configuration command
  */
 @Validated
 @ConfigurationProperties("portal.simulator")
@@ -35,7 +39,9 @@ public record SimulatorProperties(
         @DefaultValue("50") @Min(1) int rateLimit,
         @DefaultValue("20240501") long seed,
         @DefaultValue("40") @Min(10) int fleetSize,
-        @DefaultValue Map<String, @Valid Stack> stacks) {
+        @DefaultValue Map<String, @Valid Stack> stacks,
+        @Nullable URI brokerUrl,
+        @DefaultValue("2s") @NotNull Duration echoDelay) {
 
     /**
      * @param clientId the {@code client_id} that opens this stack
@@ -59,6 +65,11 @@ public record SimulatorProperties(
     @AssertTrue(message = "an enabled simulator needs at least one stack (portal.simulator.stacks.<name>.client-id)")
     public boolean isStackGivenWhenEnabled() {
         return !enabled || !stacks.isEmpty();
+    }
+
+    @AssertTrue(message = "an enabled simulator needs the broker its devices publish to (portal.simulator.broker-url)")
+    public boolean isBrokerGivenWhenEnabled() {
+        return !enabled || brokerUrl != null;
     }
 
     @AssertTrue(message = "token lifetime must be positive")

@@ -23,6 +23,7 @@ final class StackState {
     private final Map<String, List<CommandRecord>> commands = new LinkedHashMap<>();
     private final Map<String, List<DeviceMessage>> messages = new LinkedHashMap<>();
     private final List<AlertRecord> alerts = new ArrayList<>();
+    private final Map<String, Map<Integer, Map<String, Object>>> configurations = new LinkedHashMap<>();
 
     List<SimulatedGroup> groups() {
         return List.copyOf(groups.values());
@@ -74,6 +75,15 @@ final class StackState {
 
     void addMessage(DeviceMessage message) {
         messages.computeIfAbsent(message.tsmTuid(), tuid -> new ArrayList<>()).add(message);
+    }
+
+    /** The device's current configuration of one message, the defaults until a command changed it. */
+    Map<String, Object> configuration(String tuid, int tsmId) {
+        return configurations.getOrDefault(tuid, Map.of()).getOrDefault(tsmId, DeviceConfigurations.initial(tsmId));
+    }
+
+    void putConfiguration(String tuid, int tsmId, Map<String, Object> values) {
+        configurations.computeIfAbsent(tuid, device -> new LinkedHashMap<>()).put(tsmId, Map.copyOf(values));
     }
 
     List<AlertRecord> alerts() {

@@ -1,0 +1,136 @@
+package io.thingseeportal.thingsee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thingseeportal.TestMqtt;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Haltian's recommended sequence, end to end, exactly as in production: the live client over real HTTP against the
+ * built-in simulator, and the device's echo back through a real MQTT broker (the machine's Mosquitto) and the
+ * portal's subscriber.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ThingseeSequenceIT {
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void realBroker(DynamicPropertyRegistry registry) {
+        registry.add("portal.mqtt.broker-url", () -> TestMqtt.URL);
+        registry.add("portal.mqtt.subscriber.enabled", () -> "true");
+        registry.add("portal.mqtt.subscriber.client-id", () -> "portal-sequence-it-" + RUN);
+        registry.add("portal.simulator.echo-delay", () -> "300ms");
+    }
+
+    /** Collects the subscriber's events, as a feature listening to them would. */
+    @TestConfiguration
+    static class Events {
+        final Queue<ThingseeMessageReceived> received = new ConcurrentLinkedQueue<>();
+
+        @EventListener
+        void on(ThingseeMessageReceived event) {
+            received.add(event);
+        }
+    }
+
+    @Autowired
+    ThingseeClient thingsee;
+
+    @Autowired
+    Events events;
+
+    @LocalServerPort
+    int port;
+
+    /** The subscriber connects in the background; a message of the test's own shows when it listens. */
+    @org.junit.jupiter.api.BeforeEach
+    void awaitTheSubscription() {
+        long probe = System.nanoTime();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            publishProbe(probe);
+            return events.received.stream()
+                    .anyMatch(
+                            event -> Long.valueOf(probe).equals(event.message().transactionId()));
+        });
+    }
+
+    private static void publishProbe(long probe) throws org.eclipse.paho.mqttv5.common.MqttException {
+        var publisher = new org.eclipse.paho.mqttv5.client.MqttClient(
+                TestMqtt.URL,
+                "probe-" + UUID.randomUUID(),
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        try {
+            publisher.connect();
+            String payload = "{\"tsmId\":1110,\"tsmEv\":10,\"tsmTuid\":\"PROBE\",\"transactionId\":" + probe + "}";
+            publisher.publish("cloudext/json/rd/xx/rdxx00probe/PROBE/1110", payload.getBytes(), 1, false);
+            publisher.disconnect();
+        } finally {
+            publisher.close();
+        }
+    }
+
+    @Test
+    void token_group_installation_assignment_and_configuration_come_back_as_an_echo_with_the_same_transaction_id() {
+        var stack = new ThingseeStack(
+                URI.create("http://localhost:" + port + "/simulator/thingsee/v1/"),
+                "acme-demo-client",
+                "acme-demo-secret");
+        String tuid = thingsee.listGroupDevices(stack, "unassigned").stream()
+                .filter(candidate -> candidate.startsWith("TSPR"))
+                .findFirst()
+                .orElseThrow();
+        String groupId = "prfi00seq" + RUN;
+        long transactionId = 100_000 + (long) (Math.random() * 1_000_000);
+
+        thingsee.createGroup(stack, groupId, "Sequence test");
+        thingsee.setInstallationStatus(stack, tuid, InstallationStatus.INSTALLED);
+        thingsee.setDeviceGroup(stack, tuid, groupId);
+        var receipt = thingsee.sendCommands(
+                stack,
+                tuid,
+                List.of(new ThingseeMessage(Map.of(
+                        "tsmId", 13200, "tsmEv", 30, "transactionId", transactionId, "mode", 1, "threshold", 5000))));
+
+        assertThat(receipt.commands())
+                .singleElement()
+                .satisfies(queued -> assertThat(queued.transactionId()).isEqualTo(transactionId));
+        assertThat(thingsee.getInstallationStatus(stack, tuid).orElseThrow().status())
+                .isEqualTo(InstallationStatus.INSTALLED);
+        assertThat(thingsee.getDeviceGroup(stack, tuid).groupId()).isEqualTo(groupId);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.received.stream()
+                        .anyMatch(event -> Long.valueOf(transactionId)
+                                .equals(event.message().transactionId())));
+        ThingseeMessageReceived echo = events.received.stream()
+                .filter(event ->
+                        Long.valueOf(transactionId).equals(event.message().transactionId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(echo.topic()).isEqualTo("cloudext/json/pr/fi/" + groupId + "/" + tuid + "/13200");
+        assertThat(echo.groupId()).isEqualTo(groupId);
+        assertThat(echo.message().tsmTuid()).isEqualTo(tuid);
+        assertThat(echo.message().tsmEv()).isEqualTo(31);
+        assertThat(echo.message().field("mode")).contains(1);
+        assertThat(echo.message().field("threshold")).contains(1100);
+        assertThat(echo.message().field("passiveReportInterval")).contains(3600);
+    }
+}
