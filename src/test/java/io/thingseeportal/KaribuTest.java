@@ -112,7 +112,13 @@ public abstract class KaribuTest {
                 .expiresAt(now.plusSeconds(3600))
                 .claim("name", name)
                 .build();
-        var user = new PortalUser(name, name, Set.of(roles), tenantId, tenantId == null ? null : "Tenant " + tenantId);
+        var user = new PortalUser(
+                name,
+                name,
+                Set.of(roles),
+                tenantId,
+                tenantId == null ? null : "tenant-" + tenantId,
+                tenantId == null ? null : "Tenant " + tenantId);
         SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
         securityContext.setAuthentication(new OAuth2AuthenticationToken(
                 new PortalOidcUser(authorities, idToken, null, user), authorities, "test"));

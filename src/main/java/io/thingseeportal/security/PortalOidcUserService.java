@@ -44,6 +44,7 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
                 name,
                 roles,
                 tenant == null ? null : tenant.id(),
+                tenant == null ? null : tenant.slug(),
                 tenant == null ? null : tenant.name());
         var authorities = roles.stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))

@@ -9,7 +9,7 @@ import java.util.Optional;
 public interface SignInTenants {
 
     /** A tenant as sign-in needs it. */
-    record SignInTenant(long id, String name) {}
+    record SignInTenant(long id, String slug, String name) {}
 
     /** Called while the user signs in, before anyone is authenticated. */
     Optional<SignInTenant> findForSignIn(String slug);

@@ -34,7 +34,7 @@ public class TenantService implements SignInTenants {
     @Transactional(readOnly = true)
     public Optional<SignInTenant> findForSignIn(String slug) {
         return tenants.findBySlug(slug)
-                .map(tenant -> new SignInTenant(tenant.summary().id(), tenant.name()));
+                .map(tenant -> new SignInTenant(tenant.summary().id(), tenant.slug(), tenant.name()));
     }
 
     @RolesAllowed(AppRoles.OPERATOR)

@@ -24,12 +24,13 @@ class PortalOidcUserServiceTest {
     @Test
     void a_known_tenant_and_role_become_the_portal_user_and_role_authorities() {
         when(tenants.findForSignIn("acme"))
-                .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "Acme Facilities")));
+                .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "acme", "Acme Facilities")));
 
         PortalOidcUser user = service.toPortalUser(oidcUser(Map.of("tenant", "acme", "roles", List.of("ADMIN"))));
 
         assertThat(user.portalUser().tenantId()).isEqualTo(7L);
         assertThat(user.portalUser().tenantName()).isEqualTo("Acme Facilities");
+        assertThat(user.portalUser().tenantSlug()).isEqualTo("acme");
         assertThat(user.portalUser().name()).isEqualTo("Aino Virtanen");
         assertThat(user.getAuthorities())
                 .extracting(GrantedAuthority::getAuthority)

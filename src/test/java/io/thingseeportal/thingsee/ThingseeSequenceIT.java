@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.thingseeportal.TestMqtt;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,8 +55,8 @@ class ThingseeSequenceIT {
     @Autowired
     Events events;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ThingseeStacks stacks;
 
     /** The subscriber connects in the background; a message of the test's own shows when it listens. */
     @org.junit.jupiter.api.BeforeEach
@@ -89,10 +87,7 @@ class ThingseeSequenceIT {
 
     @Test
     void token_group_installation_assignment_and_configuration_come_back_as_an_echo_with_the_same_transaction_id() {
-        var stack = new ThingseeStack(
-                URI.create("http://localhost:" + port + "/simulator/thingsee/v1/"),
-                "acme-demo-client",
-                "acme-demo-secret");
+        var stack = stacks.forTenant("acme").orElseThrow();
         String tuid = thingsee.listGroupDevices(stack, "unassigned").stream()
                 .filter(candidate -> candidate.startsWith("TSPR"))
                 .findFirst()

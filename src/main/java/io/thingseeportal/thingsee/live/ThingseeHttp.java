@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.thingseeportal.thingsee.ThingseeException;
+import io.thingseeportal.thingsee.ThingseeProperties;
 import io.thingseeportal.thingsee.ThingseeStack;
 import java.net.URI;
 import java.time.Clock;

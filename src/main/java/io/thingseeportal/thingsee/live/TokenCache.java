@@ -1,5 +1,6 @@
 package io.thingseeportal.thingsee.live;
 
+import io.thingseeportal.thingsee.ThingseeProperties;
 import io.thingseeportal.thingsee.ThingseeStack;
 import java.net.URI;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.thingseeportal.thingsee.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeProperties;
 import io.thingseeportal.thingsee.ThingseeStack;
 import java.net.URI;
 import java.time.Duration;
@@ -28,7 +29,8 @@ final class ClientFixture {
                 Duration.ofSeconds(2),
                 responseTimeout,
                 new ThingseeProperties.Retry(3, Duration.ofMillis(10), Duration.ofSeconds(2), 0.5),
-                new ThingseeProperties.Token(Duration.ofMinutes(15), Duration.ofMinutes(1)));
+                new ThingseeProperties.Token(Duration.ofMinutes(15), Duration.ofMinutes(1)),
+                java.util.Map.of());
         client = new LiveThingseeConfig()
                 .thingseeClient(WebClient.builder(), new ObjectMapper(), properties, meters, clock);
         stack = new ThingseeStack(URI.create(server.baseUrl()), CLIENT_ID, CLIENT_SECRET);

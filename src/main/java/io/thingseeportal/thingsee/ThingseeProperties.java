@@ -1,11 +1,13 @@
-package io.thingseeportal.thingsee.live;
+package io.thingseeportal.thingsee;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param responseTimeout how long Thingsee may take to answer once connected
  * @param retry retries of safe calls on connection errors, 429 and 502/503/504
  * @param token client-token handling
+ * @param tenants each tenant's Thingsee stack and API credentials, by tenant slug
  */
 @Validated
 @ConfigurationProperties("portal.thingsee")
@@ -24,7 +27,8 @@ public record ThingseeProperties(
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration responseTimeout,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue @Valid Token token) {
+        @DefaultValue @Valid Token token,
+        @DefaultValue Map<String, @Valid Tenant> tenants) {
 
     /**
      * @param maxAttempts attempts in all, the first included
@@ -39,6 +43,23 @@ public record ThingseeProperties(
 
             @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1")
             double jitter) {}
+
+    /**
+     * A tenant's stack. The base URL may name {@code ${local.server.port}}: it is resolved when used, so that the demo
+     * can point at its built-in simulator whatever port it got.
+     *
+     * @param baseUrl the stack's API base, for example {@code https://abc.execute-api.eu-west-1.amazonaws.com/prod/v1/}
+     */
+    public record Tenant(
+            @NotBlank String baseUrl,
+            @NotBlank String clientId,
+            @NotBlank String clientSecret) {
+
+        @Override
+        public String toString() {
+            return "Tenant[baseUrl=" + baseUrl + ", clientId=" + clientId + ", clientSecret=***]";
+        }
+    }
 
     /**
      * @param lifetime how long a client token lives (Thingsee: 15 minutes)

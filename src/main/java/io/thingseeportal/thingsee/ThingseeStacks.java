@@ -1,0 +1,28 @@
+package io.thingseeportal.thingsee;
+
+import java.net.URI;
+import java.util.Optional;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Which Thingsee stack, with which credentials, each tenant uses ({@code portal.thingsee.tenants.<slug>.*}). */
+@Component
+public class ThingseeStacks {
+
+    private final ThingseeProperties properties;
+    private final Environment environment;
+
+    ThingseeStacks(ThingseeProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    /** The tenant's stack, or empty when the portal has no Thingsee credentials for it. */
+    public Optional<ThingseeStack> forTenant(String tenantSlug) {
+        return Optional.ofNullable(properties.tenants().get(tenantSlug))
+                .map(tenant -> new ThingseeStack(
+                        URI.create(environment.resolveRequiredPlaceholders(tenant.baseUrl())),
+                        tenant.clientId(),
+                        tenant.clientSecret()));
+    }
+}
