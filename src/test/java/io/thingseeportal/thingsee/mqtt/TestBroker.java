@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -51,15 +52,27 @@ interface TestBroker extends AutoCloseable {
         });
     }
 
-    /** The machine's Mosquitto binary, run as a process of the test with persistence in a temporary folder. */
+    /**
+     * The machine's Mosquitto binary, run as a process of the test with persistence in a temporary folder; with
+     * certificates, a TLS listener that requires a client certificate signed by the test CA.
+     */
     final class Mosquitto implements TestBroker {
         private final int port = freePort();
         private final Path home = tempDirectory("portal-mosquitto");
+        private final @org.jspecify.annotations.Nullable TestCertificates tls;
         private Process process;
+
+        Mosquitto() {
+            this(null);
+        }
+
+        Mosquitto(@org.jspecify.annotations.Nullable TestCertificates tls) {
+            this.tls = tls;
+        }
 
         @Override
         public String url() {
-            return "tcp://127.0.0.1:" + port;
+            return (tls == null ? "tcp" : "ssl") + "://127.0.0.1:" + port;
         }
 
         @Override
@@ -69,12 +82,28 @@ interface TestBroker extends AutoCloseable {
                 Files.setPosixFilePermissions(
                         home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
                 Path config = home.resolve("mosquitto.conf");
-                Files.writeString(config, """
+                String listener = """
                         listener %d 127.0.0.1
                         allow_anonymous true
                         persistence true
                         persistence_location %s/
-                        """.formatted(port, home));
+                        """.formatted(port, home);
+                if (tls != null) {
+                    for (Path file : List.of(tls.caPem(), tls.serverPem(), tls.serverKey())) {
+                        Files.setPosixFilePermissions(
+                                file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                    }
+                    Files.setPosixFilePermissions(
+                            tls.caPem().getParent(),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                    listener += """
+                            cafile %s
+                            certfile %s
+                            keyfile %s
+                            require_certificate true
+                            """.formatted(tls.caPem(), tls.serverPem(), tls.serverKey());
+                }
+                Files.writeString(config, listener);
                 String binary =
                         Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
                 process = new ProcessBuilder(binary, "-c", config.toString())
