@@ -43,13 +43,7 @@ class MqttTlsIT {
 
     @Test
     void with_the_client_certificate_and_trust_store_from_the_settings_it_receives_device_messages() throws Exception {
-        subscriber = subscriber(new MqttProperties.Tls(
-                certificates.clientStore(),
-                certificates.password(),
-                "PKCS12",
-                certificates.trustStore(),
-                certificates.password(),
-                "PKCS12"));
+        subscriber = subscriber(withClientCertificate());
         subscriber.start();
         await().atMost(Duration.ofSeconds(15)).until(subscriber::isConnected);
 
@@ -69,6 +63,16 @@ class MqttTlsIT {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !subscriber.isConnected());
     }
 
+    private MqttProperties.Tls withClientCertificate() {
+        return new MqttProperties.Tls(
+                certificates.clientStore(),
+                certificates.password(),
+                "PKCS12",
+                certificates.trustStore(),
+                certificates.password(),
+                "PKCS12");
+    }
+
     private ThingseeMqttSubscriber subscriber(MqttProperties.Tls tls) throws Exception {
         var plain = MqttTestSettings.forBroker(URI.create(broker.url()), "portal-tls-" + UUID.randomUUID());
         var settings = new MqttProperties(
@@ -83,20 +87,15 @@ class MqttTlsIT {
     }
 
     private void publishOverTls(String payload) throws Exception {
+        var plain = MqttTestSettings.forBroker(URI.create(broker.url()), "publisher");
         var settings = new MqttProperties(
-                URI.create(broker.url()),
+                plain.brokerUrl(),
                 null,
                 null,
-                Duration.ofSeconds(3),
-                "publisher",
-                MqttTestSettings.forBroker(URI.create(broker.url()), "x").subscriber(),
-                new MqttProperties.Tls(
-                        certificates.clientStore(),
-                        certificates.password(),
-                        "PKCS12",
-                        certificates.trustStore(),
-                        certificates.password(),
-                        "PKCS12"));
+                plain.connectTimeout(),
+                plain.clientIdPrefix(),
+                plain.subscriber(),
+                withClientCertificate());
         var publisher = new MqttClient(broker.url(), "publisher-" + UUID.randomUUID(), new MemoryPersistence());
         try {
             publisher.connect(PahoOptions.of(settings));
