@@ -10,6 +10,10 @@ final class MqttTestSettings {
     private MqttTestSettings() {}
 
     static MqttProperties forBroker(URI broker, String clientId) {
+        return forBroker(broker, clientId, new MqttProperties.Tls(null, null, "PKCS12", null, null, "PKCS12"));
+    }
+
+    static MqttProperties forBroker(URI broker, String clientId, MqttProperties.Tls tls) {
         return new MqttProperties(
                 broker,
                 null,
@@ -18,6 +22,6 @@ final class MqttTestSettings {
                 "portal-test",
                 new MqttProperties.Subscriber(
                         true, clientId, List.of("cloudext/json/#"), Duration.ofHours(1), Duration.ofSeconds(2)),
-                new MqttProperties.Tls(null, null, "PKCS12", null, null, "PKCS12"));
+                tls);
     }
 }

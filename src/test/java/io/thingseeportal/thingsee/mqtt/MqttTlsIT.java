@@ -74,12 +74,10 @@ class MqttTlsIT {
     }
 
     private ThingseeMqttSubscriber subscriber(MqttProperties.Tls tls) throws Exception {
-        var plain = MqttTestSettings.forBroker(URI.create(broker.url()), "portal-tls-" + UUID.randomUUID());
-        var settings = new MqttProperties(
-                plain.brokerUrl(), null, null, plain.connectTimeout(), plain.clientIdPrefix(), plain.subscriber(), tls);
+        var settings = MqttTestSettings.forBroker(URI.create(broker.url()), "portal-tls-" + UUID.randomUUID(), tls);
         return new ThingseeMqttSubscriber(
                 settings,
-                plain.subscriber().clientId(),
+                settings.subscriber().clientId(),
                 new ThingseePayloadParser(new ObjectMapper()),
                 event -> received.add((ThingseeMessageReceived) event),
                 new SimpleMeterRegistry(),
@@ -87,15 +85,7 @@ class MqttTlsIT {
     }
 
     private void publishOverTls(String payload) throws Exception {
-        var plain = MqttTestSettings.forBroker(URI.create(broker.url()), "publisher");
-        var settings = new MqttProperties(
-                plain.brokerUrl(),
-                null,
-                null,
-                plain.connectTimeout(),
-                plain.clientIdPrefix(),
-                plain.subscriber(),
-                withClientCertificate());
+        var settings = MqttTestSettings.forBroker(URI.create(broker.url()), "publisher", withClientCertificate());
         var publisher = new MqttClient(broker.url(), "publisher-" + UUID.randomUUID(), new MemoryPersistence());
         try {
             publisher.connect(PahoOptions.of(settings));
