@@ -79,13 +79,28 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_services_query_the_database() {
+    void only_services_and_their_repositories_query_the_database() {
         noClasses()
                 .that()
                 .areNotAnnotatedWith(Service.class)
+                .and()
+                .areNotAnnotatedWith(org.springframework.stereotype.Repository.class)
                 .should()
                 .dependOnClassesThat()
                 .areAssignableTo(JdbcClient.class)
+                .check(PORTAL);
+    }
+
+    @Test
+    void sql_repositories_are_package_private_and_used_only_by_their_features_services() {
+        classes()
+                .that()
+                .areAnnotatedWith(org.springframework.stereotype.Repository.class)
+                .should()
+                .bePackagePrivate()
+                .andShould()
+                .onlyHaveDependentClassesThat()
+                .areAnnotatedWith(Service.class)
                 .check(PORTAL);
     }
 

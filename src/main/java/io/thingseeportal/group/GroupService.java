@@ -2,30 +2,111 @@ package io.thingseeportal.group;
 
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeException;
+import io.thingseeportal.thingsee.ThingseeStack;
+import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The tenant's deployment groups. */
+/**
+ * The tenant's deployment groups. Changes go to Thingsee first and then to the portal, so that the portal never lists
+ * a group Thingsee does not have; every change is recorded with who made it.
+ */
 @Service
 public class GroupService {
 
-    private final JdbcClient jdbc;
+    private final GroupStore groups;
     private final CurrentUser currentUser;
+    private final ThingseeClient thingsee;
+    private final ThingseeStacks stacks;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    GroupService(JdbcClient jdbc, CurrentUser currentUser) {
-        this.jdbc = jdbc;
+    GroupService(
+            GroupStore groups,
+            CurrentUser currentUser,
+            ThingseeClient thingsee,
+            ThingseeStacks stacks,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.groups = groups;
         this.currentUser = currentUser;
+        this.thingsee = thingsee;
+        this.stacks = stacks;
+        this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** How many deployment groups the signed-in user's tenant has. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public long countGroups() {
-        return jdbc.sql("SELECT count(*) FROM deployment_group WHERE tenant_id = ?")
-                .param(currentUser.tenantId())
-                .query(Long.class)
-                .single();
+        return groups.count(currentUser.tenantId());
+    }
+
+    /** The tenant's group with this id, if the portal has it. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public Optional<DeploymentGroup> find(GroupId id) {
+        return groups.find(currentUser.tenantId(), id);
+    }
+
+    /**
+     * Creates the group in Thingsee ({@code POST /groups}) and then in the portal. A group id that exists already,
+     * in either, is a {@link GroupAlreadyExistsException}; one that Thingsee has and the portal had not is imported
+     * on the way, so that it can be opened. Other Thingsee failures are {@link ThingseeException}s with the API's
+     * message, and the portal then stores nothing.
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public DeploymentGroup create(GroupId id, @Nullable String description) {
+        String text = description == null || description.isBlank() ? null : description.strip();
+        if (text != null && text.length() > DeploymentGroup.DESCRIPTION_MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "A description has at most " + DeploymentGroup.DESCRIPTION_MAX_LENGTH + " characters");
+        }
+        PortalUser user = currentUser.require();
+        long tenantId = currentUser.tenantId();
+        if (groups.find(tenantId, id).isPresent()) {
+            throw new GroupAlreadyExistsException(id);
+        }
+        try {
+            thingsee.createGroup(stack(user), id.value(), text);
+        } catch (ThingseeException.Conflict exists) {
+            record(tenantId, user, new DeploymentGroup(id, null, clock.instant()), GroupChange.Kind.IMPORTED);
+            throw new GroupAlreadyExistsException(id);
+        }
+        var group = new DeploymentGroup(id, text, clock.instant());
+        return record(tenantId, user, group, GroupChange.Kind.CREATED);
+    }
+
+    /** What was done to the group, newest first. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public List<GroupChange> changes(GroupId id) {
+        return groups.changes(currentUser.tenantId(), id);
+    }
+
+    private DeploymentGroup record(long tenantId, PortalUser user, DeploymentGroup group, GroupChange.Kind kind) {
+        return Objects.requireNonNull(transaction.execute(status -> {
+            if (groups.insertIfAbsent(tenantId, group)) {
+                groups.addChange(
+                        tenantId, new GroupChange(group.id().value(), clock.instant(), user.name(), kind, null));
+            }
+            return groups.find(tenantId, group.id()).orElseThrow();
+        }));
+    }
+
+    private ThingseeStack stack(PortalUser user) {
+        String slug = Objects.requireNonNull(user.tenantSlug(), "tenant users have a slug");
+        return stacks.forTenant(slug).orElseThrow(() -> new NoThingseeStackException(slug));
     }
 }

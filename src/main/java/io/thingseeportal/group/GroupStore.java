@@ -1,0 +1,75 @@
+package io.thingseeportal.group;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The group tables, always scoped to one tenant. Used only by {@link GroupService}. */
+@Repository
+class GroupStore {
+
+    private final JdbcClient jdbc;
+
+    GroupStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(long tenantId) {
+        return jdbc.sql("SELECT count(*) FROM deployment_group WHERE tenant_id = ?")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<DeploymentGroup> find(long tenantId, GroupId id) {
+        return jdbc.sql("SELECT group_id, description, created_at FROM deployment_group"
+                        + " WHERE tenant_id = ? AND group_id = ?")
+                .params(tenantId, id.value())
+                .query((row, number) -> new DeploymentGroup(
+                        GroupId.parse(row.getString("group_id")),
+                        row.getString("description"),
+                        row.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
+    /** Inserts the group unless the tenant has it already (for example from a second, simultaneous request). */
+    boolean insertIfAbsent(long tenantId, DeploymentGroup group) {
+        try {
+            jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, description, created_at) VALUES (?, ?, ?, ?)")
+                    .params(tenantId, group.id().value(), group.description(), Timestamp.from(group.createdAt()))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
+    }
+
+    void addChange(long tenantId, GroupChange change) {
+        jdbc.sql("INSERT INTO group_change (tenant_id, group_id, changed_at, changed_by, change, details)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        tenantId,
+                        change.groupId(),
+                        Timestamp.from(change.changedAt()),
+                        change.changedBy(),
+                        change.kind().name(),
+                        change.details())
+                .update();
+    }
+
+    List<GroupChange> changes(long tenantId, GroupId id) {
+        return jdbc.sql("SELECT group_id, changed_at, changed_by, change, details FROM group_change"
+                        + " WHERE tenant_id = ? AND group_id = ? ORDER BY changed_at DESC, id DESC")
+                .params(tenantId, id.value())
+                .query((row, number) -> new GroupChange(
+                        row.getString("group_id"),
+                        row.getTimestamp("changed_at").toInstant(),
+                        row.getString("changed_by"),
+                        GroupChange.Kind.valueOf(row.getString("change")),
+                        row.getString("details")))
+                .list();
+    }
+}
