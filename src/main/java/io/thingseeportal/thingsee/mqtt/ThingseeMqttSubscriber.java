@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -110,20 +111,36 @@ class ThingseeMqttSubscriber implements SmartLifecycle, MqttCallback {
             return;
         }
         try {
-            client.connect(options())
-                    .waitForCompletion(settings.connectTimeout().toMillis() * 2);
-            nextDelay = FIRST_RECONNECT_DELAY;
+            client.connect(options(), null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    nextDelay = FIRST_RECONNECT_DELAY;
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    retryLater(failure);
+                }
+            });
         } catch (MqttException e) {
-            log.warn(
-                    "MQTT broker {} not reachable ({}); trying again in {} s",
-                    settings.brokerUrl(),
-                    e.getMessage(),
-                    nextDelay.toSeconds());
-            connector.schedule(this::connect, nextDelay.toMillis(), TimeUnit.MILLISECONDS);
-            Duration doubled = nextDelay.multipliedBy(2);
-            Duration max = settings.subscriber().maxReconnectDelay();
-            nextDelay = doubled.compareTo(max) > 0 ? max : doubled;
+            retryLater(e);
         }
+    }
+
+    /** Until the first connection succeeds; after it, Paho's automatic reconnect takes over. */
+    private void retryLater(Throwable failure) {
+        if (!running) {
+            return;
+        }
+        log.warn(
+                "MQTT broker {} not reachable ({}); trying again in {} s",
+                settings.brokerUrl(),
+                failure.getMessage(),
+                nextDelay.toSeconds());
+        connector.schedule(this::connect, nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+        Duration doubled = nextDelay.multipliedBy(2);
+        Duration max = settings.subscriber().maxReconnectDelay();
+        nextDelay = doubled.compareTo(max) > 0 ? max : doubled;
     }
 
     private MqttConnectionOptions options() {
