@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param brokerUrl the MQTT broker the simulated devices publish to (by default the one the portal subscribes to)
  * @param echoDelay how long a device takes to answer a configuration command
  * @param dataDirectory where each stack's state is saved as {@code <stack>.json}; none keeps it in memory only
+ * @param periodicData whether devices publish their periodic messages (1110 battery and their data message)
+ * @param reportIntervalScale factor on each device's {@code reportInterval}, below 1 so that the demo reports often
  */
 @Validated
 @ConfigurationProperties("portal.simulator")
@@ -44,7 +47,9 @@ public record SimulatorProperties(
         @DefaultValue Map<String, @Valid Stack> stacks,
         @Nullable URI brokerUrl,
         @DefaultValue("2s") @NotNull Duration echoDelay,
-        @Nullable Path dataDirectory) {
+        @Nullable Path dataDirectory,
+        @DefaultValue("true") boolean periodicData,
+        @DefaultValue("1.0") @Positive double reportIntervalScale) {
 
     /**
      * @param clientId the {@code client_id} that opens this stack
