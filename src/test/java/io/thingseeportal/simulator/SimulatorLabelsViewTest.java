@@ -91,6 +91,14 @@ class SimulatorLabelsViewTest extends KaribuTest {
     }
 
     @Test
+    void the_labels_page_sits_in_the_portal_layout_with_its_menu() {
+        signIn("aino", acme, AppRoles.ADMIN);
+        UI.getCurrent().navigate("simulator/labels");
+
+        assertThat(_find(SideNavItem.class)).extracting(SideNavItem::getLabel).contains("Start", "QR labels");
+    }
+
+    @Test
     void a_viewer_is_denied() {
         signIn("veera", acme, AppRoles.VIEWER);
         UI.getCurrent().navigate("simulator/labels");
