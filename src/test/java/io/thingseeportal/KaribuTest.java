@@ -74,6 +74,10 @@ public abstract class KaribuTest {
                     .forEach(KaribuTest::addErrorRoute);
         }
         routes.getErrorRoutes().remove(MockRouteAccessDeniedError.class);
+        // As in a real server: routes not registered at startup appear only when a bean adds them (the simulator's).
+        routes.getRoutes()
+                .removeIf(view -> view.isAnnotationPresent(Route.class)
+                        && !view.getAnnotation(Route.class).registerAtStartup());
     }
 
     @SuppressWarnings("unchecked")

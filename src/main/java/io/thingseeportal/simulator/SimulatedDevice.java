@@ -25,4 +25,9 @@ record SimulatedDevice(
     SimulatedDevice withGroup(String newGroupId) {
         return new SimulatedDevice(tuid, type, batteryLevel, lastSeen, lat, lon, gatewayTuid, version, newGroupId);
     }
+
+    /** The device after a report sent at {@code at} with {@code battery} left. */
+    SimulatedDevice withReport(int battery, Instant at) {
+        return new SimulatedDevice(tuid, type, battery, at, lat, lon, gatewayTuid, version, groupId);
+    }
 }

@@ -1,6 +1,8 @@
 package io.thingseeportal.simulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -48,9 +50,12 @@ class SimulatorConfig {
     @Bean
     SimulatorStore simulatorStore(SimulatorProperties properties, Clock clock) {
         var fleet = new FleetFactory(properties.seed(), properties.fleetSize());
-        return new InMemorySimulatorStore(
-                properties.stacks().keySet(),
-                stack -> fleet.generate(stack, properties.stacks().get(stack).country(), clock.instant()));
+        Function<String, StackState> generate =
+                stack -> fleet.generate(stack, properties.stacks().get(stack).country(), clock.instant());
+        Path directory = properties.dataDirectory();
+        return directory == null
+                ? new InMemorySimulatorStore(properties.stacks().keySet(), generate)
+                : new PersistentSimulatorStore(properties.stacks().keySet(), generate, new SnapshotFiles(directory));
     }
 
     @Bean

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param stacks the simulated stacks by name, each with the API credentials that open it
  * @param brokerUrl the MQTT broker the simulated devices publish to (by default the one the portal subscribes to)
  * @param echoDelay how long a device takes to answer a configuration command
+ * @param dataDirectory where each stack's state is saved as {@code <stack>.json}; none keeps it in memory only
+ * @param periodicData whether devices publish their periodic messages (1110 battery and their data message)
+ * @param reportIntervalScale factor on each device's {@code reportInterval}, below 1 so that the demo reports often
  */
 @Validated
 @ConfigurationProperties("portal.simulator")
@@ -41,7 +46,10 @@ public record SimulatorProperties(
         @DefaultValue("40") @Min(10) int fleetSize,
         @DefaultValue Map<String, @Valid Stack> stacks,
         @Nullable URI brokerUrl,
-        @DefaultValue("2s") @NotNull Duration echoDelay) {
+        @DefaultValue("2s") @NotNull Duration echoDelay,
+        @Nullable Path dataDirectory,
+        @DefaultValue("true") boolean periodicData,
+        @DefaultValue("1.0") @Positive double reportIntervalScale) {
 
     /**
      * @param clientId the {@code client_id} that opens this stack

@@ -24,6 +24,7 @@ final class StackState {
     private final Map<String, List<DeviceMessage>> messages = new LinkedHashMap<>();
     private final List<AlertRecord> alerts = new ArrayList<>();
     private final Map<String, Map<Integer, Map<String, Object>>> configurations = new LinkedHashMap<>();
+    private final Map<String, Double> batteryWear = new LinkedHashMap<>();
 
     List<SimulatedGroup> groups() {
         return List.copyOf(groups.values());
@@ -86,12 +87,63 @@ final class StackState {
         configurations.computeIfAbsent(tuid, device -> new LinkedHashMap<>()).put(tsmId, Map.copyOf(values));
     }
 
+    /** Keeps only the newest {@code keep} messages of the device, as a device's history in the cloud is bounded. */
+    void trimMessages(String tuid, int keep) {
+        var history = messages.get(tuid);
+        if (history != null && history.size() > keep) {
+            history.subList(0, history.size() - keep).clear();
+        }
+    }
+
+    /** Battery spent since the level last dropped a whole percentage point, in percentage points. */
+    double batteryWear(String tuid) {
+        return batteryWear.getOrDefault(tuid, 0.0);
+    }
+
+    void putBatteryWear(String tuid, double wear) {
+        batteryWear.put(tuid, wear);
+    }
+
     List<AlertRecord> alerts() {
         return List.copyOf(alerts);
     }
 
     void addAlert(AlertRecord alert) {
         alerts.add(alert);
+    }
+
+    /** Everything this stack holds, as plain values (histories oldest first), for saving it. */
+    StackSnapshot snapshot() {
+        return new StackSnapshot(
+                StackSnapshot.FORMAT,
+                List.copyOf(groups.values()),
+                List.copyOf(devices.values()),
+                flatten(installations),
+                flatten(commands),
+                flatten(messages),
+                List.copyOf(alerts),
+                configurations,
+                batteryWear);
+    }
+
+    /** The stack a {@link #snapshot()} was taken of. */
+    static StackState restore(StackSnapshot snapshot) {
+        var state = new StackState();
+        snapshot.groups().forEach(state::putGroup);
+        snapshot.devices().forEach(state::putDevice);
+        snapshot.installations().forEach(state::addInstallation);
+        snapshot.commands().forEach(state::addCommand);
+        snapshot.messages().forEach(state::addMessage);
+        snapshot.alerts().forEach(state::addAlert);
+        snapshot.configurations()
+                .forEach((tuid, byMessage) ->
+                        byMessage.forEach((tsmId, values) -> state.putConfiguration(tuid, tsmId, values)));
+        state.batteryWear.putAll(snapshot.batteryWear());
+        return state;
+    }
+
+    private static <T> List<T> flatten(Map<String, List<T>> byDevice) {
+        return byDevice.values().stream().flatMap(List::stream).toList();
     }
 
     /** Stable: records of the same instant keep their order of arrival, the later one first. */

@@ -50,6 +50,13 @@ public class TenantService implements SignInTenants {
         return new TenantSettings(tenant.name(), tenant.defaultCountry());
     }
 
+    /** The signed-in user's own tenant. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public TenantSummary current() {
+        return currentTenant().summary();
+    }
+
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
     public TenantSettings updateSettings(@Valid TenantSettings settings) {

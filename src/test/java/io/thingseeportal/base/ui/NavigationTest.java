@@ -38,7 +38,7 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_the_settings_entry() {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Settings");
+        assertThat(menuLabels()).containsExactly("Start", "QR labels", "Settings");
     }
 
     @Test
