@@ -10,4 +10,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ConditionalOnProperty(name = "portal.simulator.enabled", havingValue = "true")
-@interface ConditionalOnSimulator {}
+public @interface ConditionalOnSimulator {}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.simulator.ui;
+
+import org.jspecify.annotations.NullMarked;
