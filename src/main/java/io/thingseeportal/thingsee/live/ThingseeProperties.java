@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param connectTimeout how long opening a connection may take
  * @param responseTimeout how long Thingsee may take to answer once connected
+ * @param maxConnections open connections to Thingsee at most, for all stacks together; callers beyond them wait for
+ *     one to be free (Reactor Netty's default, twice the cores but at least 16, throttles concurrent callers)
  * @param retry retries of safe calls on connection errors, 429 and 502/503/504
  * @param token client-token handling
  */
@@ -23,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 public record ThingseeProperties(
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration responseTimeout,
+        @DefaultValue("128") @Min(1) int maxConnections,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Token token) {
 
