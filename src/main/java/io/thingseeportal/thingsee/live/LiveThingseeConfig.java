@@ -21,6 +21,8 @@ class LiveThingseeConfig {
     ConnectionProvider thingseeConnections(ThingseeProperties properties) {
         return ConnectionProvider.builder("thingsee")
                 .maxConnections(properties.maxConnections())
+                // Waiting callers are bounded by time, not by number: a burst must wait, not fail.
+                .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(properties.responseTimeout())
                 .build();
     }
