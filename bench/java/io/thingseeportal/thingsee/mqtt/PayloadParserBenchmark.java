@@ -1,6 +1,7 @@
 package io.thingseeportal.thingsee.mqtt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thingseeportal.bench.BenchmarkReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

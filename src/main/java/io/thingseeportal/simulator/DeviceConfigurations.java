@@ -56,12 +56,24 @@ final class DeviceConfigurations {
 
     /** The configuration after the command: current values, overwritten by the requested ones, clamped. */
     static Map<String, Object> apply(int tsmId, Map<String, Object> current, Map<String, Object> command) {
+        return apply(tsmId, current, command, true);
+    }
+
+    /**
+     * The configuration after the command: current values, overwritten by the requested ones, clamped unless the
+     * device has lost its range checks ({@link FaultSettings#unclamped()}).
+     */
+    static Map<String, Object> apply(
+            int tsmId, Map<String, Object> current, Map<String, Object> command, boolean clamp) {
         Map<String, Object> next = new LinkedHashMap<>(current);
         command.forEach((name, value) -> {
             if (!HEADER.contains(name)) {
                 next.put(name, value);
             }
         });
+        if (!clamp) {
+            return next;
+        }
         for (Field field : KNOWN.getOrDefault(tsmId, List.of())) {
             if (next.get(field.name()) instanceof Number number) {
                 next.put(field.name(), clamp(number, field));

@@ -3,20 +3,22 @@ package io.thingseeportal.simulator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * At most {@code limit} requests per token in each second of the clock; the next request in the same second is
- * refused until the second is over. Counters are transient, like tokens.
+ * refused until the second is over. The limit is read on every request, so that it can change at run time (see
+ * {@link SimulatorFaults#rateLimit()}). Counters are transient, like tokens.
  */
 final class RateLimiter {
 
     private record Window(long second, int count) {}
 
-    private final int limit;
+    private final IntSupplier limit;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    RateLimiter(int limit, Clock clock) {
+    RateLimiter(IntSupplier limit, Clock clock) {
         this.limit = limit;
         this.clock = clock;
     }
@@ -33,7 +35,7 @@ final class RateLimiter {
                 (key, current) -> current == null || current.second() != second
                         ? new Window(second, 1)
                         : new Window(second, current.count() + 1));
-        if (window.count() > limit) {
+        if (window.count() > limit.getAsInt()) {
             long untilNextSecond = (second + 1) * 1000 - now;
             throw SimulatorException.tooManyRequests(Math.max(1, (untilNextSecond + 999) / 1000));
         }

@@ -2,6 +2,7 @@ package io.thingseeportal.simulator;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Random;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Serves the simulated Thingsee cloud under {@code portal.simulator.base-path}, only when enabled. The controllers of
- * this package are mapped relative to the base path.
+ * this package are mapped relative to the base path, except the control API ({@link FaultController}), which is at
+ * {@value #CONTROL_PATH} so that no Thingsee client mistakes it for part of the cloud.
  */
 @Configuration
 @ConditionalOnSimulator
@@ -26,15 +28,20 @@ class SimulatorConfig {
 
     static final String CLIENT_TOKEN_PATH = "/auth/client-token";
 
+    /** The simulator's control API: a demo and test tool without authentication, served only with the simulator. */
+    static final String CONTROL_PATH = "/simulator/control";
+
     /**
      * Before the portal's sign-in chain, which would send these requests to the login page: the simulator checks its
-     * own bearer tokens, keeps no session and has no use for CSRF tokens (its clients are not browsers).
+     * own bearer tokens, keeps no session and has no use for CSRF tokens (its clients are not browsers). The control
+     * API is deliberately open too: it exists only while the simulator is enabled (demo and tests), never in
+     * production, and anyone who can reach the simulated cloud may break it on purpose.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain simulatorSecurityFilterChain(HttpSecurity http, SimulatorProperties properties)
             throws Exception {
-        return http.securityMatcher(properties.basePath() + "/**")
+        return http.securityMatcher(properties.basePath() + "/**", CONTROL_PATH + "/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -58,18 +65,35 @@ class SimulatorConfig {
                 : new PersistentSimulatorStore(properties.stacks().keySet(), generate, new SnapshotFiles(directory));
     }
 
+    /** Seeded like the fleet, so that a demo run with the same faults loses the same echoes. */
     @Bean
-    WebMvcConfigurer simulatorWebMvc(SimulatorProperties properties, Tokens tokens, Clock clock) {
-        var interceptor = new BearerTokenInterceptor(tokens, new RateLimiter(properties.rateLimit(), clock));
+    SimulatorFaults simulatorFaults(SimulatorProperties properties) {
+        return new SimulatorFaults(new Random(properties.seed()), properties.rateLimit());
+    }
+
+    @Bean
+    Sleeper simulatorSleeper() {
+        return Sleeper.threadSleep();
+    }
+
+    @Bean
+    WebMvcConfigurer simulatorWebMvc(
+            SimulatorProperties properties, Tokens tokens, SimulatorFaults faults, Sleeper sleeper, Clock clock) {
+        var interceptor = new BearerTokenInterceptor(tokens, new RateLimiter(faults::rateLimit, clock));
+        var faultInterceptor = new FaultInterceptor(faults, sleeper);
         String basePath = properties.basePath();
         return new WebMvcConfigurer() {
             @Override
             public void configurePathMatch(PathMatchConfigurer configurer) {
-                configurer.addPathPrefix(basePath, HandlerTypePredicate.forBasePackageClass(SimulatorConfig.class));
+                configurer.addPathPrefix(
+                        basePath,
+                        HandlerTypePredicate.forBasePackageClass(SimulatorConfig.class)
+                                .and(type -> type != FaultController.class));
             }
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(faultInterceptor).addPathPatterns(basePath + "/**");
                 registry.addInterceptor(interceptor)
                         .addPathPatterns(basePath + "/**")
                         .excludePathPatterns(basePath + CLIENT_TOKEN_PATH);

@@ -35,6 +35,11 @@ final class SimulatorException extends RuntimeException {
                 HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded, retry later", retryAfterSeconds);
     }
 
+    /** A 5xx the fault settings ask for. */
+    static SimulatorException fault(HttpStatus status, String message) {
+        return new SimulatorException(status, message, 0);
+    }
+
     static SimulatorException unknownThing(String tuid) {
         return notFound("Thing " + tuid + " not found");
     }

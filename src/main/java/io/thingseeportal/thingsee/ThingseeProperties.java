@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param connectTimeout how long opening a connection may take
  * @param responseTimeout how long Thingsee may take to answer once connected
+ * @param maxConnections open connections to Thingsee at most, for all stacks together; callers beyond them wait for
+ *     one to be free (Reactor Netty's default, twice the cores but at least 16, throttles concurrent callers)
  * @param retry retries of safe calls on connection errors, 429 and 502/503/504
  * @param token client-token handling
  * @param tenants each tenant's Thingsee stack and API credentials, by tenant slug
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record ThingseeProperties(
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration responseTimeout,
+        @DefaultValue("128") @Min(1) int maxConnections,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Token token,
         @DefaultValue Map<String, @Valid Tenant> tenants) {

@@ -54,6 +54,9 @@ abstract class SimulatorHttpTest {
     @Autowired
     SimulatorStore store;
 
+    @Autowired
+    SimulatorFaults faults;
+
     /** A token of the acme stack, fresh for each test so that rate limits never carry over. */
     String token;
 
@@ -61,6 +64,7 @@ abstract class SimulatorHttpTest {
     void freshSimulator() throws Exception {
         clock.set(START);
         store.reset();
+        faults.reset();
         token = token(ACME);
     }
 

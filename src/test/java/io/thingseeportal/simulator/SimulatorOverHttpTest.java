@@ -64,6 +64,15 @@ class SimulatorOverHttpTest {
         assertThat(response.body()).contains("\"statusCode\":400", "\"error\":\"Bad Request\"");
     }
 
+    @Test
+    void the_control_api_answers_json_without_a_token_and_without_a_redirect_to_sign_in() throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/control/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"apiLatencyMillis\":0}")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"rateLimit\":50");
+    }
+
     private String token() throws Exception {
         var response = send(HttpRequest.newBuilder(uri("auth/client-token"))
                 .header("Content-Type", "application/json")

@@ -46,6 +46,7 @@ class ThingseeStacksTest {
         return new ThingseeProperties(
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
+                128,
                 new ThingseeProperties.Retry(4, Duration.ofMillis(200), Duration.ofSeconds(10), 0.5),
                 new ThingseeProperties.Token(Duration.ofMinutes(15), Duration.ofMinutes(1)),
                 tenants);

@@ -11,19 +11,32 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /** The live {@link ThingseeClient}: Spring WebClient on Reactor Netty with the configured timeouts. */
 @Configuration
 class LiveThingseeConfig {
+
+    /** The client's own pool, sized for many concurrent callers (see {@link ThingseeProperties#maxConnections()}). */
+    @Bean(destroyMethod = "dispose")
+    ConnectionProvider thingseeConnections(ThingseeProperties properties) {
+        return ConnectionProvider.builder("thingsee")
+                .maxConnections(properties.maxConnections())
+                // Waiting callers are bounded by time, not by number: a burst must wait, not fail.
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(properties.responseTimeout())
+                .build();
+    }
 
     @Bean
     ThingseeClient thingseeClient(
             WebClient.Builder builder,
             ObjectMapper json,
             ThingseeProperties properties,
+            ConnectionProvider thingseeConnections,
             MeterRegistry meters,
             Clock clock) {
-        HttpClient httpClient = HttpClient.create()
+        HttpClient httpClient = HttpClient.create(thingseeConnections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         properties.connectTimeout().toMillis())
                 .responseTimeout(properties.responseTimeout());

@@ -78,8 +78,14 @@ class ThingseeHttp {
         return token;
     }
 
+    /** A valid token; only signing in blocks, so only then does the call move to a thread that may block. */
     private Mono<String> token(ThingseeStack stack) {
-        return Mono.fromCallable(() -> tokens.token(stack)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.defer(() -> {
+            String cached = tokens.cached(stack);
+            return cached != null
+                    ? Mono.just(cached)
+                    : Mono.fromCallable(() -> tokens.token(stack)).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 
     private Mono<JsonNode> exchange(ThingseeStack stack, ThingseeCall call, @Nullable String token) {

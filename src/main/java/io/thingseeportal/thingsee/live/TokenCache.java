@@ -56,6 +56,12 @@ class TokenCache {
         }
     }
 
+    /** The stack's token if it needs no renewal: the non-blocking fast path of almost every call. */
+    @Nullable
+    String cached(ThingseeStack stack) {
+        return fresh(Key.of(stack));
+    }
+
     /** Forgets a token Thingsee refused, unless another caller has already replaced it. */
     void refused(ThingseeStack stack, String token) {
         tokens.computeIfPresent(Key.of(stack), (key, entry) -> entry.token().equals(token) ? null : entry);

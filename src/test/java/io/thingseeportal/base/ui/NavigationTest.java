@@ -35,10 +35,10 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void an_admin_sees_the_settings_entry() {
+    void an_admin_sees_the_settings_entry_and_with_the_simulator_of_the_tests_its_faults() {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "QR labels", "Settings");
+        assertThat(menuLabels()).containsExactly("Start", "QR labels", "Settings", "Simulator");
     }
 
     @Test

@@ -28,11 +28,18 @@ final class ClientFixture {
         var properties = new ThingseeProperties(
                 Duration.ofSeconds(2),
                 responseTimeout,
+                16,
                 new ThingseeProperties.Retry(3, Duration.ofMillis(10), Duration.ofSeconds(2), 0.5),
                 new ThingseeProperties.Token(Duration.ofMinutes(15), Duration.ofMinutes(1)),
                 java.util.Map.of());
-        client = new LiveThingseeConfig()
-                .thingseeClient(WebClient.builder(), new ObjectMapper(), properties, meters, clock);
+        var config = new LiveThingseeConfig();
+        client = config.thingseeClient(
+                WebClient.builder(),
+                new ObjectMapper(),
+                properties,
+                config.thingseeConnections(properties),
+                meters,
+                clock);
         stack = new ThingseeStack(URI.create(server.baseUrl()), CLIENT_ID, CLIENT_SECRET);
     }
 }

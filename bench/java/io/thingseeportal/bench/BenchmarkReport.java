@@ -1,4 +1,4 @@
-package io.thingseeportal.thingsee.mqtt;
+package io.thingseeportal.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps one line per benchmark in docs/benchmarks.md, replacing that benchmark's earlier line. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     private BenchmarkReport() {}
 
-    static void record(Path file, String id, String name, String figure, String verdict) throws IOException {
+    public static void record(Path file, String id, String name, String figure, String verdict) throws IOException {
         String marker = "<!-- " + id + " -->";
         String line = "| " + name + " | " + figure + " | " + verdict + " | " + LocalDate.now() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java "
