@@ -2,10 +2,6 @@ package io.thingseeportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,14 +16,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** The demo in a real browser: signing in at the demo identity provider, the start page per role, and signing out. */
 class DemoSignInE2E {
 
-    static ConfigurableApplicationContext demo;
+    static RunningDemo demo;
     static String portal;
     static String issuer;
 
@@ -35,18 +28,10 @@ class DemoSignInE2E {
     WebDriverWait wait;
 
     @BeforeAll
-    static void startTheDemo() throws IOException {
-        Path data = Files.createTempDirectory("portal-demo-e2e");
-        issuer = "http://127.0.0.1:" + freePort();
-        demo = new SpringApplicationBuilder(Application.class)
-                .profiles("demo")
-                .run(
-                        "--server.port=0",
-                        "--portal.demo.data-directory=" + data,
-                        "--portal.demo.broker.port=" + freePort(),
-                        "--portal.demo.idp.issuer=" + issuer);
-        portal = "http://localhost:"
-                + ((WebServerApplicationContext) demo).getWebServer().getPort();
+    static void startTheDemo() {
+        demo = RunningDemo.start();
+        portal = demo.portal();
+        issuer = demo.issuer();
     }
 
     @AfterAll
@@ -130,9 +115,7 @@ class DemoSignInE2E {
     }
 
     private void signIn(String account) {
-        browser.findElement(By.id("username")).sendKeys(account);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("sign-in")).click();
+        demo.signIn(browser, account);
     }
 
     private void signOut() {
@@ -140,11 +123,5 @@ class DemoSignInE2E {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].querySelector('vaadin-menu-bar-button').click()", menu);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

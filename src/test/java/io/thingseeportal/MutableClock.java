@@ -1,4 +1,4 @@
-package io.thingseeportal.simulator;
+package io.thingseeportal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand, so that token expiry and rate limits need no waiting. */
-final class MutableClock extends Clock {
+/** A clock the tests move by hand, so that expiry, rate limits and schedules need no waiting. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock() {
+        this(Instant.parse("2026-01-15T08:00:00Z"));
+    }
+
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

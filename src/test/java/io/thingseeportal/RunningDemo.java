@@ -1,0 +1,61 @@
+package io.thingseeportal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole demo, started in the test's JVM on free ports with a fresh data directory, as {@code ./mvnw
+ * spring-boot:run} starts it: embedded broker, demo identity provider, simulator.
+ *
+ * @param portal the portal's address, on {@code localhost}
+ * @param issuer the demo identity provider's address, on {@code 127.0.0.1}
+ */
+public record RunningDemo(ConfigurableApplicationContext context, String portal, String issuer)
+        implements AutoCloseable {
+
+    public static RunningDemo start() {
+        try {
+            String issuer = "http://127.0.0.1:" + freePort();
+            ConfigurableApplicationContext demo = new SpringApplicationBuilder(Application.class)
+                    .profiles("demo")
+                    .run(
+                            "--server.port=0",
+                            "--portal.demo.data-directory=" + Files.createTempDirectory("portal-demo"),
+                            "--portal.demo.broker.port=" + freePort(),
+                            "--portal.demo.idp.issuer=" + issuer);
+            int port = ((WebServerApplicationContext) demo).getWebServer().getPort();
+            return new RunningDemo(demo, "http://localhost:" + port, issuer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the demo provider's sign-in page and signs in with a demo account. */
+    public void signIn(WebDriver browser, String account) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(issuer + "/login"));
+        browser.findElement(By.id("username")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
