@@ -2,91 +2,54 @@ package io.thingseeportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The demo in a real browser: signing in at the demo identity provider, the start page per role, and signing out. */
-class DemoSignInE2E {
+class DemoSignInE2E extends DemoBrowserTest {
 
-    static RunningDemo demo;
-    static String portal;
-    static String issuer;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheDemo() {
-        demo = RunningDemo.start();
-        portal = demo.portal();
-        issuer = demo.issuer();
-    }
-
-    @AfterAll
-    static void stopTheDemo() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start(412, 915);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    DemoSignInE2E() {
+        super(412, 915);
     }
 
     @Test
     void a_signed_out_visitor_is_sent_to_the_demo_provider_and_back_after_signing_in() {
-        browser.get(portal + "/");
-        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        browser.get(demo.portal() + "/");
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
         assertThat(browser.getPageSource()).contains("acme-installer", "borealis-admin", "operator");
 
         signIn("acme-installer");
 
         WebElement scan = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan-sensor")));
         assertThat(scan.getText()).contains("Scan a sensor");
-        assertThat(browser.getCurrentUrl()).startsWith(portal);
+        assertThat(browser.getCurrentUrl()).startsWith(demo.portal());
     }
 
     @Test
     void signing_out_ends_the_session_at_the_provider_too() {
-        browser.get(portal + "/");
-        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        browser.get(demo.portal() + "/");
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
         signIn("acme-installer");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan-sensor")));
 
         signOut();
 
-        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
-        browser.get(portal + "/");
-        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
+        browser.get(demo.portal() + "/");
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
         assertThat(browser.findElements(By.id("username"))).hasSize(1);
     }
 
     @Test
     void a_browser_that_prefers_finnish_gets_the_portal_in_finnish() {
-        browser.quit();
-        browser = Browser.start(412, 915, "fi");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(portal + "/");
-        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        useBrowser(Browser.start(412, 915, "fi"));
+        browser.get(demo.portal() + "/");
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
 
         signIn("acme-installer");
 
@@ -105,8 +68,8 @@ class DemoSignInE2E {
         "operator, tenants"
     })
     void every_demo_account_signs_in_to_its_start_page(String account, String landmark) {
-        browser.get(portal + "/");
-        wait.until(ExpectedConditions.urlContains(issuer + "/login"));
+        browser.get(demo.portal() + "/");
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
 
         signIn(account);
 

@@ -2,48 +2,16 @@ package io.thingseeportal.simulator.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thingseeportal.Browser;
-import io.thingseeportal.RunningDemo;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.thingseeportal.DemoBrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The labels page in the running demo, where Vaadin's own route registration (not Karibu's) decides. */
-class SimulatorLabelsE2E {
+class SimulatorLabelsE2E extends DemoBrowserTest {
 
-    static RunningDemo demo;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeAll
-    static void startTheDemo() {
-        demo = RunningDemo.start();
-    }
-
-    @AfterAll
-    static void stopTheDemo() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start(1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    SimulatorLabelsE2E() {
+        super(1280, 900);
     }
 
     @Test

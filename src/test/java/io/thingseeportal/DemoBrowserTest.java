@@ -1,0 +1,57 @@
+package io.thingseeportal;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Base of the browser tests: one running demo per test class, a fresh headless Chromium per test. */
+public abstract class DemoBrowserTest {
+
+    protected static RunningDemo demo;
+
+    private final int width;
+    private final int height;
+    protected ChromeDriver browser;
+    protected WebDriverWait wait;
+
+    /** The browser's window size: a phone's (412 × 915) or a desk's. */
+    protected DemoBrowserTest(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    @BeforeAll
+    static void startTheDemo() {
+        demo = RunningDemo.start();
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        useBrowser(Browser.start(width, height));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    /** Replaces the test's browser, for example with one that prefers another language. */
+    protected void useBrowser(ChromeDriver replacement) {
+        if (browser != null) {
+            browser.quit();
+        }
+        browser = replacement;
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+}
