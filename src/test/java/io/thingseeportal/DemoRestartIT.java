@@ -23,7 +23,8 @@ class DemoRestartIT {
             long acme = jdbc.sql("SELECT id FROM tenant WHERE slug = 'acme'")
                     .query(Long.class)
                     .single();
-            jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at) VALUES (?, 'prfi00kept', now())")
+            jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at, last_activity_at)"
+                            + " VALUES (?, 'prfi00kept', now(), now())")
                     .param(acme)
                     .update();
             return count(jdbc);

@@ -22,8 +22,8 @@ public final class TestData {
     }
 
     public static void group(JdbcClient jdbc, long tenantId) {
-        jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at) VALUES (?, ?, ?)")
-                .params(tenantId, "prfi00g" + UUID.randomUUID().toString().substring(0, 8), now())
+        jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)")
+                .params(tenantId, "prfi00g" + UUID.randomUUID().toString().substring(0, 8), now(), now())
                 .update();
     }
 

@@ -38,8 +38,14 @@ class GroupStore {
     /** Inserts the group unless the tenant has it already (for example from a second, simultaneous request). */
     boolean insertIfAbsent(long tenantId, DeploymentGroup group) {
         try {
-            jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, description, created_at) VALUES (?, ?, ?, ?)")
-                    .params(tenantId, group.id().value(), group.description(), Timestamp.from(group.createdAt()))
+            jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, description, created_at, last_activity_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            tenantId,
+                            group.id().value(),
+                            group.description(),
+                            Timestamp.from(group.createdAt()),
+                            Timestamp.from(group.createdAt()))
                     .update();
             return true;
         } catch (DuplicateKeyException exists) {
@@ -47,7 +53,11 @@ class GroupStore {
         }
     }
 
+    /** Records the change and makes it the group's last activity. */
     void addChange(long tenantId, GroupChange change) {
+        jdbc.sql("UPDATE deployment_group SET last_activity_at = ? WHERE tenant_id = ? AND group_id = ?")
+                .params(Timestamp.from(change.changedAt()), tenantId, change.groupId())
+                .update();
         jdbc.sql("INSERT INTO group_change (tenant_id, group_id, changed_at, changed_by, change, details)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(
