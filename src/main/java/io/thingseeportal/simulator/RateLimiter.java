@@ -3,6 +3,7 @@ package io.thingseeportal.simulator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
 /**
@@ -16,7 +17,8 @@ final class RateLimiter {
 
     private final IntSupplier limit;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** Updated without locks: all callers of one token race for the same entry, up to hundreds a second. */
+    private final Map<String, AtomicReference<Window>> windows = new ConcurrentHashMap<>();
 
     RateLimiter(IntSupplier limit, Clock clock) {
         this.limit = limit;
@@ -28,13 +30,11 @@ final class RateLimiter {
         long now = clock.millis();
         long second = Math.floorDiv(now, 1000);
         if (windows.size() > 10_000) {
-            windows.values().removeIf(window -> window.second() < second);
+            windows.values().removeIf(window -> window.get().second() < second);
         }
-        var window = windows.compute(
-                token,
-                (key, current) -> current == null || current.second() != second
-                        ? new Window(second, 1)
-                        : new Window(second, current.count() + 1));
+        Window window = windows.computeIfAbsent(token, key -> new AtomicReference<>(new Window(second, 0)))
+                .updateAndGet(current ->
+                        current.second() != second ? new Window(second, 1) : new Window(second, current.count() + 1));
         if (window.count() > limit.getAsInt()) {
             long untilNextSecond = (second + 1) * 1000 - now;
             throw SimulatorException.tooManyRequests(Math.max(1, (untilNextSecond + 999) / 1000));

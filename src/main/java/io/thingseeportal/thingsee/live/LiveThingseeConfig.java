@@ -2,6 +2,7 @@ package io.thingseeportal.thingsee.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeProperties;
@@ -42,6 +43,9 @@ class LiveThingseeConfig {
                 .responseTimeout(properties.responseTimeout());
         WebClient webClient = builder.clone()
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
+                // ThingseeHttp times every call per endpoint and outcome (thingsee.api.calls); Boot's generic
+                // http.client.requests observation would count each call a second time, at a cost on every call.
+                .observationRegistry(ObservationRegistry.NOOP)
                 .build();
         return new LiveThingseeClient(new ThingseeHttp(webClient, json, properties, meters, clock), json);
     }
