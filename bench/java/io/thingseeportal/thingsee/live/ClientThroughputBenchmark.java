@@ -39,7 +39,7 @@ public final class ClientThroughputBenchmark {
         try (ConfigurableApplicationContext portal = new SpringApplicationBuilder(Application.class)
                 .profiles("test")
                 .properties("server.port=0")
-                .properties(System.getProperty("bench.extra", "x=y").split(";"))
+                .properties(extraProperties())
                 .run()) {
             int port = Integer.parseInt(portal.getEnvironment().getRequiredProperty("local.server.port"));
             control(port, "PUT", "{\"apiLatencyMillis\":" + LATENCY_MILLIS + ",\"rateLimit\":1000000}");
@@ -115,6 +115,12 @@ public final class ClientThroughputBenchmark {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Settings to try without editing anything: {@code -Dbench.properties="name=value;name=value"}. */
+    private static String[] extraProperties() {
+        String extra = System.getProperty("bench.properties");
+        return extra == null ? new String[0] : extra.split(";");
     }
 
     private static long processCpuNanos() {

@@ -1,6 +1,7 @@
 package io.thingseeportal.simulator;
 
 import io.micrometer.observation.ObservationPredicate;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
@@ -13,6 +14,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -57,15 +60,24 @@ class SimulatorConfig {
     }
 
     /**
-     * The simulator stands in for Haltian's cloud: its requests are not the portal's, so they are left out of the
-     * portal's {@code http.server.requests}, which also spares every simulated call the cost of being observed.
+     * The simulator stands in for Haltian's cloud: what happens while it serves a request is not the portal's work, so
+     * none of it is observed (no {@code http.server.requests}, no security filter chain timings), which also spares
+     * every simulated call the cost of being observed. Security's observations start after Spring's request context
+     * is set, so the request is found there when the observation context does not carry it.
      */
     @Bean
     ObservationPredicate simulatorRequestsAreNotObserved(SimulatorProperties properties) {
         String basePath = properties.basePath() + "/";
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && (request.getCarrier().getRequestURI().startsWith(basePath)
-                        || request.getCarrier().getRequestURI().startsWith(CONTROL_PATH + "/")));
+        return (name, context) -> {
+            HttpServletRequest request = context instanceof ServerRequestObservationContext server
+                    ? server.getCarrier()
+                    : RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                            ? attributes.getRequest()
+                            : null;
+            return request == null
+                    || !(request.getRequestURI().startsWith(basePath)
+                            || request.getRequestURI().startsWith(CONTROL_PATH + "/"));
+        };
     }
 
     @Bean
