@@ -49,6 +49,7 @@ class GroupReview extends Composite<Div> {
         var changeButton = new Button(getTranslation("group.wizard.review.change"), click -> change.accept(step));
         changeButton.setId("change-" + field);
         changeButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        changeButton.addClassName("group-wizard-review-change");
         changeButton.setAriaLabel(getTranslation("group.wizard.review.change-field", getTranslation(labelKey(field))));
         changeButtons.add(changeButton);
         var row = new Div(label(labelKey(field)), text, changeButton);

@@ -88,6 +88,7 @@ class GroupWizardForm extends Composite<Div> {
 
         steps = List.of(step(environment), step(country), step(name, preview, description));
         getContent().add(steps.toArray(Component[]::new));
+        getContent().setWidthFull();
         showStep(0);
         changed();
     }
