@@ -101,7 +101,16 @@ public record GroupId(GroupEnvironment environment, String country, String name)
      * usable is left.
      */
     public static String toNamePart(String freeText) {
-        String plain = Normalizer.normalize(freeText, Normalizer.Form.NFKD)
+        String plain = toNamePartUncut(freeText);
+        return plain.length() > NAME_MAX_LENGTH ? plain.substring(0, NAME_MAX_LENGTH) : plain;
+    }
+
+    /**
+     * What {@link #toNamePart} keeps of the free text before the cut at 32 characters, so that a form can say that a
+     * name is too long instead of cutting it silently.
+     */
+    public static String toNamePartUncut(String freeText) {
+        return Normalizer.normalize(freeText, Normalizer.Form.NFKD)
                 .replace("ß", "ss")
                 .replace("æ", "ae")
                 .replace("Æ", "ae")
@@ -112,7 +121,6 @@ public record GroupId(GroupEnvironment environment, String country, String name)
                 .replace("Ł", "l")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "");
-        return plain.length() > NAME_MAX_LENGTH ? plain.substring(0, NAME_MAX_LENGTH) : plain;
     }
 
     /** The full id, for example {@code prfi00northernfinland}. */

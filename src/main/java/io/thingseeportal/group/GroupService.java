@@ -12,7 +12,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +37,9 @@ public class GroupService {
     private final ThingseeStacks stacks;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final TaskExecutor background;
+    /** The creations running on this node, by tenant and group id: a second one waits for the first. */
+    private final ConcurrentMap<String, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
 
     GroupService(
             GroupStore groups,
@@ -37,13 +47,15 @@ public class GroupService {
             ThingseeClient thingsee,
             ThingseeStacks stacks,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.groups = groups;
         this.currentUser = currentUser;
         this.thingsee = thingsee;
         this.stacks = stacks;
         this.transaction = transaction;
         this.clock = clock;
+        this.background = background;
     }
 
     /** How many deployment groups the signed-in user's tenant has. */
@@ -75,6 +87,35 @@ public class GroupService {
         }
         PortalUser user = currentUser.require();
         long tenantId = currentUser.tenantId();
+        // A second request for the same group (a double click, a second tab) waits for the first and then finds the
+        // group, instead of asking Thingsee a second time.
+        String key = tenantId + "/" + id.value();
+        while (true) {
+            var mine = new CompletableFuture<Void>();
+            CompletableFuture<Void> running = creating.putIfAbsent(key, mine);
+            if (running == null) {
+                try {
+                    return createOnce(tenantId, user, id, text);
+                } finally {
+                    creating.remove(key, mine);
+                    mine.complete(null);
+                }
+            }
+            running.join();
+        }
+    }
+
+    /**
+     * {@link #create} off the caller's thread, as the signed-in user, so that a view does not wait for Thingsee; the
+     * future fails with the exceptions of {@link #create}.
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public CompletableFuture<DeploymentGroup> createInBackground(GroupId id, @Nullable String description) {
+        var asUser = new DelegatingSecurityContextExecutor(background, SecurityContextHolder.getContext());
+        return CompletableFuture.supplyAsync(() -> create(id, description), asUser);
+    }
+
+    private DeploymentGroup createOnce(long tenantId, PortalUser user, GroupId id, @Nullable String text) {
         if (groups.find(tenantId, id).isPresent()) {
             throw new GroupAlreadyExistsException(id);
         }

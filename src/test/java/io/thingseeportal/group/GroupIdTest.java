@@ -114,6 +114,17 @@ class GroupIdTest {
         }
     }
 
+    @Test
+    void free_text_can_be_read_without_the_cut_so_that_a_form_can_say_the_name_is_too_long() {
+        String text = "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789!";
+
+        assertThat(GroupId.toNamePartUncut(text)).isEqualTo("abcdefghijklmnopqrstuvwxyz0123456789");
+        assertThat(GroupId.toNamePart(text)).isEqualTo("abcdefghijklmnopqrstuvwxyz012345");
+        assertThat(GroupId.problemOf("prfi00" + GroupId.toNamePartUncut(text)))
+                .map(GroupIdProblem::kind)
+                .contains(GroupIdProblem.Kind.NAME_TOO_LONG);
+    }
+
     @ParameterizedTest
     @EnumSource(GroupIdProblem.Kind.class)
     void every_problem_is_explained_in_english_and_finnish(GroupIdProblem.Kind kind) throws IOException {

@@ -2,6 +2,7 @@ package io.thingseeportal.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -18,12 +19,21 @@ import io.thingseeportal.thingsee.ThingseeGroup;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Creating groups: Thingsee first, then the portal, and a record of who did it. Thingsee is a mock here. */
@@ -45,6 +55,9 @@ class GroupServiceTest extends KaribuTest {
     JdbcClient jdbc;
 
     long tenantId;
+
+    /** The threads of {@link #createInAThreadOfItsOwn}, to see which of them waits. */
+    private final Map<FutureTask<?>, Thread> threads = new ConcurrentHashMap<>();
 
     @BeforeEach
     void signInAsAdminWithAStack() {
@@ -131,5 +144,66 @@ class GroupServiceTest extends KaribuTest {
         assertThat(groups.find(OFFICE)).isEmpty();
         assertThat(groups.changes(OFFICE)).isEmpty();
         assertThat(groups.countGroups()).isZero();
+    }
+
+    @Test
+    void a_group_created_in_the_background_is_created_off_the_callers_thread_as_the_signed_in_user() throws Exception {
+        var thingseeThread = new AtomicReference<Thread>();
+        when(thingsee.createGroup(any(), anyString(), any())).thenAnswer(call -> {
+            thingseeThread.set(Thread.currentThread());
+            return new ThingseeGroup("prfi00office", "Head office");
+        });
+
+        DeploymentGroup created =
+                groups.createInBackground(OFFICE, "Head office").get(10, TimeUnit.SECONDS);
+
+        assertThat(created.id()).isEqualTo(OFFICE);
+        assertThat(thingseeThread.get()).isNotNull().isNotSameAs(Thread.currentThread());
+        assertThat(groups.changes(OFFICE))
+                .singleElement()
+                .satisfies(change -> assertThat(change.changedBy()).isEqualTo("Aino Virtanen"));
+    }
+
+    @Test
+    void a_viewer_cannot_create_groups_in_the_background_either() {
+        signIn("Veera", tenantId, AppRoles.VIEWER);
+
+        assertThatThrownBy(() -> groups.createInBackground(OFFICE, null)).isInstanceOf(AccessDeniedException.class);
+        verify(thingsee, never()).createGroup(any(), anyString(), any());
+    }
+
+    @Test
+    void two_simultaneous_creations_of_one_group_ask_thingsee_once() throws Exception {
+        var thingseeAnswers = new CountDownLatch(1);
+        when(thingsee.createGroup(any(), anyString(), any())).thenAnswer(call -> {
+            thingseeAnswers.await(10, TimeUnit.SECONDS);
+            return new ThingseeGroup("prfi00office", null);
+        });
+        FutureTask<DeploymentGroup> first = createInAThreadOfItsOwn();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> verify(thingsee).createGroup(any(), anyString(), any()));
+        FutureTask<DeploymentGroup> second = createInAThreadOfItsOwn();
+        // The second request waits for the first (without the guard it would be in Thingsee, timed waiting).
+        await().atMost(Duration.ofSeconds(10)).until(() -> threadOf(second).getState() == Thread.State.WAITING);
+        thingseeAnswers.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).id()).isEqualTo(OFFICE);
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(GroupAlreadyExistsException.class);
+        verify(thingsee).createGroup(eq(STACK), eq("prfi00office"), any());
+        assertThat(groups.countGroups()).isEqualTo(1);
+    }
+
+    private FutureTask<DeploymentGroup> createInAThreadOfItsOwn() {
+        var task = new FutureTask<>(new DelegatingSecurityContextCallable<>(
+                () -> groups.create(OFFICE, null), SecurityContextHolder.getContext()));
+        var thread = new Thread(task, "create-" + threads.size());
+        threads.put(task, thread);
+        thread.start();
+        return task;
+    }
+
+    private Thread threadOf(FutureTask<?> task) {
+        return threads.get(task);
     }
 }
