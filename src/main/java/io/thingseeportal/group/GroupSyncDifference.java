@@ -1,6 +1,8 @@
 package io.thingseeportal.group;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +30,9 @@ public record GroupSyncDifference(
         /** The portal has the device in a group in which Thingsee does not list it, nor in any other of its groups. */
         DEVICE_NOT_IN_GROUP_IN_THINGSEE;
 
-        /** The translation key of the sentence that describes it, for example {@code groups.difference.group-only-in-portal}. */
+        /** The key of the sentence that describes it, for example {@code groups.difference.group-only-in-portal}. */
         public String messageKey() {
-            return "groups.difference."
-                    + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "groups.difference." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -39,7 +40,7 @@ public record GroupSyncDifference(
     boolean sameAs(GroupSyncDifference other) {
         return kind == other.kind
                 && subject.equals(other.subject)
-                && java.util.Objects.equals(portalGroupId, other.portalGroupId)
-                && java.util.Objects.equals(thingseeGroupId, other.thingseeGroupId);
+                && Objects.equals(portalGroupId, other.portalGroupId)
+                && Objects.equals(thingseeGroupId, other.thingseeGroupId);
     }
 }

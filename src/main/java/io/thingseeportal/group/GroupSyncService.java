@@ -170,7 +170,7 @@ public class GroupSyncService {
                 notImportable.add(group.groupId());
             }
         }
-        var steps = new Steps(progress, remote.size() + 2);
+        var steps = new SyncSteps(progress, remote.size() + 2);
         steps.done();
         Map<GroupId, List<String>> members = new LinkedHashMap<>();
         for (GroupId id : remote.keySet()) {
@@ -192,9 +192,23 @@ public class GroupSyncService {
         store.lock(tenantId);
         Instant now = clock.instant();
         Set<String> portalGroups = store.groupIds(tenantId);
+        int groupsImported = importGroups(tenantId, actor, remote, portalGroups, now);
         List<GroupSyncDifference> differences = new ArrayList<>();
+        Set<String> remoteIds = new HashSet<>();
+        remote.keySet().forEach(id -> remoteIds.add(id.value()));
+        portalGroups.stream()
+                .filter(id -> !remoteIds.contains(id))
+                .forEach(id -> differences.add(difference(GroupSyncDifference.Kind.GROUP_ONLY_IN_PORTAL, id, now)));
+        notImportable.forEach(id -> differences.add(difference(GroupSyncDifference.Kind.GROUP_NOT_IMPORTED, id, now)));
+        int devicesImported = importMembers(tenantId, actor, members, differences, now);
+        int stored = store.replaceDifferences(tenantId, differences);
+        store.markSynced(tenantId, now);
+        return new GroupSyncSummary(groupsImported, devicesImported, stored);
+    }
 
-        int groupsImported = 0;
+    private int importGroups(
+            long tenantId, String actor, Map<GroupId, ThingseeGroup> remote, Set<String> portalGroups, Instant now) {
+        int imported = 0;
         for (var group : remote.entrySet()) {
             GroupId id = group.getKey();
             if (!portalGroups.contains(id.value())
@@ -202,32 +216,30 @@ public class GroupSyncService {
                 groups.addChange(
                         tenantId,
                         new GroupChange(id.value(), now, actor, GroupChange.Kind.IMPORTED, "Found in Thingsee"));
-                groupsImported++;
+                imported++;
             }
         }
-        Set<String> remoteIds = new HashSet<>();
-        remote.keySet().forEach(id -> remoteIds.add(id.value()));
-        portalGroups.stream()
-                .filter(id -> !remoteIds.contains(id))
-                .forEach(id -> differences.add(difference(GroupSyncDifference.Kind.GROUP_ONLY_IN_PORTAL, id, now)));
-        notImportable.forEach(id -> differences.add(difference(GroupSyncDifference.Kind.GROUP_NOT_IMPORTED, id, now)));
+        return imported;
+    }
 
+    /** Imports each group's members as Thingsee lists them and adds the differences in membership it finds. */
+    private int importMembers(
+            long tenantId,
+            String actor,
+            Map<GroupId, List<String>> members,
+            List<GroupSyncDifference> differences,
+            Instant now) {
         Map<String, String> thingseeGroupOf = new HashMap<>();
         members.forEach((id, tuids) -> tuids.forEach(tuid -> thingseeGroupOf.put(tuid, id.value())));
-        int devicesImported = 0;
+        int imported = 0;
         for (var group : members.entrySet()) {
             String groupId = group.getKey().value();
             GroupMembersImport result = devices.importGroupMembers(groupId, group.getValue());
             if (result.imported() > 0) {
+                String details = result.imported() + " devices found in the group in Thingsee";
                 groups.addChange(
-                        tenantId,
-                        new GroupChange(
-                                groupId,
-                                now,
-                                actor,
-                                GroupChange.Kind.DEVICES_IMPORTED,
-                                result.imported() + " devices found in the group in Thingsee"));
-                devicesImported += result.imported();
+                        tenantId, new GroupChange(groupId, now, actor, GroupChange.Kind.DEVICES_IMPORTED, details));
+                imported += result.imported();
             }
             result.inOtherGroups()
                     .forEach((tuid, portalGroup) -> differences.add(new GroupSyncDifference(
@@ -240,9 +252,7 @@ public class GroupSyncService {
                 }
             }
         }
-        int stored = store.replaceDifferences(tenantId, differences);
-        store.markSynced(tenantId, now);
-        return new GroupSyncSummary(groupsImported, devicesImported, stored);
+        return imported;
     }
 
     private static GroupSyncDifference difference(GroupSyncDifference.Kind kind, String groupId, Instant now) {
@@ -259,27 +269,5 @@ public class GroupSyncService {
         return text.length() > DeploymentGroup.DESCRIPTION_MAX_LENGTH
                 ? text.substring(0, DeploymentGroup.DESCRIPTION_MAX_LENGTH)
                 : text;
-    }
-
-    /** Tells the listener of each whole per cent, not of every step: a sync of 10,000 groups has 10,002 steps. */
-    private static final class Steps {
-        private final Consumer<GroupSyncProgress> listener;
-        private final int total;
-        private int done;
-        private int reportedPercent = -1;
-
-        Steps(Consumer<GroupSyncProgress> listener, int total) {
-            this.listener = listener;
-            this.total = total;
-        }
-
-        void done() {
-            done++;
-            int percent = done * 100 / total;
-            if (percent != reportedPercent) {
-                reportedPercent = percent;
-                listener.accept(new GroupSyncProgress(done, total));
-            }
-        }
     }
 }

@@ -37,6 +37,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,21 @@ class GroupListViewTest extends KaribuTest {
 
         assertThat(GridKt._getFormatted(groupGrid(), 0, "country")).isEqualTo("No specific country");
         assertThat(GridKt._getFormatted(groupGrid(), 0, "environment")).isEqualTo("Demo");
+    }
+
+    @Test
+    void in_finnish_the_headers_environment_and_country_read_in_finnish() {
+        GroupRows.group(jdbc, tenantId, "prfi00office", null, MONDAY.plusSeconds(60));
+        GroupRows.group(jdbc, tenantId, "rdxx00lab", null, MONDAY);
+        signIn("Aino", tenantId, AppRoles.VIEWER);
+        UI.getCurrent().setLocale(Locale.forLanguageTag("fi"));
+        UI.getCurrent().navigate("groups");
+
+        assertThat(GridKt._getFormattedRow(groupGrid(), 0).subList(2, 4)).containsExactly("Tuotanto", "Suomi");
+        assertThat(GridKt._getFormattedRow(groupGrid(), 1).subList(2, 4))
+                .containsExactly("Kehitys", "Ei tiettyä maata");
+        assertThat(GridKt._getColumnByKey(groupGrid(), "country").getHeaderText())
+                .isEqualTo("Maa");
     }
 
     @Test
