@@ -21,6 +21,8 @@ public record GroupChange(
         IMPORTED,
         RENAMED,
         DELETED,
-        DEVICES_MOVED
+        DEVICES_MOVED,
+        /** A sync found devices in the group in Thingsee that the portal had in no group, or did not know. */
+        DEVICES_IMPORTED
     }
 }

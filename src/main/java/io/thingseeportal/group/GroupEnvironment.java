@@ -27,6 +27,11 @@ public enum GroupEnvironment {
         return "group.environment." + code + ".description";
     }
 
+    /** The key of the environment's short name, for example "Production". */
+    public String nameKey() {
+        return "group.environment." + code + ".name";
+    }
+
     static Optional<GroupEnvironment> fromCode(String code) {
         return Arrays.stream(values()).filter(env -> env.code.equals(code)).findFirst();
     }

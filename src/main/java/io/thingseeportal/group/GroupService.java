@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GroupService {
 
     private final GroupStore groups;
+    private final GroupListStore listing;
     private final CurrentUser currentUser;
     private final ThingseeClient thingsee;
     private final ThingseeStacks stacks;
@@ -43,6 +44,7 @@ public class GroupService {
 
     GroupService(
             GroupStore groups,
+            GroupListStore listing,
             CurrentUser currentUser,
             ThingseeClient thingsee,
             ThingseeStacks stacks,
@@ -50,6 +52,7 @@ public class GroupService {
             Clock clock,
             @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.groups = groups;
+        this.listing = listing;
         this.currentUser = currentUser;
         this.thingsee = thingsee;
         this.stacks = stacks;
@@ -134,6 +137,26 @@ public class GroupService {
     @Transactional(readOnly = true)
     public List<GroupChange> changes(GroupId id) {
         return groups.changes(currentUser.tenantId(), id);
+    }
+
+    /**
+     * One page of the tenant's groups, with their device counts: those whose id or description contains the search
+     * text (ignoring case; blank for all), sorted, from {@code offset}, at most {@code limit}. Paged in the database.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public List<GroupListItem> list(String search, GroupListSort sort, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        return listing.page(currentUser.tenantId(), search, sort, offset, limit);
+    }
+
+    /** How many of the tenant's groups {@link #list} finds for the search text. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public long count(String search) {
+        return listing.count(currentUser.tenantId(), search);
     }
 
     private DeploymentGroup record(long tenantId, PortalUser user, DeploymentGroup group, GroupChange.Kind kind) {

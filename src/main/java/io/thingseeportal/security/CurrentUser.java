@@ -1,8 +1,12 @@
 package io.thingseeportal.security;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +20,33 @@ public class CurrentUser {
         if (authentication != null && authentication.getPrincipal() instanceof PortalOidcUser user) {
             return Optional.of(user.portalUser());
         }
+        if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
+            return Optional.of(user);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Runs work the portal does by itself (a scheduled job, or a person's request carried on in the background) as
+     * {@code user} on this thread, then restores the thread's previous sign-in. Method security and tenant scoping
+     * apply to it exactly as to a person with the user's roles and tenant. For background threads only: on a UI
+     * thread the Vaadin session's sign-in wins.
+     */
+    public <T> T runAs(PortalUser user, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user,
+                null,
+                user.roles().stream()
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** The signed-in user; denies access when nobody is signed in. */

@@ -35,10 +35,10 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void an_admin_sees_the_settings_entry_and_with_the_simulator_of_the_tests_its_faults() {
+    void an_admin_sees_the_groups_and_settings_entries_and_with_the_simulator_of_the_tests_its_faults() {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "QR labels", "Settings", "Simulator");
+        assertThat(menuLabels()).containsExactly("Start", "Groups", "QR labels", "Settings", "Simulator");
     }
 
     @Test
