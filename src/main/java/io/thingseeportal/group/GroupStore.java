@@ -3,7 +3,6 @@ package io.thingseeportal.group;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,20 +36,17 @@ class GroupStore {
 
     /** Inserts the group unless the tenant has it already (for example from a second, simultaneous request). */
     boolean insertIfAbsent(long tenantId, DeploymentGroup group) {
-        try {
-            jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, description, created_at, last_activity_at)"
-                            + " VALUES (?, ?, ?, ?, ?)")
-                    .params(
-                            tenantId,
-                            group.id().value(),
-                            group.description(),
-                            Timestamp.from(group.createdAt()),
-                            Timestamp.from(group.createdAt()))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException exists) {
-            return false;
-        }
+        // ON CONFLICT, not a caught duplicate key: on PostgreSQL a failed insert would abort the caller's transaction.
+        return jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, description, created_at, last_activity_at)"
+                                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(
+                                tenantId,
+                                group.id().value(),
+                                group.description(),
+                                Timestamp.from(group.createdAt()),
+                                Timestamp.from(group.createdAt()))
+                        .update()
+                == 1;
     }
 
     /** Records the change and makes it the group's last activity. */
