@@ -21,6 +21,7 @@ public record GroupChange(
         IMPORTED,
         RENAMED,
         DELETED,
-        DEVICES_MOVED
+        DEVICES_MOVED,
+        DEVICES_REMOVED
     }
 }
