@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.group.ui;
+
+import org.jspecify.annotations.NullMarked;
