@@ -19,7 +19,6 @@ import io.thingseeportal.security.PortalOidcUser;
 import io.thingseeportal.security.PortalUser;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import kotlin.jvm.functions.Function0;
@@ -104,25 +103,33 @@ public abstract class KaribuTest {
 
     /** Signs in as the OpenID Connect login would: a {@link PortalOidcUser} with ROLE_ authorities. */
     protected static PortalUser signIn(String name, @Nullable Long tenantId, String... roles) {
-        List<GrantedAuthority> authorities = Arrays.stream(roles)
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                .toList();
-        Instant now = Instant.now();
-        OidcIdToken idToken = OidcIdToken.withTokenValue("test-id-token")
-                .subject(name)
-                .issuer("http://idp.test")
-                .audience(List.of("portal"))
-                .issuedAt(now)
-                .expiresAt(now.plusSeconds(3600))
-                .claim("name", name)
-                .build();
-        var user = new PortalUser(
+        return signIn(new PortalUser(
                 name,
                 name,
                 Set.of(roles),
                 tenantId,
                 tenantId == null ? null : "tenant-" + tenantId,
-                tenantId == null ? null : "Tenant " + tenantId);
+                tenantId == null ? null : "Tenant " + tenantId));
+    }
+
+    /** Signs in to a tenant whose sign-in id matters, for example because its Thingsee stack is configured by it. */
+    protected static PortalUser signInTo(String tenantSlug, long tenantId, String name, String... roles) {
+        return signIn(new PortalUser(name, name, Set.of(roles), tenantId, tenantSlug, tenantSlug));
+    }
+
+    private static PortalUser signIn(PortalUser user) {
+        List<GrantedAuthority> authorities = user.roles().stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+        Instant now = Instant.now();
+        OidcIdToken idToken = OidcIdToken.withTokenValue("test-id-token")
+                .subject(user.subject())
+                .issuer("http://idp.test")
+                .audience(List.of("portal"))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(3600))
+                .claim("name", user.name())
+                .build();
         SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
         securityContext.setAuthentication(new OAuth2AuthenticationToken(
                 new PortalOidcUser(authorities, idToken, null, user), authorities, "test"));

@@ -3,6 +3,7 @@ package io.thingseeportal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Small factories for rows the tests need, each with unique keys so that tests sharing a database never collide. */
@@ -38,6 +39,40 @@ public final class TestData {
                         "INSERT INTO device_command (tenant_id, tuid, transaction_id, sent_at, echoed_at) VALUES (?, ?, ?, ?, ?)")
                 .params(tenantId, "TSPR04X", UUID.randomUUID().toString(), now(), echoed ? now() : null)
                 .update();
+    }
+
+    /** A group with the given full id. */
+    public static void group(JdbcClient jdbc, long tenantId, String groupId) {
+        jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)")
+                .params(tenantId, groupId, now(), now())
+                .update();
+    }
+
+    /** A device in the group (null: Thingsee's unassigned), with what Thingsee last told of it. */
+    public static void device(
+            JdbcClient jdbc,
+            long tenantId,
+            String tuid,
+            @Nullable String groupId,
+            @Nullable String productType,
+            @Nullable Integer batteryLevel,
+            @Nullable Instant lastSeen) {
+        jdbc.sql("INSERT INTO device (tenant_id, tuid, created_at, group_id, product_type, battery_level, last_seen)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        tenantId,
+                        tuid,
+                        now(),
+                        groupId,
+                        productType,
+                        batteryLevel,
+                        lastSeen == null ? null : Timestamp.from(lastSeen))
+                .update();
+    }
+
+    /** A device in the group, nothing else known of it. */
+    public static void device(JdbcClient jdbc, long tenantId, String tuid, @Nullable String groupId) {
+        device(jdbc, tenantId, tuid, groupId, null, null, null);
     }
 
     private static Timestamp now() {

@@ -2,7 +2,10 @@ package io.thingseeportal.device;
 
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.thingsee.InstallationStatus;
 import jakarta.annotation.security.RolesAllowed;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,14 +14,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The tenant's device inventory. */
+/** The tenant's device inventory. Every query is scoped to the signed-in user's tenant. */
 @Service
 public class DeviceService {
 
@@ -101,13 +104,106 @@ public class DeviceService {
         return new GroupMembersImport(imported, inOtherGroups);
     }
 
-    /** The TUIDs of the tenant's devices in the group, in no particular order. */
-    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    /**
+     * One page of a group's devices, sorted and paged in SQL (on the index {@code device_by_group}), for a lazy grid.
+     * A group of another tenant has no devices here.
+     *
+     * @param groupId the full deployment group id
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public List<GroupDevice> groupDevices(String groupId, DevicePage page) {
+        return jdbc.sql("SELECT tuid, product_type, asset_name, installation_status, last_seen, battery_level"
+                        + " FROM device WHERE tenant_id = ? AND group_id = ?"
+                        + " ORDER BY " + page.sort().orderBy(page.descending())
+                        + " LIMIT ? OFFSET ?")
+                .params(currentUser.tenantId(), groupId, page.limit(), page.offset())
+                .query((row, number) -> groupDevice(row))
+                .list();
+    }
+
+    /** How many devices the portal has in the group. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public long countGroupDevices(String groupId) {
+        return jdbc.sql("SELECT count(*) FROM device WHERE tenant_id = ? AND group_id = ?")
+                .params(currentUser.tenantId(), groupId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The TUIDs of all the group's devices, for changes that affect every one of them (deleting the group). */
+    @RolesAllowed(AppRoles.ADMIN)
     @Transactional(readOnly = true)
     public List<String> tuidsInGroup(String groupId) {
-        return jdbc.sql("SELECT tuid FROM device WHERE tenant_id = ? AND group_id = ?")
-                .params(currentUser.tenantId(), Objects.requireNonNull(groupId))
+        return jdbc.sql("SELECT tuid FROM device WHERE tenant_id = ? AND group_id = ? ORDER BY tuid")
+                .params(currentUser.tenantId(), groupId)
                 .query(String.class)
                 .list();
+    }
+
+    /** Which of the given TUIDs are devices of the tenant in this group; the others are not, or not the tenant's. */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional(readOnly = true)
+    public Set<String> inGroup(String groupId, Collection<String> tuids) {
+        long tenantId = currentUser.tenantId();
+        var all = new ArrayList<>(new HashSet<>(tuids));
+        var found = new HashSet<String>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            found.addAll(jdbc.sql("SELECT tuid FROM device WHERE tenant_id = :tenant AND group_id = :group"
+                            + " AND tuid IN (:tuids)")
+                    .param("tenant", tenantId)
+                    .param("group", groupId)
+                    .param("tuids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .query(String.class)
+                    .list());
+        }
+        return found;
+    }
+
+    /**
+     * Records the device's group, as Thingsee has it now; null is Thingsee's {@code unassigned}.
+     *
+     * @return false when the tenant has no such device
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public boolean assignGroup(String tuid, @Nullable String groupId) {
+        return jdbc.sql("UPDATE device SET group_id = ? WHERE tenant_id = ? AND tuid = ?")
+                        .params(groupId, currentUser.tenantId(), tuid)
+                        .update()
+                > 0;
+    }
+
+    /** Records the device's installation status, as Thingsee has it now; false when the tenant has no such device. */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public boolean recordInstallationStatus(String tuid, InstallationStatus status) {
+        return jdbc.sql("UPDATE device SET installation_status = ? WHERE tenant_id = ? AND tuid = ?")
+                        .params(status.wireValue(), currentUser.tenantId(), tuid)
+                        .update()
+                > 0;
+    }
+
+    /** A renamed group keeps its devices: they all follow it to the new id. Returns how many did. */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public int renameGroup(String groupId, String newGroupId) {
+        return jdbc.sql("UPDATE device SET group_id = ? WHERE tenant_id = ? AND group_id = ?")
+                .params(newGroupId, currentUser.tenantId(), groupId)
+                .update();
+    }
+
+    private static GroupDevice groupDevice(ResultSet row) throws SQLException {
+        Timestamp lastSeen = row.getTimestamp("last_seen");
+        int battery = row.getInt("battery_level");
+        Integer batteryLevel = row.wasNull() ? null : battery;
+        return new GroupDevice(
+                row.getString("tuid"),
+                row.getString("product_type"),
+                row.getString("asset_name"),
+                row.getString("installation_status"),
+                lastSeen == null ? null : lastSeen.toInstant(),
+                batteryLevel);
     }
 }

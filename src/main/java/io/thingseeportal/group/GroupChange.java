@@ -23,6 +23,7 @@ public record GroupChange(
         DELETED,
         DEVICES_MOVED,
         /** A sync found devices in the group in Thingsee that the portal had in no group, or did not know. */
-        DEVICES_IMPORTED
+        DEVICES_IMPORTED,
+        DEVICES_REMOVED
     }
 }

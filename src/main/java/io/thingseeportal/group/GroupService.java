@@ -1,20 +1,27 @@
 package io.thingseeportal.group;
 
+import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.GroupAssignment;
+import io.thingseeportal.thingsee.InstallationStatus;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
@@ -42,6 +49,9 @@ public class GroupService {
     /** The creations running on this node, by tenant and group id: a second one waits for the first. */
     private final ConcurrentMap<String, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
 
+    private final DeviceService devices;
+    private final GroupWork work;
+
     GroupService(
             GroupStore groups,
             GroupListStore listing,
@@ -50,7 +60,9 @@ public class GroupService {
             ThingseeStacks stacks,
             TransactionTemplate transaction,
             Clock clock,
-            @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor background,
+            DeviceService devices,
+            GroupWork work) {
         this.groups = groups;
         this.listing = listing;
         this.currentUser = currentUser;
@@ -59,6 +71,8 @@ public class GroupService {
         this.transaction = transaction;
         this.clock = clock;
         this.background = background;
+        this.devices = devices;
+        this.work = work;
     }
 
     /** How many deployment groups the signed-in user's tenant has. */
@@ -157,6 +171,183 @@ public class GroupService {
     @Transactional(readOnly = true)
     public long count(String search) {
         return listing.count(currentUser.tenantId(), search);
+    }
+
+    /** A page of the tenant's groups whose id or description contains the text (any case), by id: to pick one. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public List<DeploymentGroup> findMatching(String text, int offset, int limit) {
+        return groups.findMatching(currentUser.tenantId(), text, offset, limit);
+    }
+
+    /**
+     * Moves devices of one group to another: for each, Thingsee first ({@code POST /things/{tuid}/group}), then the
+     * portal. Runs in the background, one device after the other and on past failures; a device that is not in the
+     * group {@code from} (or not the tenant's) fails without a call. Both groups record how many devices moved.
+     *
+     * @param progress told of the progress from a background thread, a few times a second at most
+     * @throws GroupNotFoundException at once, when either group is not the tenant's
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public CompletableFuture<DeviceBatchReport> moveDevices(
+            GroupId from, Collection<String> tuids, GroupId to, Consumer<DeviceBatchProgress> progress) {
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("The devices are in " + to + " already");
+        }
+        PortalUser user = currentUser.require();
+        long tenantId = requireGroup(from);
+        requireGroup(to);
+        ThingseeStack stack = stack(user);
+        List<String> batch = List.copyOf(new LinkedHashSet<>(tuids));
+        return work.supply(() -> {
+            var report = DeviceBatch.run(
+                    batch,
+                    devices.inGroup(from.value(), batch),
+                    tuid -> {
+                        thingsee.setDeviceGroup(stack, tuid, to.value());
+                        devices.assignGroup(tuid, to.value());
+                    },
+                    progress);
+            if (!report.succeeded().isEmpty()) {
+                String details = movedDetails(report.succeeded().size(), from.value(), to.value());
+                transaction.executeWithoutResult(status -> {
+                    groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_MOVED, details));
+                    groups.addChange(tenantId, change(to, user, GroupChange.Kind.DEVICES_MOVED, details));
+                });
+            }
+            return report;
+        });
+    }
+
+    /**
+     * Takes devices out of the group: to Thingsee's {@code unassigned}, then the portal; as {@link #moveDevices}.
+     *
+     * @throws GroupNotFoundException at once, when the group is not the tenant's
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public CompletableFuture<DeviceBatchReport> removeDevices(
+            GroupId from, Collection<String> tuids, Consumer<DeviceBatchProgress> progress) {
+        PortalUser user = currentUser.require();
+        long tenantId = requireGroup(from);
+        ThingseeStack stack = stack(user);
+        List<String> batch = List.copyOf(new LinkedHashSet<>(tuids));
+        return work.supply(() -> {
+            var report = DeviceBatch.run(
+                    batch,
+                    devices.inGroup(from.value(), batch),
+                    tuid -> {
+                        thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED);
+                        devices.assignGroup(tuid, null);
+                    },
+                    progress);
+            if (!report.succeeded().isEmpty()) {
+                String details = movedDetails(report.succeeded().size(), from.value(), GroupId.UNASSIGNED);
+                transaction.executeWithoutResult(status ->
+                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_REMOVED, details)));
+            }
+            return report;
+        });
+    }
+
+    /**
+     * Gives the group a new id, in Thingsee ({@code POST /groups/{id}/rename}) and then in the portal, where its
+     * devices and its history follow it. The Thingsee call runs in the background.
+     *
+     * @throws GroupNotFoundException at once, when the group is not the tenant's
+     * @throws GroupAlreadyExistsException at once when the portal has the new id; later (in the future) when Thingsee
+     *     has it
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public CompletableFuture<DeploymentGroup> rename(GroupId id, GroupId newId) {
+        if (id.equals(newId)) {
+            throw new IllegalArgumentException("The group is called " + newId + " already");
+        }
+        PortalUser user = currentUser.require();
+        long tenantId = requireGroup(id);
+        if (groups.find(tenantId, newId).isPresent()) {
+            throw new GroupAlreadyExistsException(newId);
+        }
+        ThingseeStack stack = stack(user);
+        return work.supply(() -> {
+            try {
+                thingsee.renameGroup(stack, id.value(), newId.value());
+            } catch (ThingseeException.Conflict exists) {
+                throw new GroupAlreadyExistsException(newId);
+            }
+            return Objects.requireNonNull(transaction.execute(status -> {
+                groups.rename(tenantId, id, newId);
+                devices.renameGroup(id.value(), newId.value());
+                groups.addChange(tenantId, change(newId, user, GroupChange.Kind.RENAMED, id + " → " + newId));
+                return groups.find(tenantId, newId).orElseThrow();
+            }));
+        });
+    }
+
+    /**
+     * Deletes the group as Haltian's tools do: each of its devices (the portal's and Thingsee's list) is first set
+     * {@code uninstalled} and moved to {@code unassigned}; only when every device succeeded is the group deleted, in
+     * Thingsee and then in the portal. Its history is kept. Runs in the background; when a device fails, the report
+     * says which, the group stays, and calling this again retries exactly the devices still in it.
+     *
+     * @throws GroupNotFoundException at once, when the group is not the tenant's
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public CompletableFuture<DeviceBatchReport> delete(GroupId id, Consumer<DeviceBatchProgress> progress) {
+        PortalUser user = currentUser.require();
+        long tenantId = requireGroup(id);
+        ThingseeStack stack = stack(user);
+        return work.supply(() -> {
+            var tuids = new LinkedHashSet<>(devices.tuidsInGroup(id.value()));
+            try {
+                tuids.addAll(thingsee.listGroupDevices(stack, id.value()));
+            } catch (ThingseeException.NotFound gone) {
+                // Thingsee has no such group any more: only the portal's devices are left to move.
+            }
+            List<String> batch = List.copyOf(tuids);
+            var report = DeviceBatch.run(batch, Set.copyOf(batch), tuid -> uninstall(stack, tuid), progress);
+            if (!report.failures().isEmpty()) {
+                return report;
+            }
+            try {
+                thingsee.deleteGroup(stack, id.value());
+            } catch (ThingseeException.NotFound gone) {
+                // Deleted in Thingsee already (by another tool, or by an earlier try): the portal follows.
+            }
+            transaction.executeWithoutResult(status -> {
+                groups.delete(tenantId, id);
+                groups.addChange(tenantId, change(id, user, GroupChange.Kind.DELETED, String.valueOf(batch.size())));
+            });
+            return report.withGroupDeleted();
+        });
+    }
+
+    /** A device Thingsee does not know is in none of its groups: only the portal has something to record. */
+    private void uninstall(ThingseeStack stack, String tuid) {
+        try {
+            thingsee.setInstallationStatus(stack, tuid, InstallationStatus.UNINSTALLED);
+            thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED);
+        } catch (ThingseeException.NotFound unknown) {
+            // Recorded in the portal below, so that the group can go.
+        }
+        devices.recordInstallationStatus(tuid, InstallationStatus.UNINSTALLED);
+        devices.assignGroup(tuid, null);
+    }
+
+    private long requireGroup(GroupId id) {
+        long tenantId = currentUser.tenantId();
+        if (groups.find(tenantId, id).isEmpty()) {
+            throw new GroupNotFoundException(id);
+        }
+        return tenantId;
+    }
+
+    private GroupChange change(GroupId id, PortalUser user, GroupChange.Kind kind, String details) {
+        return new GroupChange(id.value(), clock.instant(), user.name(), kind, details);
+    }
+
+    /** "12: prfi00office → prfi00lab": how many devices went from where to where (the group page words it). */
+    static String movedDetails(int count, String from, String to) {
+        return count + ": " + from + " → " + to;
     }
 
     private DeploymentGroup record(long tenantId, PortalUser user, DeploymentGroup group, GroupChange.Kind kind) {

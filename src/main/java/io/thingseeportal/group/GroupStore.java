@@ -2,6 +2,7 @@ package io.thingseeportal.group;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,5 +78,43 @@ class GroupStore {
                         GroupChange.Kind.valueOf(row.getString("change")),
                         row.getString("details")))
                 .list();
+    }
+
+    /** The tenant's groups whose id or description contains the text, by id; a page of them. */
+    List<DeploymentGroup> findMatching(long tenantId, String text, int offset, int limit) {
+        String pattern = "%"
+                + text.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT group_id, description, created_at FROM deployment_group WHERE tenant_id = ?"
+                        + " AND (group_id LIKE ? ESCAPE '\\' OR lower(description) LIKE ? ESCAPE '\\')"
+                        + " ORDER BY group_id LIMIT ? OFFSET ?")
+                .params(tenantId, pattern, pattern, limit, offset)
+                .query((row, number) -> new DeploymentGroup(
+                        GroupId.parse(row.getString("group_id")),
+                        row.getString("description"),
+                        row.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Gives the group its new id; its history follows it. False when the tenant has no such group. */
+    boolean rename(long tenantId, GroupId id, GroupId newId) {
+        int renamed = jdbc.sql("UPDATE deployment_group SET group_id = ? WHERE tenant_id = ? AND group_id = ?")
+                .params(newId.value(), tenantId, id.value())
+                .update();
+        jdbc.sql("UPDATE group_change SET group_id = ? WHERE tenant_id = ? AND group_id = ?")
+                .params(newId.value(), tenantId, id.value())
+                .update();
+        return renamed > 0;
+    }
+
+    /** Deletes the group; its history stays. */
+    boolean delete(long tenantId, GroupId id) {
+        return jdbc.sql("DELETE FROM deployment_group WHERE tenant_id = ? AND group_id = ?")
+                        .params(tenantId, id.value())
+                        .update()
+                > 0;
     }
 }

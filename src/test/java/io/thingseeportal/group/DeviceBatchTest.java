@@ -1,0 +1,62 @@
+package io.thingseeportal.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.thingseeportal.thingsee.ThingseeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** One change to many devices: on past failures, with progress a few times a second at most. */
+class DeviceBatchTest {
+
+    @Test
+    void progress_is_reported_at_most_every_quarter_second_however_fast_the_devices_go() throws Exception {
+        List<String> tuids = IntStream.range(0, 40).mapToObj(i -> "TSPR04" + i).toList();
+        var reported = new ArrayList<DeviceBatchProgress>();
+        long started = System.nanoTime();
+
+        DeviceBatch.run(tuids, Set.copyOf(tuids), tuid -> pause(10), reported::add);
+
+        long intervals = (System.nanoTime() - started) / DeviceBatch.PROGRESS_INTERVAL_NANOS;
+        assertThat(reported).hasSizeLessThanOrEqualTo((int) intervals + 2).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(reported.get(0)).isEqualTo(new DeviceBatchProgress(0, 40, 0));
+        assertThat(reported.get(reported.size() - 1)).isEqualTo(new DeviceBatchProgress(40, 40, 0));
+    }
+
+    @Test
+    void each_failure_is_reported_with_its_reason_and_the_others_go_on() {
+        List<String> tuids = List.of("A", "B", "C", "D");
+
+        var report = DeviceBatch.run(
+                tuids,
+                Set.of("A", "B", "D"),
+                tuid -> {
+                    if (tuid.equals("B")) {
+                        throw new ThingseeException.InvalidRequest(400, "Bad Request", "");
+                    }
+                    if (tuid.equals("D")) {
+                        throw new IllegalStateException("database gone");
+                    }
+                },
+                progress -> {});
+
+        assertThat(report.succeeded()).containsExactly("A");
+        assertThat(report.failures())
+                .containsExactly(
+                        new DeviceFailure("B", DeviceFailure.Reason.THINGSEE, "400 Bad Request: "),
+                        new DeviceFailure("C", DeviceFailure.Reason.NOT_IN_GROUP, ""),
+                        new DeviceFailure("D", DeviceFailure.Reason.PORTAL, ""));
+        assertThat(report.failedTuids()).containsExactly("B", "C", "D");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package io.thingseeportal.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.thingseeportal.KaribuTest;
+import io.thingseeportal.TestData;
+import io.thingseeportal.device.DevicePage;
+import io.thingseeportal.device.DeviceService;
+import io.thingseeportal.device.GroupDevice;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.thingsee.GroupAssignment;
+import io.thingseeportal.thingsee.InstallationStatus;
+import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeException;
+import io.thingseeportal.thingsee.ThingseeGroup;
+import io.thingseeportal.thingsee.ThingseeStack;
+import io.thingseeportal.thingsee.ThingseeStacks;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** Moving and removing devices, renaming and deleting groups: Thingsee first, then the portal, all recorded. */
+class GroupChangesTest extends KaribuTest {
+
+    static final GroupId OFFICE = GroupId.parse("prfi00office");
+    static final GroupId LAB = GroupId.parse("prfi00lab");
+    static final ThingseeStack STACK = new ThingseeStack(URI.create("http://thingsee.test/v1/"), "id", "secret");
+
+    @MockitoBean
+    ThingseeClient thingsee;
+
+    @MockitoBean
+    ThingseeStacks stacks;
+
+    @Autowired
+    GroupService groups;
+
+    @Autowired
+    DeviceService devices;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long tenantId;
+
+    @BeforeEach
+    void anOfficeWithThreeDevicesAndAnEmptyLab() {
+        tenantId = TestData.tenant(jdbc, "Acme");
+        TestData.group(jdbc, tenantId, OFFICE.value());
+        TestData.group(jdbc, tenantId, LAB.value());
+        for (String tuid : List.of("TSPR04A", "TSPR04B", "TSPR04C")) {
+            TestData.device(jdbc, tenantId, tuid, OFFICE.value());
+        }
+        signIn("Aino Virtanen", tenantId, AppRoles.ADMIN);
+        when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
+    }
+
+    @Test
+    void moved_devices_change_group_in_thingsee_and_then_in_the_portal_and_both_groups_record_it() {
+        var report = done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B"), LAB, progress -> {}));
+
+        verify(thingsee).setDeviceGroup(STACK, "TSPR04A", "prfi00lab");
+        verify(thingsee).setDeviceGroup(STACK, "TSPR04B", "prfi00lab");
+        assertThat(report.succeeded()).containsExactly("TSPR04A", "TSPR04B");
+        assertThat(report.failures()).isEmpty();
+        assertThat(tuids(LAB)).containsExactly("TSPR04A", "TSPR04B");
+        assertThat(tuids(OFFICE)).containsExactly("TSPR04C");
+        for (GroupId group : List.of(OFFICE, LAB)) {
+            assertThat(groups.changes(group)).singleElement().satisfies(change -> {
+                assertThat(change.kind()).isEqualTo(GroupChange.Kind.DEVICES_MOVED);
+                assertThat(change.changedBy()).isEqualTo("Aino Virtanen");
+                assertThat(change.details()).isEqualTo("2: prfi00office → prfi00lab");
+            });
+        }
+    }
+
+    @Test
+    void a_move_goes_on_past_a_failed_device_and_names_it_with_the_api_message() {
+        when(thingsee.setDeviceGroup(STACK, "TSPR04B", "prfi00lab"))
+                .thenThrow(new ThingseeException.NotFound(404, "Not Found", "Thing TSPR04B is not in your stack"));
+
+        var report = done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B", "TSPR04C"), LAB, p -> {}));
+
+        assertThat(report.succeeded()).containsExactly("TSPR04A", "TSPR04C");
+        assertThat(report.failures())
+                .containsExactly(new DeviceFailure(
+                        "TSPR04B", DeviceFailure.Reason.THINGSEE, "Thing TSPR04B is not in your stack"));
+        assertThat(tuids(OFFICE)).containsExactly("TSPR04B");
+        assertThat(groups.changes(LAB))
+                .singleElement()
+                .satisfies(change -> assertThat(change.details()).startsWith("2: "));
+    }
+
+    @Test
+    void retrying_the_failed_devices_moves_exactly_those() {
+        when(thingsee.setDeviceGroup(STACK, "TSPR04B", "prfi00lab"))
+                .thenThrow(new ThingseeException.Unavailable(503, "Service Unavailable", "Try later", null))
+                .thenReturn(new GroupAssignment("TSPR04B", "prfi00lab"));
+        var first = done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B"), LAB, p -> {}));
+
+        var retry = done(groups.moveDevices(OFFICE, first.failedTuids(), LAB, p -> {}));
+
+        assertThat(retry.succeeded()).containsExactly("TSPR04B");
+        verify(thingsee).setDeviceGroup(STACK, "TSPR04A", "prfi00lab");
+        assertThat(tuids(LAB)).containsExactly("TSPR04A", "TSPR04B");
+    }
+
+    @Test
+    void a_device_outside_the_group_fails_without_a_call_to_thingsee() {
+        long other = TestData.tenant(jdbc, "Borealis");
+        TestData.device(jdbc, other, "TSPR04Z", OFFICE.value());
+
+        var report = done(groups.moveDevices(OFFICE, List.of("TSPR04Z"), LAB, p -> {}));
+
+        assertThat(report.failures())
+                .containsExactly(new DeviceFailure("TSPR04Z", DeviceFailure.Reason.NOT_IN_GROUP, ""));
+        verify(thingsee, never()).setDeviceGroup(any(), anyString(), anyString());
+        assertThat(groups.changes(LAB)).isEmpty();
+    }
+
+    @Test
+    void progress_is_reported_at_the_start_the_end_and_a_few_times_a_second_between() {
+        List<DeviceBatchProgress> reported = Collections.synchronizedList(new ArrayList<>());
+
+        done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B", "TSPR04C"), LAB, reported::add));
+
+        assertThat(reported).containsExactly(new DeviceBatchProgress(0, 3, 0), new DeviceBatchProgress(3, 3, 0));
+    }
+
+    @Test
+    void removed_devices_go_to_unassigned_in_thingsee_and_in_the_portal() {
+        var report = done(groups.removeDevices(OFFICE, List.of("TSPR04A"), p -> {}));
+
+        verify(thingsee).setDeviceGroup(STACK, "TSPR04A", GroupAssignment.UNASSIGNED);
+        assertThat(report.succeeded()).containsExactly("TSPR04A");
+        assertThat(groupOf("TSPR04A")).isNull();
+        assertThat(groups.changes(OFFICE))
+                .extracting(GroupChange::kind, GroupChange::details)
+                .containsExactly(tuple(GroupChange.Kind.DEVICES_REMOVED, "1: prfi00office → unassigned"));
+    }
+
+    @Test
+    void a_renamed_group_takes_its_devices_and_history_to_the_new_id() {
+        done(groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB, p -> {}));
+        GroupId annex = GroupId.parse("prfi00annex");
+
+        DeploymentGroup renamed = done(groups.rename(OFFICE, annex));
+
+        verify(thingsee).renameGroup(STACK, "prfi00office", "prfi00annex");
+        assertThat(renamed.id()).isEqualTo(annex);
+        assertThat(groups.find(OFFICE)).isEmpty();
+        assertThat(tuids(annex)).containsExactly("TSPR04B", "TSPR04C");
+        assertThat(groups.changes(annex))
+                .extracting(GroupChange::kind)
+                .containsExactly(GroupChange.Kind.RENAMED, GroupChange.Kind.DEVICES_MOVED);
+        assertThat(groups.changes(annex).get(0).details()).isEqualTo("prfi00office → prfi00annex");
+        assertThat(groups.changes(OFFICE)).isEmpty();
+    }
+
+    @Test
+    void renaming_to_an_id_the_portal_has_is_refused_before_thingsee_is_called() {
+        assertThatThrownBy(() -> groups.rename(OFFICE, LAB)).isInstanceOf(GroupAlreadyExistsException.class);
+        verify(thingsee, never()).renameGroup(any(), anyString(), anyString());
+    }
+
+    @Test
+    void renaming_to_an_id_thingsee_has_keeps_the_group_as_it_was() {
+        when(thingsee.renameGroup(STACK, "prfi00office", "prfi00annex"))
+                .thenThrow(new ThingseeException.Conflict(409, "Conflict", "Group prfi00annex already exists"));
+
+        assertThatThrownBy(() -> done(groups.rename(OFFICE, GroupId.parse("prfi00annex"))))
+                .hasCauseInstanceOf(GroupAlreadyExistsException.class);
+        assertThat(groups.find(OFFICE)).isPresent();
+        assertThat(tuids(OFFICE)).hasSize(3);
+    }
+
+    @Test
+    void deleting_uninstalls_and_unassigns_every_device_first_then_deletes_the_group_and_keeps_its_history() {
+        when(thingsee.listGroupDevices(STACK, "prfi00office")).thenReturn(List.of("TSPR04C", "TSPR04T"));
+
+        var report = done(groups.delete(OFFICE, p -> {}));
+
+        assertThat(report.groupDeleted()).isTrue();
+        assertThat(report.succeeded()).containsExactlyInAnyOrder("TSPR04A", "TSPR04B", "TSPR04C", "TSPR04T");
+        var order = inOrder(thingsee);
+        order.verify(thingsee).setInstallationStatus(STACK, "TSPR04A", InstallationStatus.UNINSTALLED);
+        order.verify(thingsee).setDeviceGroup(STACK, "TSPR04A", GroupAssignment.UNASSIGNED);
+        order.verify(thingsee).deleteGroup(STACK, "prfi00office");
+        verify(thingsee).setDeviceGroup(STACK, "TSPR04T", GroupAssignment.UNASSIGNED);
+        assertThat(groups.find(OFFICE)).isEmpty();
+        assertThat(groupOf("TSPR04A")).isNull();
+        assertThat(jdbc.sql("SELECT installation_status FROM device WHERE tenant_id = ? AND tuid = 'TSPR04A'")
+                        .param(tenantId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("uninstalled");
+        assertThat(groups.changes(OFFICE)).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(GroupChange.Kind.DELETED);
+            assertThat(change.details()).isEqualTo("4");
+        });
+    }
+
+    @Test
+    void a_device_that_fails_keeps_the_group_and_deleting_again_retries_exactly_that_device() {
+        when(thingsee.setDeviceGroup(STACK, "TSPR04B", GroupAssignment.UNASSIGNED))
+                .thenThrow(new ThingseeException.Unavailable(503, "Service Unavailable", "Try later", null))
+                .thenReturn(new GroupAssignment("TSPR04B", GroupAssignment.UNASSIGNED));
+
+        var first = done(groups.delete(OFFICE, p -> {}));
+
+        assertThat(first.groupDeleted()).isFalse();
+        assertThat(first.failures())
+                .containsExactly(new DeviceFailure("TSPR04B", DeviceFailure.Reason.THINGSEE, "Try later"));
+        verify(thingsee, never()).deleteGroup(any(), anyString());
+        assertThat(groups.find(OFFICE)).isPresent();
+
+        var retry = done(groups.delete(OFFICE, p -> {}));
+
+        assertThat(retry.succeeded()).containsExactly("TSPR04B");
+        assertThat(retry.groupDeleted()).isTrue();
+        verify(thingsee).setDeviceGroup(STACK, "TSPR04A", GroupAssignment.UNASSIGNED);
+    }
+
+    @Test
+    void another_tenant_can_neither_list_nor_move_nor_rename_nor_delete_the_group() {
+        long other = TestData.tenant(jdbc, "Borealis");
+        signIn("Britt", other, AppRoles.ADMIN);
+        TestData.group(jdbc, other, LAB.value());
+
+        assertThat(devices.groupDevices(OFFICE.value(), DevicePage.first(10))).isEmpty();
+        assertThat(groups.findMatching("office", 0, 10)).isEmpty();
+        assertThatThrownBy(() -> groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB, p -> {}))
+                .isInstanceOf(GroupNotFoundException.class);
+        assertThatThrownBy(() -> groups.removeDevices(OFFICE, List.of("TSPR04A"), p -> {}))
+                .isInstanceOf(GroupNotFoundException.class);
+        assertThatThrownBy(() -> groups.rename(OFFICE, GroupId.parse("prfi00mine")))
+                .isInstanceOf(GroupNotFoundException.class);
+        assertThatThrownBy(() -> groups.delete(OFFICE, p -> {})).isInstanceOf(GroupNotFoundException.class);
+
+        verify(thingsee, never()).setDeviceGroup(any(), anyString(), anyString());
+        verify(thingsee, never()).renameGroup(any(), anyString(), anyString());
+        verify(thingsee, never()).deleteGroup(any(), anyString());
+        signIn("Aino Virtanen", tenantId, AppRoles.ADMIN);
+        assertThat(tuids(OFFICE)).hasSize(3);
+    }
+
+    @Test
+    void another_tenants_device_cannot_be_moved_into_ones_own_group() {
+        long other = TestData.tenant(jdbc, "Borealis");
+        signIn("Britt", other, AppRoles.ADMIN);
+        TestData.group(jdbc, other, "prse00home");
+        TestData.group(jdbc, other, "prse00away");
+
+        var report = done(groups.moveDevices(
+                GroupId.parse("prse00home"), List.of("TSPR04A"), GroupId.parse("prse00away"), p -> {}));
+
+        assertThat(report.failures())
+                .extracting(DeviceFailure::reason)
+                .containsExactly(DeviceFailure.Reason.NOT_IN_GROUP);
+        verify(thingsee, never()).setDeviceGroup(any(), anyString(), anyString());
+    }
+
+    @Test
+    void a_viewer_changes_nothing() {
+        signIn("Veera", tenantId, AppRoles.VIEWER);
+
+        assertThatThrownBy(() -> groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB, p -> {}))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> groups.rename(OFFICE, GroupId.parse("prfi00annex")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> groups.delete(OFFICE, p -> {})).isInstanceOf(AccessDeniedException.class);
+        verify(thingsee, never()).setDeviceGroup(any(), anyString(), anyString());
+        verify(thingsee, never()).renameGroup(any(), anyString(), anyString());
+        verify(thingsee, never()).deleteGroup(any(), anyString());
+    }
+
+    @Test
+    void groups_are_found_by_part_of_their_id_or_description_a_page_at_a_time() {
+        when(thingsee.createGroup(any(), anyString(), any())).thenReturn(new ThingseeGroup("x", null));
+        groups.create(GroupId.parse("prfi00warehouse"), "Storage 50% full_");
+
+        assertThat(groups.findMatching("", 0, 10))
+                .extracting(group -> group.id().value())
+                .containsExactly("prfi00lab", "prfi00office", "prfi00warehouse");
+        assertThat(groups.findMatching("OFF", 0, 10))
+                .extracting(DeploymentGroup::id)
+                .containsExactly(OFFICE);
+        assertThat(groups.findMatching("50%", 0, 10)).hasSize(1);
+        assertThat(groups.findMatching("_", 0, 10)).hasSize(1);
+        assertThat(groups.findMatching("", 1, 1))
+                .extracting(DeploymentGroup::id)
+                .containsExactly(OFFICE);
+    }
+
+    private List<String> tuids(GroupId group) {
+        return devices.groupDevices(group.value(), DevicePage.first(100)).stream()
+                .map(GroupDevice::tuid)
+                .toList();
+    }
+
+    private @Nullable String groupOf(String tuid) {
+        return jdbc.sql("SELECT group_id FROM device WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, tuid)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private static <T> T done(CompletableFuture<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
