@@ -19,6 +19,8 @@ import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -293,6 +295,25 @@ class ThingseeHttpTest {
                 .contains("[" + correlationId + "]")
                 .doesNotContain(ClientFixture.CLIENT_SECRET)
                 .doesNotContain("token-1");
+    }
+
+    @Test
+    void successful_calls_are_logged_only_when_the_client_logs_at_debug(CapturedOutput output) {
+        var logging = LoggingSystem.get(getClass().getClassLoader());
+        server.answer(200, "{\"data\":[]}").answer(200, "{\"data\":[]}");
+
+        fixture.client.listGroups(fixture.stack);
+        assertThat(output.getOut()).doesNotContain("Thingsee GET groups -> success");
+
+        logging.setLogLevel(ThingseeHttp.class.getName(), LogLevel.DEBUG);
+        try {
+            fixture.client.listGroups(fixture.stack);
+        } finally {
+            logging.setLogLevel(ThingseeHttp.class.getName(), null);
+        }
+        assertThat(output.getOut())
+                .containsOnlyOnce("Thingsee GET groups -> success")
+                .contains("[" + server.lastApiRequest().getHeader("X-Correlation-Id") + "]");
     }
 
     @Test
