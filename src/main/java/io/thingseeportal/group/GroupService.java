@@ -23,10 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +41,6 @@ public class GroupService {
     private final ThingseeStacks stacks;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final TaskExecutor background;
     /** The creations running on this node, by tenant and group id: a second one waits for the first. */
     private final ConcurrentMap<String, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
 
@@ -60,7 +55,6 @@ public class GroupService {
             ThingseeStacks stacks,
             TransactionTemplate transaction,
             Clock clock,
-            @Qualifier("applicationTaskExecutor") TaskExecutor background,
             DeviceService devices,
             GroupWork work) {
         this.groups = groups;
@@ -70,7 +64,6 @@ public class GroupService {
         this.stacks = stacks;
         this.transaction = transaction;
         this.clock = clock;
-        this.background = background;
         this.devices = devices;
         this.work = work;
     }
@@ -128,8 +121,7 @@ public class GroupService {
      */
     @RolesAllowed(AppRoles.ADMIN)
     public CompletableFuture<DeploymentGroup> createInBackground(GroupId id, @Nullable String description) {
-        var asUser = new DelegatingSecurityContextExecutor(background, SecurityContextHolder.getContext());
-        return CompletableFuture.supplyAsync(() -> create(id, description), asUser);
+        return work.supply(() -> create(id, description));
     }
 
     private DeploymentGroup createOnce(long tenantId, PortalUser user, GroupId id, @Nullable String text) {
@@ -194,29 +186,9 @@ public class GroupService {
         if (from.equals(to)) {
             throw new IllegalArgumentException("The devices are in " + to + " already");
         }
-        PortalUser user = currentUser.require();
-        long tenantId = requireGroup(from);
+        requireGroup(from);
         requireGroup(to);
-        ThingseeStack stack = stack(user);
-        List<String> batch = List.copyOf(new LinkedHashSet<>(tuids));
-        return work.supply(() -> {
-            var report = DeviceBatch.run(
-                    batch,
-                    devices.inGroup(from.value(), batch),
-                    tuid -> {
-                        thingsee.setDeviceGroup(stack, tuid, to.value());
-                        devices.assignGroup(tuid, to.value());
-                    },
-                    progress);
-            if (!report.succeeded().isEmpty()) {
-                String details = movedDetails(report.succeeded().size(), from.value(), to.value());
-                transaction.executeWithoutResult(status -> {
-                    groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_MOVED, details));
-                    groups.addChange(tenantId, change(to, user, GroupChange.Kind.DEVICES_MOVED, details));
-                });
-            }
-            return report;
-        });
+        return reassign(from, tuids, to, progress);
     }
 
     /**
@@ -227,23 +199,36 @@ public class GroupService {
     @RolesAllowed(AppRoles.ADMIN)
     public CompletableFuture<DeviceBatchReport> removeDevices(
             GroupId from, Collection<String> tuids, Consumer<DeviceBatchProgress> progress) {
+        return reassign(from, tuids, null, progress);
+    }
+
+    /** Moves devices of a group to another group, or with {@code to} null to Thingsee's {@code unassigned}. */
+    private CompletableFuture<DeviceBatchReport> reassign(
+            GroupId from, Collection<String> tuids, @Nullable GroupId to, Consumer<DeviceBatchProgress> progress) {
         PortalUser user = currentUser.require();
         long tenantId = requireGroup(from);
         ThingseeStack stack = stack(user);
         List<String> batch = List.copyOf(new LinkedHashSet<>(tuids));
+        String target = to == null ? GroupAssignment.UNASSIGNED : to.value();
         return work.supply(() -> {
             var report = DeviceBatch.run(
                     batch,
                     devices.inGroup(from.value(), batch),
                     tuid -> {
-                        thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED);
-                        devices.assignGroup(tuid, null);
+                        thingsee.setDeviceGroup(stack, tuid, target);
+                        devices.assignGroup(tuid, to == null ? null : target);
                     },
                     progress);
             if (!report.succeeded().isEmpty()) {
-                String details = movedDetails(report.succeeded().size(), from.value(), GroupId.UNASSIGNED);
-                transaction.executeWithoutResult(status ->
-                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_REMOVED, details)));
+                String details = movedDetails(report.succeeded().size(), from.value(), target);
+                transaction.executeWithoutResult(status -> {
+                    if (to == null) {
+                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_REMOVED, details));
+                    } else {
+                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_MOVED, details));
+                        groups.addChange(tenantId, change(to, user, GroupChange.Kind.DEVICES_MOVED, details));
+                    }
+                });
             }
             return report;
         });
