@@ -10,7 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.DevicePage;
 import io.thingseeportal.device.DeviceService;
@@ -18,12 +18,8 @@ import io.thingseeportal.device.GroupDevice;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationStatus;
-import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
-import io.thingseeportal.thingsee.ThingseeStack;
-import io.thingseeportal.thingsee.ThingseeStacks;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,31 +32,19 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Moving and removing devices, renaming and deleting groups: Thingsee first, then the portal, all recorded. */
-class GroupChangesTest extends KaribuTest {
+class GroupChangesTest extends MockedThingseeTest {
 
     static final GroupId OFFICE = GroupId.parse("prfi00office");
     static final GroupId LAB = GroupId.parse("prfi00lab");
-    static final ThingseeStack STACK = new ThingseeStack(URI.create("http://thingsee.test/v1/"), "id", "secret");
-
-    @MockitoBean
-    ThingseeClient thingsee;
-
-    @MockitoBean
-    ThingseeStacks stacks;
 
     @Autowired
     GroupService groups;
 
     @Autowired
     DeviceService devices;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long tenantId;
 

@@ -3,37 +3,23 @@ package io.thingseeportal.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
-import io.thingseeportal.thingsee.ThingseeClient;
-import io.thingseeportal.thingsee.ThingseeStacks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The group list's read side: pages, sorts, search and counts, all in SQL and all within the user's tenant. */
-class GroupListTest extends KaribuTest {
+class GroupListTest extends MockedThingseeTest {
 
     static final Instant MONDAY = Instant.parse("2026-11-02T08:00:00Z");
 
-    // The same mocks as GroupServiceTest, so that both share one application context.
-    @MockitoBean
-    ThingseeClient thingsee;
-
-    @MockitoBean
-    ThingseeStacks stacks;
-
     @Autowired
     GroupService groups;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long tenantId;
 

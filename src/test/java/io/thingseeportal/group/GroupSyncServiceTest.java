@@ -9,15 +9,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
-import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
-import io.thingseeportal.thingsee.ThingseeStack;
-import io.thingseeportal.thingsee.ThingseeStacks;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,30 +22,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Syncing groups with Thingsee, which is a mock here: what is imported, what is only shown, and what a failure keeps. */
-class GroupSyncServiceTest extends KaribuTest {
+class GroupSyncServiceTest extends MockedThingseeTest {
 
-    static final ThingseeStack STACK = new ThingseeStack(URI.create("http://thingsee.test/v1/"), "id", "secret");
     static final Instant LAST_WEEK = Instant.parse("2026-11-16T08:00:00Z");
-
-    @MockitoBean
-    ThingseeClient thingsee;
-
-    @MockitoBean
-    ThingseeStacks stacks;
 
     @Autowired
     GroupSyncService sync;
 
     @Autowired
     GroupService groups;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long tenantId;
 

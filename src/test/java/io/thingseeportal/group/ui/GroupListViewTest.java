@@ -23,17 +23,13 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.RouteConfiguration;
-import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.group.GroupRows;
 import io.thingseeportal.security.AppRoles;
-import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
-import io.thingseeportal.thingsee.ThingseeStack;
-import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.PermitAll;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,24 +38,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The group list as admins and viewers see it; Thingsee is a mock. */
-class GroupListViewTest extends KaribuTest {
+class GroupListViewTest extends MockedThingseeTest {
 
-    static final ThingseeStack STACK = new ThingseeStack(URI.create("http://thingsee.test/v1/"), "id", "secret");
     static final Instant MONDAY = Instant.parse("2026-11-02T08:00:00Z");
-
-    @MockitoBean
-    ThingseeClient thingsee;
-
-    @MockitoBean
-    ThingseeStacks stacks;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long tenantId;
 

@@ -27,7 +27,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.GroupDevice;
 import io.thingseeportal.group.DeploymentGroup;
@@ -36,12 +36,8 @@ import io.thingseeportal.group.GroupId;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.GroupAssignment;
-import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
-import io.thingseeportal.thingsee.ThingseeStack;
-import io.thingseeportal.thingsee.ThingseeStacks;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,27 +46,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The group page: its devices, the changes admins make to them and to the group, and its history. */
-class GroupViewTest extends KaribuTest {
+class GroupViewTest extends MockedThingseeTest {
 
     static final String OFFICE = "prfi00office";
     static final String LAB = "prfi00lab";
-    static final ThingseeStack STACK = new ThingseeStack(URI.create("http://thingsee.test/v1/"), "id", "secret");
-
-    @MockitoBean
-    ThingseeClient thingsee;
-
-    @MockitoBean
-    ThingseeStacks stacks;
 
     @Autowired
     GroupService groups;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long tenantId;
 

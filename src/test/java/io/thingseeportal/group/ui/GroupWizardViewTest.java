@@ -27,19 +27,15 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteConfiguration;
-import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.group.GroupEnvironment;
 import io.thingseeportal.group.GroupId;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
-import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
-import io.thingseeportal.thingsee.ThingseeStack;
-import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.PermitAll;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -53,32 +49,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.convention.TestBean;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * An admin creates a group with the wizard. Thingsee is a mock, and the background work waits in a queue until the
  * test runs it, so that a test can look at the wizard while the group is being created.
  */
-class GroupWizardViewTest extends KaribuTest {
-
-    static final ThingseeStack STACK = new ThingseeStack(URI.create("http://thingsee.test/v1/"), "id", "secret");
-
-    @MockitoBean
-    ThingseeClient thingsee;
-
-    @MockitoBean
-    ThingseeStacks stacks;
+class GroupWizardViewTest extends MockedThingseeTest {
 
     @TestBean(name = "applicationTaskExecutor")
     TaskExecutor background;
 
     @Autowired
     GroupService groups;
-
-    @Autowired
-    JdbcClient jdbc;
 
     long tenantId;
 
