@@ -82,11 +82,17 @@ public class DeviceService {
                     });
             List<Object[]> unknown = chunk.stream()
                     .filter(tuid -> !known.contains(tuid))
-                    .map(tuid -> new Object[] {tenantId, tuid, now, groupId})
+                    .map(tuid -> new Object[] {
+                        tenantId,
+                        tuid,
+                        now,
+                        groupId,
+                        ProductType.ofTuid(tuid).map(ProductType::productName).orElse(null)
+                    })
                     .toList();
             if (!unknown.isEmpty()) {
                 for (int count : batches.batchUpdate(
-                        "INSERT INTO device (tenant_id, tuid, created_at, group_id) VALUES (?, ?, ?, ?)"
+                        "INSERT INTO device (tenant_id, tuid, created_at, group_id, product_type) VALUES (?, ?, ?, ?, ?)"
                                 + " ON CONFLICT DO NOTHING",
                         unknown)) {
                     imported += Math.max(count, 0);

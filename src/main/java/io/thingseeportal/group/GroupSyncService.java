@@ -236,7 +236,7 @@ public class GroupSyncService {
             String groupId = group.getKey().value();
             GroupMembersImport result = devices.importGroupMembers(groupId, group.getValue());
             if (result.imported() > 0) {
-                String details = result.imported() + " devices found in the group in Thingsee";
+                String details = String.valueOf(result.imported());
                 groups.addChange(
                         tenantId, new GroupChange(groupId, now, actor, GroupChange.Kind.DEVICES_IMPORTED, details));
                 imported += result.imported();

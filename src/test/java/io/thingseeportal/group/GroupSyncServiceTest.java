@@ -73,6 +73,23 @@ class GroupSyncServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void an_imported_device_knows_its_product_from_its_tuid() {
+        thingseeHas(new ThingseeGroup("prfi00office", "Head office"));
+        members("prfi00office", "TSPR04EZU31901021", "TSGW05ABC12345678", "ZZZZ99UNKNOWN0001");
+
+        sync.syncNow(progress -> {}).join();
+
+        assertThat(jdbc.sql("SELECT tuid, product_type FROM device WHERE tenant_id = ? ORDER BY tuid")
+                        .param(tenantId)
+                        .query((row, number) -> row.getString("tuid") + "=" + row.getString("product_type"))
+                        .list())
+                .containsExactly(
+                        "TSGW05ABC12345678=Thingsee GATEWAY LAN",
+                        "TSPR04EZU31901021=Thingsee PRESENCE",
+                        "ZZZZ99UNKNOWN0001=null");
+    }
+
+    @Test
     void differences_are_recorded_and_the_portal_keeps_what_it_has() {
         GroupRows.group(jdbc, tenantId, "prfi00office", "Head office", LAST_WEEK);
         GroupRows.group(jdbc, tenantId, "prfi00old", null, LAST_WEEK);
