@@ -68,6 +68,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
         var facts = new GroupFacts(group, devices.countGroupDevices(id.value()));
         var history = new GroupHistory();
         history.show(groups.changes(id));
+        actions.setWrap(true);
         var batch = new DeviceBatchPanel(busy -> actions.setEnabled(!busy), report -> {
             if (report.groupDeleted()) {
                 showMessage(getTranslation("group.delete.done", id.value()));
