@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,20 @@ final class DeviceBatch {
      */
     static DeviceBatchReport run(
             List<String> tuids, Set<String> eligible, Step step, Consumer<DeviceBatchProgress> progress) {
+        return run(tuids, eligible, step, progress, System::nanoTime);
+    }
+
+    /** As above, on the given clock of nanoseconds (tests move it by hand). */
+    static DeviceBatchReport run(
+            List<String> tuids,
+            Set<String> eligible,
+            Step step,
+            Consumer<DeviceBatchProgress> progress,
+            LongSupplier nanoTime) {
         var succeeded = new ArrayList<String>();
         var failures = new ArrayList<DeviceFailure>();
         progress.accept(new DeviceBatchProgress(0, tuids.size(), 0));
-        long lastReported = System.nanoTime();
+        long lastReported = nanoTime.getAsLong();
         for (String tuid : tuids) {
             @Nullable
             DeviceFailure failure = eligible.contains(tuid)
@@ -47,7 +58,7 @@ final class DeviceBatch {
                 failures.add(failure);
             }
             int done = succeeded.size() + failures.size();
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             if (done == tuids.size() || now - lastReported >= PROGRESS_INTERVAL_NANOS) {
                 progress.accept(new DeviceBatchProgress(done, tuids.size(), failures.size()));
                 lastReported = now;
