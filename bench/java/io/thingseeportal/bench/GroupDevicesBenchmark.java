@@ -1,7 +1,5 @@
 package io.thingseeportal.bench;
 
-import io.thingseeportal.Application;
-import io.thingseeportal.TestPostgres;
 import io.thingseeportal.device.DevicePage;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.device.DeviceSort;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -44,16 +41,8 @@ public final class GroupDevicesBenchmark {
     private static final int RUNS = 200;
 
     public static void main(String[] args) throws Exception {
-        String database = TestPostgres.freshDatabase("portal_bench_devices");
         String loadBefore = loadAverage();
-        try (ConfigurableApplicationContext portal = new SpringApplicationBuilder(Application.class)
-                .profiles("test")
-                .run(
-                        // Arguments, not default properties: they must win over the test profile's H2.
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestPostgres.USER,
-                        "--spring.datasource.password=" + TestPostgres.PASSWORD)) {
+        try (ConfigurableApplicationContext portal = BenchPortal.startOn("portal_bench_devices")) {
             var jdbc = portal.getBean(JdbcClient.class);
             var devices = portal.getBean(DeviceService.class);
             long tenant = tenant(jdbc, "bench");

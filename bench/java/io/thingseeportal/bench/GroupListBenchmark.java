@@ -1,7 +1,5 @@
 package io.thingseeportal.bench;
 
-import io.thingseeportal.Application;
-import io.thingseeportal.TestPostgres;
 import io.thingseeportal.group.GroupListItem;
 import io.thingseeportal.group.GroupListSort;
 import io.thingseeportal.group.GroupService;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,14 +35,7 @@ public final class GroupListBenchmark {
     private static final GroupListSort BY_DEVICES = new GroupListSort(GroupListSort.Column.DEVICE_COUNT, false);
 
     public static void main(String[] args) throws Exception {
-        String database = TestPostgres.freshDatabase("portal_bench");
-        try (ConfigurableApplicationContext portal = new SpringApplicationBuilder(Application.class)
-                .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestPostgres.USER,
-                        "--spring.datasource.password=" + TestPostgres.PASSWORD)) {
+        try (ConfigurableApplicationContext portal = BenchPortal.startOn("portal_bench")) {
             var jdbc = portal.getBean(JdbcTemplate.class);
             long small = tenant(jdbc, "bench-small", 1_000, 10_000);
             long large = tenant(jdbc, "bench-large", 10_000, 100_000);
