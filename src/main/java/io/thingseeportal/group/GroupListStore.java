@@ -73,7 +73,7 @@ class GroupListStore {
     }
 
     /** A contains-pattern for LIKE, with the user's own %, _ and \ taken literally. */
-    private static String pattern(String search) {
+    static String pattern(String search) {
         String text = search.strip().toLowerCase(Locale.ROOT);
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }

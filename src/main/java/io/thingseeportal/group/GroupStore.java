@@ -2,7 +2,6 @@ package io.thingseeportal.group;
 
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -82,12 +81,7 @@ class GroupStore {
 
     /** The tenant's groups whose id or description contains the text, by id; a page of them. */
     List<DeploymentGroup> findMatching(long tenantId, String text, int offset, int limit) {
-        String pattern = "%"
-                + text.strip()
-                        .toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
+        String pattern = GroupListStore.pattern(text);
         return jdbc.sql("SELECT group_id, description, created_at FROM deployment_group WHERE tenant_id = ?"
                         + " AND (group_id LIKE ? ESCAPE '\\' OR lower(description) LIKE ? ESCAPE '\\')"
                         + " ORDER BY group_id LIMIT ? OFFSET ?")
