@@ -1,7 +1,6 @@
 package io.thingseeportal.group;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +38,7 @@ class GroupListStore {
         var statement =
                 jdbc.sql(sql).param("tenant", tenantId).param("limit", limit).param("offset", offset);
         if (!search.isBlank()) {
-            statement = statement.param("pattern", pattern(search));
+            statement = statement.param("pattern", SearchPattern.contains(search));
         }
         return statement
                 .query((row, number) -> new GroupListItem(
@@ -54,7 +53,7 @@ class GroupListStore {
         var statement = jdbc.sql("SELECT count(*)" + FROM_WHERE + (search.isBlank() ? "" : SEARCH))
                 .param("tenant", tenantId);
         if (!search.isBlank()) {
-            statement = statement.param("pattern", pattern(search));
+            statement = statement.param("pattern", SearchPattern.contains(search));
         }
         return statement.query(Long.class).single();
     }
@@ -70,11 +69,5 @@ class GroupListStore {
             case DEVICE_COUNT -> "device_count" + direction;
             case LAST_ACTIVITY -> "g.last_activity_at" + direction;
         };
-    }
-
-    /** A contains-pattern for LIKE, with the user's own %, _ and \ taken literally. */
-    static String pattern(String search) {
-        String text = search.strip().toLowerCase(Locale.ROOT);
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -81,7 +81,7 @@ class GroupStore {
 
     /** The tenant's groups whose id or description contains the text, by id; a page of them. */
     List<DeploymentGroup> findMatching(long tenantId, String text, int offset, int limit) {
-        String pattern = GroupListStore.pattern(text);
+        String pattern = SearchPattern.contains(text);
         return jdbc.sql("SELECT group_id, description, created_at FROM deployment_group WHERE tenant_id = ?"
                         + " AND (group_id LIKE ? ESCAPE '\\' OR lower(description) LIKE ? ESCAPE '\\')"
                         + " ORDER BY group_id LIMIT ? OFFSET ?")
