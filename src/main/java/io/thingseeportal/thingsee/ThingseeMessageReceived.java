@@ -4,12 +4,17 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A device message came in from Thingsee's data stream (MQTT). Published once per message; a payload with several
- * messages gives several events. Delivery is at least once: listeners must tolerate duplicates.
+ * One device message from a tenant's Thingsee data stream (MQTT). It always belongs to exactly one tenant: the one
+ * whose stream it arrived on, never one guessed from the payload. It reaches the features inside a
+ * {@link ThingseeMessagesReceived} batch.
  *
+ * @param tenant the slug of the tenant whose stream delivered it ({@code portal.thingsee.tenants.<slug>})
  * @param topic the MQTT topic it came on
- * @param groupId the deployment group from the topic ({@code cloudext/json/{env}/{country}/{groupId}/...}), or null
- *     when the topic has another shape
+ * @param groupId the deployment group from the topic ({@code .../cloudext/json/{env}/{country}/{groupId}/...}), or
+ *     null when the topic has another shape
+ * @param message the message, its header already checked: {@code tsmId}, {@code tsmEv} and {@code tsmTs} are numbers
+ *     and {@code tsmTuid} a text
+ * @param receivedAt when the portal received it
  */
 public record ThingseeMessageReceived(
-        String topic, @Nullable String groupId, ThingseeMessage message, Instant receivedAt) {}
+        String tenant, String topic, @Nullable String groupId, ThingseeMessage message, Instant receivedAt) {}

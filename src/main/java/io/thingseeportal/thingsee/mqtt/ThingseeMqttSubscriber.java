@@ -3,6 +3,7 @@ package io.thingseeportal.thingsee.mqtt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
+import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -177,9 +178,10 @@ class ThingseeMqttSubscriber implements SmartLifecycle, MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         try {
-            List<ThingseeMessageReceived> messages = parser.parse(topic, message.getPayload(), clock.instant());
+            // Interim until the per-tenant streams: the one stream is nobody's.
+            List<ThingseeMessageReceived> messages = parser.parse("", topic, message.getPayload(), clock.instant());
             received.increment(messages.size());
-            messages.forEach(events::publishEvent);
+            events.publishEvent(new ThingseeMessagesReceived("", messages));
         } catch (ThingseePayloadParser.Malformed e) {
             malformed.increment();
             log.warn("Skipped a malformed MQTT message on {}: {}", topic, e.getMessage());

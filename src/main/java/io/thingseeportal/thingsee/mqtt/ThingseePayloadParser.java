@@ -27,7 +27,7 @@ class ThingseePayloadParser {
         this.json = json;
     }
 
-    List<ThingseeMessageReceived> parse(String topic, byte[] payload, Instant receivedAt) {
+    List<ThingseeMessageReceived> parse(String tenant, String topic, byte[] payload, Instant receivedAt) {
         JsonNode root;
         try {
             root = json.readTree(payload);
@@ -43,7 +43,8 @@ class ThingseePayloadParser {
             if (!node.isObject() || !node.path("tsmId").canConvertToInt()) {
                 throw new Malformed("an element is not a Thingsee message (an object with a numeric tsmId)");
             }
-            messages.add(new ThingseeMessageReceived(topic, groupId, new ThingseeMessage(fields(node)), receivedAt));
+            messages.add(
+                    new ThingseeMessageReceived(tenant, topic, groupId, new ThingseeMessage(fields(node)), receivedAt));
         }
         return messages;
     }

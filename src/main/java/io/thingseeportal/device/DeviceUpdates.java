@@ -1,0 +1,128 @@
+package io.thingseeportal.device;
+
+import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Live device changes for views: a view subscribes for its user's tenant and is told which devices changed, at most
+ * {@link #MAX_PER_SECOND} times a second, however many messages arrive. Changes that come in between are gathered
+ * into the next delivery. Deliveries run on a thread of this class: a view hands them to its UI with
+ * {@code ui.access} and removes the registration when it detaches.
+ */
+@Component
+public class DeviceUpdates {
+
+    static final int MAX_PER_SECOND = 4;
+    static final Duration MIN_GAP = Duration.ofMillis(1000 / MAX_PER_SECOND);
+    private static final Logger log = LoggerFactory.getLogger(DeviceUpdates.class);
+
+    private final CurrentUser currentUser;
+    private final Map<Long, Set<Subscription>> byTenant = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService deliveries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "device-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DeviceUpdates(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    /** Tells {@code listener} which of the signed-in user's tenant's devices changed, until the registration is removed. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    public Registration subscribe(Consumer<Set<String>> listener) {
+        long tenantId = currentUser.tenantId();
+        var subscription = new Subscription(listener);
+        byTenant.computeIfAbsent(tenantId, id -> new CopyOnWriteArraySet<>()).add(subscription);
+        return () -> {
+            byTenant.computeIfPresent(tenantId, (id, subscriptions) -> {
+                subscriptions.remove(subscription);
+                return subscriptions.isEmpty() ? null : subscriptions;
+            });
+            subscription.cancel();
+        };
+    }
+
+    @EventListener
+    void on(DeviceStateChanged change) {
+        Set<Subscription> subscriptions = byTenant.get(change.tenantId());
+        if (subscriptions != null) {
+            subscriptions.forEach(subscription -> subscription.offer(change.tuids()));
+        }
+    }
+
+    /** Subscriptions alive now, of all tenants: a view that detached has none left. */
+    int subscriptionCount() {
+        return byTenant.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @PreDestroy
+    void stop() {
+        deliveries.shutdownNow();
+    }
+
+    private final class Subscription {
+
+        private final Consumer<Set<String>> listener;
+        private Set<String> pending = new HashSet<>();
+        private boolean scheduled;
+        private boolean cancelled;
+        private long lastDelivery = System.nanoTime() - MIN_GAP.toNanos();
+
+        Subscription(Consumer<Set<String>> listener) {
+            this.listener = listener;
+        }
+
+        synchronized void offer(Set<String> tuids) {
+            if (cancelled) {
+                return;
+            }
+            pending.addAll(tuids);
+            if (!scheduled) {
+                scheduled = true;
+                long wait = Math.max(0, lastDelivery + MIN_GAP.toNanos() - System.nanoTime());
+                deliveries.schedule(this::deliver, wait, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void deliver() {
+            Set<String> tuids;
+            synchronized (this) {
+                scheduled = false;
+                if (cancelled || pending.isEmpty()) {
+                    return;
+                }
+                tuids = pending;
+                pending = new HashSet<>();
+                lastDelivery = System.nanoTime();
+            }
+            try {
+                listener.accept(Set.copyOf(tuids));
+            } catch (RuntimeException e) {
+                log.warn("A live device view failed on an update: {}", e.toString());
+            }
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            pending = new HashSet<>();
+        }
+    }
+}
