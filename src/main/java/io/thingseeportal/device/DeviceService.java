@@ -168,15 +168,16 @@ public class DeviceService {
     }
 
     /**
-     * Records the device's group, as Thingsee has it now; null is Thingsee's {@code unassigned}.
+     * Records the device's group, as Thingsee has it now; null is Thingsee's {@code unassigned}. Messages the device
+     * sent before now no longer change its group (their {@code deploymentGroupId} may still be the old one).
      *
      * @return false when the tenant has no such device
      */
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
     public boolean assignGroup(String tuid, @Nullable String groupId) {
-        return jdbc.sql("UPDATE device SET group_id = ? WHERE tenant_id = ? AND tuid = ?")
-                        .params(groupId, currentUser.tenantId(), tuid)
+        return jdbc.sql("UPDATE device SET group_id = ?, group_at = ? WHERE tenant_id = ? AND tuid = ?")
+                        .params(groupId, Timestamp.from(clock.instant()), currentUser.tenantId(), tuid)
                         .update()
                 > 0;
     }
