@@ -30,7 +30,7 @@ public class MessageCatalog {
 
     private final Map<Integer, MessageType> types;
 
-    MessageCatalog(ObjectMapper json) {
+    public MessageCatalog(ObjectMapper json) {
         this.types = read(json);
     }
 
