@@ -90,7 +90,9 @@ class MessageRetentionTest extends KaribuTest {
         assertThat(retention.trim(tenantId)).isEqualTo(-1);
 
         clock.advance(Duration.ofSeconds(2));
-        assertThat(retention.trim(tenantId)).as("the message of a week ago has aged out").isEqualTo(1);
+        assertThat(retention.trim(tenantId))
+                .as("the message of a week ago has aged out")
+                .isEqualTo(1);
         assertThat(historyCount(jdbc, tenantId)).isEqualTo(1);
     }
 
