@@ -192,6 +192,32 @@ public class DeviceService {
                 > 0;
     }
 
+    /**
+     * Records the installation status Thingsee has for each device (the group sync), for the tenant's devices among
+     * them. Returns how many devices changed status.
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public int recordInstallationStatuses(Map<String, InstallationStatus> statuses) {
+        long tenantId = currentUser.tenantId();
+        List<Object[]> rows = statuses.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(status -> new Object[] {
+                    status.getValue().wireValue(),
+                    tenantId,
+                    status.getKey(),
+                    status.getValue().wireValue()
+                })
+                .toList();
+        int changed = 0;
+        for (int count : batches.batchUpdate(
+                "UPDATE device SET installation_status = ? WHERE tenant_id = ? AND tuid = ? AND installation_status <> ?",
+                rows)) {
+            changed += Math.max(count, 0);
+        }
+        return changed;
+    }
+
     /** A renamed group keeps its devices: they all follow it to the new id. Returns how many did. */
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
