@@ -161,7 +161,11 @@ class DeviceStateStore {
                 });
     }
 
-    /** Makes each message the device's newest value of its tsmId, unless a newer one is stored. */
+    /**
+     * Makes each message the device's newest value of its tsmId, unless a newer one is stored. The row's
+     * {@code tsm_ts} is the time the message was seen ({@link IncomingMessage#seenAt()}): a future time not believed
+     * must not keep later messages out.
+     */
     void putValues(long tenantId, List<IncomingMessage> newest) {
         batches.batchUpdate(
                 "INSERT INTO device_value (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, fields)"
@@ -213,7 +217,7 @@ class DeviceStateStore {
                 });
     }
 
-    /** Makes each message the device's reported configuration of its tsmId, unless a newer one is stored. */
+    /** Makes each message the device's reported configuration of its tsmId, unless a newer one is stored (seen time). */
     void putConfigurations(long tenantId, List<IncomingMessage> newest) {
         batches.batchUpdate(
                 "INSERT INTO device_configuration (tenant_id, tuid, tsm_id, tsm_ts, transaction_id, received_at,"
