@@ -7,6 +7,7 @@ import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,7 @@ public class DeviceMessageIngest {
             "deploymentGroupId",
             "transactionId");
     private static final Set<Integer> NOT_DATA_EVENTS = Set.of(31, 33, 36);
+    private static final Duration UNKNOWN_TENANT_RECHECK = Duration.ofMinutes(1);
     private static final int TUID_MAX_LENGTH = 64;
     private static final int PAYLOAD_MAX_LENGTH = 65536;
     /** 2100-01-01: a later own time is not a time but garbage, and PostgreSQL's range must never be hit. */
@@ -67,6 +69,7 @@ public class DeviceMessageIngest {
     private final DeviceStateFold fold;
     private final Clock clock;
     private final Map<String, Long> tenantIds = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unknownTenants = new ConcurrentHashMap<>();
 
     DeviceMessageIngest(
             DeviceStateStore store,
@@ -148,9 +151,15 @@ public class DeviceMessageIngest {
         if (known != null) {
             return Optional.of(known);
         }
-        // Only found tenants are kept: a tenant added later is found on its first batch after that.
+        Instant now = clock.instant();
+        Instant unknownUntil = unknownTenants.get(slug);
+        if (unknownUntil != null && now.isBefore(unknownUntil)) {
+            return Optional.empty();
+        }
+        // A slug not found is asked for again a minute later: the tenant may have been added meanwhile.
         Optional<Long> found = tenants.findForSignIn(slug).map(SignInTenants.SignInTenant::id);
-        found.ifPresent(id -> tenantIds.put(slug, id));
+        found.ifPresentOrElse(
+                id -> tenantIds.put(slug, id), () -> unknownTenants.put(slug, now.plus(UNKNOWN_TENANT_RECHECK)));
         return found;
     }
 
