@@ -168,15 +168,16 @@ public class DeviceService {
     }
 
     /**
-     * Records the device's group, as Thingsee has it now; null is Thingsee's {@code unassigned}.
+     * Records the device's group, as Thingsee has it now; null is Thingsee's {@code unassigned}. Messages the device
+     * sent before now no longer change its group (their {@code deploymentGroupId} may still be the old one).
      *
      * @return false when the tenant has no such device
      */
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
     public boolean assignGroup(String tuid, @Nullable String groupId) {
-        return jdbc.sql("UPDATE device SET group_id = ? WHERE tenant_id = ? AND tuid = ?")
-                        .params(groupId, currentUser.tenantId(), tuid)
+        return jdbc.sql("UPDATE device SET group_id = ?, group_at = ? WHERE tenant_id = ? AND tuid = ?")
+                        .params(groupId, Timestamp.from(clock.instant()), currentUser.tenantId(), tuid)
                         .update()
                 > 0;
     }
@@ -189,6 +190,32 @@ public class DeviceService {
                         .params(status.wireValue(), currentUser.tenantId(), tuid)
                         .update()
                 > 0;
+    }
+
+    /**
+     * Records the installation status Thingsee has for each device (the group sync), for the tenant's devices among
+     * them. Returns how many devices changed status.
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public int recordInstallationStatuses(Map<String, InstallationStatus> statuses) {
+        long tenantId = currentUser.tenantId();
+        List<Object[]> rows = statuses.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(status -> new Object[] {
+                    status.getValue().wireValue(),
+                    tenantId,
+                    status.getKey(),
+                    status.getValue().wireValue()
+                })
+                .toList();
+        int changed = 0;
+        for (int count : batches.batchUpdate(
+                "UPDATE device SET installation_status = ? WHERE tenant_id = ? AND tuid = ? AND installation_status <> ?",
+                rows)) {
+            changed += Math.max(count, 0);
+        }
+        return changed;
     }
 
     /** A renamed group keeps its devices: they all follow it to the new id. Returns how many did. */

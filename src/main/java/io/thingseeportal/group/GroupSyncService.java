@@ -7,6 +7,7 @@ import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.tenant.TenantService;
 import io.thingseeportal.tenant.TenantSummary;
+import io.thingseeportal.thingsee.InstallationStatus;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
@@ -177,10 +178,42 @@ public class GroupSyncService {
             members.put(id, thingsee.listGroupDevices(stack, id.value()));
             steps.done();
         }
-        GroupSyncSummary summary = Objects.requireNonNull(
-                transaction.execute(status -> write(tenantId, actor, remote, members, notImportable)));
+        Map<String, InstallationStatus> statuses = installationStatuses(stack, members);
+        GroupSyncSummary summary = Objects.requireNonNull(transaction.execute(status -> {
+            GroupSyncSummary written = write(tenantId, actor, remote, members, notImportable);
+            int changed = devices.recordInstallationStatuses(statuses);
+            if (changed > 0) {
+                log.info("Installation status of {} devices of tenant {} taken from Thingsee", changed, tenantId);
+            }
+            return written;
+        }));
         steps.done();
         return summary;
+    }
+
+    /**
+     * The current installation status of every device Thingsee lists in a group (the newest entry of its history), so
+     * that devices installed in Thingsee no longer show as new. A device with no history, or one Thingsee no longer
+     * finds, keeps the status the portal has.
+     */
+    private Map<String, InstallationStatus> installationStatuses(
+            ThingseeStack stack, Map<GroupId, List<String>> members) {
+        Map<String, InstallationStatus> statuses = new HashMap<>();
+        for (List<String> tuids : members.values()) {
+            for (String tuid : tuids) {
+                if (statuses.containsKey(tuid)) {
+                    continue;
+                }
+                try {
+                    thingsee.getInstallationHistory(stack, tuid, 1).stream()
+                            .findFirst()
+                            .ifPresent(newest -> statuses.put(tuid, newest.status()));
+                } catch (ThingseeException.NotFound gone) {
+                    log.debug("Device {} listed in a group but not found in Thingsee", tuid);
+                }
+            }
+        }
+        return statuses;
     }
 
     private GroupSyncSummary write(

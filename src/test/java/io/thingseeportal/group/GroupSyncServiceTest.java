@@ -12,6 +12,8 @@ import static org.mockito.Mockito.when;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.thingsee.InstallationRecord;
+import io.thingseeportal.thingsee.InstallationStatus;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
 import java.time.Instant;
@@ -182,6 +184,45 @@ class GroupSyncServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void devices_installed_in_thingsee_are_no_longer_new_after_a_sync() {
+        thingseeHas(new ThingseeGroup("prfi00office", null), new ThingseeGroup("rdse00lab", null));
+        members("prfi00office", "TSPR04A", "TSPR04B", "TSPR04C");
+        members("rdse00lab", "TSPR04D");
+        GroupRows.device(jdbc, tenantId, "TSPR04D", "prfi00office");
+        installationHistory("TSPR04A", InstallationStatus.INSTALLED);
+        installationHistory("TSPR04B");
+        installationHistory("TSPR04D", InstallationStatus.QUARANTINE);
+        when(thingsee.getInstallationHistory(STACK, "TSPR04C", 1))
+                .thenThrow(new ThingseeException.NotFound(404, "Not Found", "No such thing"));
+
+        sync.syncNow(ignored -> {}).join();
+
+        assertThat(installationStatusOf("TSPR04A")).isEqualTo("installed");
+        assertThat(installationStatusOf("TSPR04B")).isEqualTo("new");
+        assertThat(installationStatusOf("TSPR04C")).isEqualTo("new");
+        assertThat(installationStatusOf("TSPR04D")).isEqualTo("quarantine");
+        verify(thingsee).getInstallationHistory(STACK, "TSPR04A", 1);
+    }
+
+    @Test
+    void a_failing_installation_status_call_changes_nothing_stored() {
+        thingseeHas(new ThingseeGroup("prfi00office", null));
+        members("prfi00office", "TSPR04A", "TSPR04B");
+        installationHistory("TSPR04A", InstallationStatus.INSTALLED);
+        when(thingsee.getInstallationHistory(STACK, "TSPR04B", 1))
+                .thenThrow(new ThingseeException.Unavailable(503, "Service Unavailable", "Try again later", null));
+
+        assertThatThrownBy(() -> sync.syncNow(ignored -> {}).join()).isInstanceOf(CompletionException.class);
+
+        assertThat(groups.count("")).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM device WHERE tenant_id = ?")
+                        .param(tenantId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void a_second_sync_of_the_same_answers_imports_nothing_more() {
         thingseeHas(new ThingseeGroup("prfi00office", null));
         members("prfi00office", "TSPR04A", "TSPR04B");
@@ -242,6 +283,21 @@ class GroupSyncServiceTest extends MockedThingseeTest {
 
     private void thingseeHas(ThingseeGroup... groups) {
         when(thingsee.listGroups(STACK)).thenReturn(List.of(groups));
+    }
+
+    private void installationHistory(String tuid, InstallationStatus... newestFirst) {
+        when(thingsee.getInstallationHistory(STACK, tuid, 1))
+                .thenReturn(java.util.Arrays.stream(newestFirst)
+                        .limit(1)
+                        .map(status -> new InstallationRecord(tuid, status, null))
+                        .toList());
+    }
+
+    private String installationStatusOf(String tuid) {
+        return jdbc.sql("SELECT installation_status FROM device WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, tuid)
+                .query(String.class)
+                .single();
     }
 
     private void members(String groupId, String... tuids) {

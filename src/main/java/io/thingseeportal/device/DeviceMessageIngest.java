@@ -1,0 +1,280 @@
+package io.thingseeportal.device;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thingseeportal.security.SignInTenants;
+import io.thingseeportal.thingsee.ThingseeMessage;
+import io.thingseeportal.thingsee.ThingseeMessageReceived;
+import io.thingseeportal.thingsee.ThingseeMessagesReceived;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Takes each batch of a tenant's data stream into the database in one transaction: unknown devices are added, every
+ * message goes into the history once, and the device rows, newest values and reported configurations take what is
+ * newer than what they have. After the commit it publishes {@link DeviceStateChanged}.
+ *
+ * <p>System work without a signed-in user: the tenant is the one whose stream delivered the batch, and every statement
+ * is scoped to it. Delivery is at least once, so a message the history has already changes nothing. Input that can
+ * never be stored (an unknown tenant or tsmId, a broken header) is counted as rejected and skipped rather than thrown,
+ * since a throwing listener makes the subscriber offer the same batch again.
+ */
+@Service
+public class DeviceMessageIngest {
+
+    private static final Set<String> HEADER_FIELDS = Set.of(
+            "tsmId",
+            "tsmEv",
+            "tsmTs",
+            "tsmTuid",
+            "tsmGw",
+            "tsmDstTuid",
+            "tsmGwTs",
+            "tsmCloudTs",
+            "tsmAp",
+            "deploymentGroupId",
+            "transactionId");
+    private static final Set<Integer> NOT_DATA_EVENTS = Set.of(31, 33, 36);
+    private static final Duration UNKNOWN_TENANT_RECHECK = Duration.ofMinutes(1);
+    private static final int TUID_MAX_LENGTH = 64;
+    private static final int PAYLOAD_MAX_LENGTH = 65536;
+    /** 2100-01-01: a later own time is not a time but garbage, and PostgreSQL's range must never be hit. */
+    private static final long LATEST_TSM_TS = 4_102_444_800L;
+
+    private final DeviceStateStore store;
+    private final SignInTenants tenants;
+    private final MessageCatalog catalog;
+    private final IngestRejections rejections;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final DevicesProperties properties;
+    private final DeviceStateFold fold;
+    private final Clock clock;
+    private final Map<String, Long> tenantIds = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unknownTenants = new ConcurrentHashMap<>();
+
+    DeviceMessageIngest(
+            DeviceStateStore store,
+            SignInTenants tenants,
+            MessageCatalog catalog,
+            IngestRejections rejections,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            DevicesProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.tenants = tenants;
+        this.catalog = catalog;
+        this.rejections = rejections;
+        this.events = events;
+        this.json = json;
+        this.properties = properties;
+        this.fold = new DeviceStateFold(properties.defaultReportInterval(), properties.staleAfterReports());
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void ingest(ThingseeMessagesReceived batch) {
+        Optional<Long> tenant = tenantId(batch.tenant());
+        if (tenant.isEmpty()) {
+            rejections.reject(
+                    batch.tenant(),
+                    "unknown-tenant",
+                    batch.messages().size() + " messages for a tenant the portal has not");
+            return;
+        }
+        long tenantId = tenant.get();
+        List<IncomingMessage> messages = checked(batch);
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<String> tuids = List.copyOf(
+                new TreeSet<>(messages.stream().map(IncomingMessage::tuid).toList()));
+        store.addUnknownDevices(tenantId, tuids, clock.instant());
+        Map<String, DeviceState> states = store.lock(tenantId, tuids);
+        boolean[] added = store.addToHistory(tenantId, messages);
+        List<IncomingMessage> fresh = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (added[i]) {
+                fresh.add(messages.get(i));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, List<IncomingMessage>> byDevice = fresh.stream()
+                .sorted(IncomingMessage.BY_TIME)
+                .collect(Collectors.groupingBy(IncomingMessage::tuid, TreeMap::new, Collectors.toList()));
+        Map<String, Instant> intervalsAt = store.intervalsReportedAt(
+                tenantId,
+                fresh.stream()
+                        .filter(message -> message.tsmId() == DeviceStateFold.INTERVALS)
+                        .map(IncomingMessage::tuid)
+                        .collect(Collectors.toSet()));
+        List<DeviceState> changed = new ArrayList<>();
+        byDevice.forEach((tuid, own) -> {
+            DeviceState state = states.get(tuid);
+            if (state != null) {
+                DeviceState next = fold.fold(state, own, intervalsAt.get(tuid));
+                if (!next.equals(state)) {
+                    changed.add(next);
+                }
+            }
+        });
+        store.update(tenantId, changed);
+        store.putValues(tenantId, newestPerMessageId(fresh, this::isDataValue));
+        store.putConfigurations(tenantId, newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration));
+        afterCommit(new DeviceStateChanged(tenantId, byDevice.keySet()));
+    }
+
+    private Optional<Long> tenantId(String slug) {
+        Long known = tenantIds.get(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Instant now = clock.instant();
+        Instant unknownUntil = unknownTenants.get(slug);
+        if (unknownUntil != null && now.isBefore(unknownUntil)) {
+            return Optional.empty();
+        }
+        // A slug not found is asked for again a minute later: the tenant may have been added meanwhile.
+        Optional<Long> found = tenants.findForSignIn(slug).map(SignInTenants.SignInTenant::id);
+        found.ifPresentOrElse(
+                id -> tenantIds.put(slug, id), () -> unknownTenants.put(slug, now.plus(UNKNOWN_TENANT_RECHECK)));
+        return found;
+    }
+
+    /** The batch's usable messages, each once, in a fixed order; the others are counted as rejected. */
+    private List<IncomingMessage> checked(ThingseeMessagesReceived batch) {
+        Map<String, IncomingMessage> unique = new TreeMap<>();
+        for (ThingseeMessageReceived received : batch.messages()) {
+            IncomingMessage message = checked(batch.tenant(), received);
+            if (message != null) {
+                unique.putIfAbsent(message.key(), message);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
+    private @Nullable IncomingMessage checked(String tenant, ThingseeMessageReceived received) {
+        ThingseeMessage message = received.message();
+        Integer tsmId = message.tsmId();
+        Integer tsmEv = message.tsmEv();
+        String tuid = message.tsmTuid();
+        Object ts = message.field("tsmTs").orElse(null);
+        if (tsmId == null
+                || tsmEv == null
+                || tuid == null
+                || tuid.isBlank()
+                || tuid.length() > TUID_MAX_LENGTH
+                || !(ts instanceof Number seconds)
+                || seconds.doubleValue() < 0
+                || seconds.doubleValue() > LATEST_TSM_TS) {
+            rejections.reject(tenant, "malformed-header", "a message without a usable tsmId, tsmEv, tsmTs or tsmTuid");
+            return null;
+        }
+        if (catalog.type(tsmId).isEmpty()) {
+            rejections.reject(tenant, "unknown-tsmid", "tsmId " + tsmId + " from " + tuid);
+            return null;
+        }
+        String payload = text(message.fields(), false);
+        if (payload.length() > PAYLOAD_MAX_LENGTH) {
+            rejections.reject(tenant, "too-large", "tsmId " + tsmId + " from " + tuid + ": " + payload.length());
+            return null;
+        }
+        Instant tsmTs = Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));
+        Instant believedUntil = received.receivedAt().plus(properties.maxClockSkew());
+        Instant seenAt = tsmTs.isAfter(believedUntil) ? received.receivedAt() : tsmTs;
+        String group = message.deploymentGroupId();
+        return new IncomingMessage(
+                tuid,
+                tsmId,
+                tsmEv,
+                tsmTs,
+                seenAt,
+                received.receivedAt(),
+                message.field("tsmGw").map(String::valueOf).orElse(null),
+                group != null ? group : received.groupId(),
+                message.transactionId(),
+                payload,
+                text(message.fields(), true),
+                message);
+    }
+
+    private boolean isDataValue(IncomingMessage message) {
+        return !NOT_DATA_EVENTS.contains(message.tsmEv())
+                && catalog.type(message.tsmId())
+                        .map(type -> type.kind() == MessageKind.DATA)
+                        .orElse(false);
+    }
+
+    /** Of each device's messages of one tsmId that pass the filter, the newest: each row is written once a batch. */
+    private static List<IncomingMessage> newestPerMessageId(
+            List<IncomingMessage> messages, java.util.function.Predicate<IncomingMessage> filter) {
+        Map<String, IncomingMessage> newest = new TreeMap<>();
+        for (IncomingMessage message : messages) {
+            if (filter.test(message)) {
+                newest.merge(
+                        message.tuid() + ' ' + message.tsmId(),
+                        message,
+                        (one, other) -> IncomingMessage.BY_TIME.compare(one, other) >= 0 ? one : other);
+            }
+        }
+        return List.copyOf(newest.values());
+    }
+
+    /** The message as JSON text: the header first, then its own fields by name; or only its own fields. */
+    private String text(Map<String, Object> fields, boolean ownOnly) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        if (!ownOnly) {
+            List.of("tsmId", "tsmEv", "tsmTs", "tsmTuid", "tsmGw", "deploymentGroupId")
+                    .forEach(name -> {
+                        if (fields.containsKey(name)) {
+                            ordered.put(name, fields.get(name));
+                        }
+                    });
+        }
+        new TreeMap<>(fields).forEach((name, value) -> {
+            if (!ownOnly || !HEADER_FIELDS.contains(name)) {
+                ordered.putIfAbsent(name, value);
+            }
+        });
+        try {
+            return json.writeValueAsString(ordered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A parsed message did not turn back into JSON", e);
+        }
+    }
+
+    private void afterCommit(DeviceStateChanged change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(change);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(change);
+            }
+        });
+    }
+}

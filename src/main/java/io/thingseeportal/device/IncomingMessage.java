@@ -1,0 +1,45 @@
+package io.thingseeportal.device;
+
+import io.thingseeportal.thingsee.ThingseeMessage;
+import java.time.Instant;
+import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message of a batch, checked and ready to store.
+ *
+ * @param tsmTs the message's own time, as sent: the history's dedupe key
+ * @param seenAt when the device is taken to have sent it: {@code tsmTs}, or the arrival time when {@code tsmTs} is too
+ *     far in the future to believe; "newest wins" compares these
+ * @param groupId the deployment group the cloud forwarded it with ({@code deploymentGroupId}, else the topic's)
+ * @param payload the whole message as JSON text
+ * @param fields its own fields (no header fields) as a JSON object text
+ */
+record IncomingMessage(
+        String tuid,
+        int tsmId,
+        int tsmEv,
+        Instant tsmTs,
+        Instant seenAt,
+        Instant receivedAt,
+        @Nullable String gatewayTuid,
+        @Nullable String groupId,
+        @Nullable Long transactionId,
+        String payload,
+        String fields,
+        ThingseeMessage message) {
+
+    /** Older first; of two seen at the same time, the one with the earlier own time first. */
+    static final Comparator<IncomingMessage> BY_TIME =
+            Comparator.comparing(IncomingMessage::seenAt).thenComparing(IncomingMessage::tsmTs);
+
+    /** Thingsee's dedupe key: the same device, message id and own time is the same message. */
+    String key() {
+        return tuid + ' ' + tsmId + ' ' + tsmTs;
+    }
+
+    /** A configuration echo ({@code tsmEv} 31) or an answer to an information request (33). */
+    boolean isReportedConfiguration() {
+        return tsmEv == 31 || tsmEv == 33;
+    }
+}
