@@ -44,8 +44,8 @@ class ThingseeSequenceIT {
         final Queue<ThingseeMessageReceived> received = new ConcurrentLinkedQueue<>();
 
         @EventListener
-        void on(ThingseeMessageReceived event) {
-            received.add(event);
+        void on(ThingseeMessagesReceived batch) {
+            received.addAll(batch.messages());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
+import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +80,7 @@ class MqttTlsIT {
                 settings,
                 settings.subscriber().clientId(),
                 new ThingseePayloadParser(new ObjectMapper()),
-                event -> received.add((ThingseeMessageReceived) event),
+                event -> received.addAll(((ThingseeMessagesReceived) event).messages()),
                 new SimpleMeterRegistry(),
                 Clock.systemUTC());
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
+import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -132,7 +133,7 @@ class ThingseeMqttSubscriberIT {
                 settings,
                 clientId,
                 new ThingseePayloadParser(new ObjectMapper()),
-                event -> received.add((ThingseeMessageReceived) event),
+                event -> received.addAll(((ThingseeMessagesReceived) event).messages()),
                 meters,
                 Clock.systemUTC());
     }
