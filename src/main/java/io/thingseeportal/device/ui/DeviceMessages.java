@@ -16,7 +16,6 @@ class DeviceMessages extends Grid<RecentMessage> {
         setId("device-messages");
         addColumn(message -> ValueFormat.dateTime(message.time(), getLocale()))
                 .setHeader(getTranslation("device.page.messages.time"))
-                .setAutoWidth(true)
                 .setFlexGrow(1);
         addColumn(RecentMessage::tsmId)
                 .setHeader(getTranslation("device.page.messages.tsm-id"))
