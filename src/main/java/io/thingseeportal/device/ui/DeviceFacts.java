@@ -1,0 +1,88 @@
+package io.thingseeportal.device.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
+import com.vaadin.flow.component.html.Span;
+import io.thingseeportal.device.DeviceDetails;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The device's facts: product, group, asset, status, when last heard of, battery, gateway, firmware, interval. */
+class DeviceFacts extends Composite<FormLayout> {
+
+    private static final String[] FACTS = {
+        "product",
+        "group",
+        "asset",
+        "status",
+        "state",
+        "last-seen",
+        "last-arrival",
+        "battery",
+        "charging",
+        "gateway",
+        "firmware",
+        "report-interval"
+    };
+
+    private final Map<String, Span> values = new LinkedHashMap<>();
+
+    DeviceFacts() {
+        getContent().setId("device-facts");
+        getContent()
+                .setResponsiveSteps(
+                        new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2), new ResponsiveStep("60em", 3));
+        for (String fact : FACTS) {
+            var value = new Span();
+            value.setId("device-" + fact);
+            values.put(fact, value);
+            getContent().addFormItem(value, getTranslation("device.page.fact." + fact));
+        }
+    }
+
+    void show(DeviceDetails device) {
+        Locale locale = getLocale();
+        set("product", device.product());
+        set("group", device.groupId() == null ? getTranslation("device.page.unassigned") : device.groupId());
+        set("asset", device.assetName());
+        set("status", getTranslation("device.status." + device.installationStatus()));
+        Span state = values.get("state");
+        state.getElement().getThemeList().clear();
+        if (device.lastSeen() == null) {
+            state.setText(getTranslation("device.page.state.never"));
+            state.getElement().getThemeList().add("badge contrast");
+        } else if (device.stale()) {
+            state.setText(getTranslation("device.page.state.stale"));
+            state.getElement().getThemeList().add("badge error");
+        } else {
+            state.setText(getTranslation("device.page.state.reporting"));
+            state.getElement().getThemeList().add("badge success");
+        }
+        set("last-seen", ValueFormat.dateTime(device.lastSeen(), locale));
+        set("last-arrival", ValueFormat.dateTime(device.lastArrival(), locale));
+        set(
+                "battery",
+                device.batteryLevel() == null
+                        ? null
+                        : getTranslation("device.page.percent", String.valueOf(device.batteryLevel())));
+        set(
+                "charging",
+                device.batteryCharging() == null
+                        ? null
+                        : getTranslation("device.page.charging." + device.batteryCharging()));
+        set("gateway", device.gatewayTuid());
+        set("firmware", device.firmware());
+        set(
+                "report-interval",
+                device.reportIntervalSeconds() == null
+                        ? null
+                        : getTranslation("device.page.seconds", String.valueOf(device.reportIntervalSeconds())));
+    }
+
+    private void set(String fact, @Nullable String text) {
+        values.get(fact).setText(text == null || text.isBlank() ? "–" : text);
+    }
+}

@@ -1,0 +1,148 @@
+package io.thingseeportal.device.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.device.DeviceDetails;
+import io.thingseeportal.device.DeviceDetailsService;
+import io.thingseeportal.device.DeviceUpdates;
+import io.thingseeportal.security.AppRoles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One device: its facts, latest values, a chart over time, its recent messages and reported configuration, and what
+ * Thingsee says of it. The page follows the device live: when a message of it is taken in, the page shows it.
+ */
+@Route("devices/:tuid")
+@RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String TUID = "tuid";
+
+    private final DeviceDetailsService devices;
+    private final DeviceUpdates updates;
+    private @Nullable Shown shown;
+    private @Nullable Registration live;
+
+    /** The parts of the page of the device it shows. */
+    private record Shown(
+            String tuid,
+            DeviceFacts facts,
+            DeviceFields values,
+            DeviceFields configuration,
+            DeviceChartPanel chart,
+            DeviceMessages messages) {}
+
+    DeviceView(DeviceDetailsService devices, DeviceUpdates updates) {
+        this.devices = devices;
+        this.updates = updates;
+        getContent().setMaxWidth("80rem");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String tuid = event.getRouteParameters().get(TUID).orElse("");
+        getContent().removeAll();
+        shown = null;
+        devices.find(tuid).ifPresentOrElse(this::show, () -> {
+            getContent().add(new Paragraph(getTranslation("device.page.not-found", tuid)));
+            getContent().add(new Anchor("devices", getTranslation("device.page.back")));
+        });
+    }
+
+    private void show(DeviceDetails device) {
+        String tuid = device.tuid();
+        var facts = new DeviceFacts();
+        var values = new DeviceFields("value", "device.page.values.none");
+        var configuration = new DeviceFields("config", "device.page.configuration.none");
+        var chart = new DeviceChartPanel(devices, tuid);
+        var messages = new DeviceMessages(devices, tuid);
+        shown = new Shown(tuid, facts, values, configuration, chart, messages);
+        var title = new H2(tuid);
+        title.setId("device-title");
+        getContent()
+                .add(
+                        title,
+                        facts,
+                        new DeviceThingseePanel(devices, tuid, this::reload),
+                        new H3(getTranslation("device.page.values")),
+                        values,
+                        new H3(getTranslation("device.page.chart")),
+                        chart,
+                        new H3(getTranslation("device.page.messages")),
+                        messages,
+                        new H3(getTranslation("device.page.configuration")),
+                        configuration);
+        showState(shown, device);
+    }
+
+    /** The device changed: its facts and values read again, new readings appended to the chart. */
+    private void reload() {
+        Shown current = shown;
+        if (current == null) {
+            return;
+        }
+        devices.find(current.tuid()).ifPresent(device -> showState(current, device));
+        current.chart().update();
+        current.messages().refresh();
+    }
+
+    private void showState(Shown current, DeviceDetails device) {
+        current.facts().show(device);
+        current.values()
+                .show(devices.latestValues(device.tuid()).stream()
+                        .map(value -> new DeviceFields.Entry(value.tsmId(), value.time(), value.fields()))
+                        .toList());
+        current.configuration()
+                .show(devices.reportedConfiguration(device.tuid()).stream()
+                        .map(config -> new DeviceFields.Entry(config.tsmId(), config.time(), config.fields()))
+                        .toList());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        live = updates.subscribe(changed -> {
+            try {
+                ui.access(() -> changed(changed));
+            } catch (UIDetachedException closed) {
+                // The page was closed between the change and its delivery: onDetach removes the subscription.
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
+    }
+
+    private void changed(Set<String> tuids) {
+        if (shown != null && tuids.contains(shown.tuid())) {
+            reload();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return shown == null
+                ? getTranslation("device.page.title")
+                : getTranslation("device.page.title.of", shown.tuid());
+    }
+}
