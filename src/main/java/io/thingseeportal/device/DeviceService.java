@@ -87,21 +87,24 @@ public class DeviceService {
                         tuid,
                         now,
                         groupId,
+                        now,
                         ProductType.ofTuid(tuid).map(ProductType::productName).orElse(null)
                     })
                     .toList();
             if (!unknown.isEmpty()) {
                 for (int count : batches.batchUpdate(
-                        "INSERT INTO device (tenant_id, tuid, created_at, group_id, product_type) VALUES (?, ?, ?, ?, ?)"
+                        "INSERT INTO device (tenant_id, tuid, created_at, group_id, group_at, product_type)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT DO NOTHING",
                         unknown)) {
                     imported += Math.max(count, 0);
                 }
             }
             if (!inNoGroup.isEmpty()) {
-                imported += jdbc.sql("UPDATE device SET group_id = :group"
+                imported += jdbc.sql("UPDATE device SET group_id = :group, group_at = :now"
                                 + " WHERE tenant_id = :tenant AND group_id IS NULL AND tuid IN (:tuids)")
                         .param("group", groupId)
+                        .param("now", now)
                         .param("tenant", tenantId)
                         .param("tuids", inNoGroup)
                         .update();
@@ -222,8 +225,10 @@ public class DeviceService {
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
     public int renameGroup(String groupId, String newGroupId) {
-        return jdbc.sql("UPDATE device SET group_id = ? WHERE tenant_id = ? AND group_id = ?")
-                .params(newGroupId, currentUser.tenantId(), groupId)
+        // The devices' group is the portal's word from now on: a stream message sent before the rename carries the
+        // old id and must not move a device back (DeviceStateFold compares it with group_at).
+        return jdbc.sql("UPDATE device SET group_id = ?, group_at = ? WHERE tenant_id = ? AND group_id = ?")
+                .params(newGroupId, Timestamp.from(clock.instant()), currentUser.tenantId(), groupId)
                 .update();
     }
 

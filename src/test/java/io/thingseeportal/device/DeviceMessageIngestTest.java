@@ -248,6 +248,30 @@ class DeviceMessageIngestTest extends KaribuTest {
     }
 
     @Test
+    void a_message_sent_before_the_group_was_renamed_does_not_bring_back_the_old_id() {
+        TestData.device(jdbc, acme, TUID, "prfi00office");
+        signIn("Aino", acme, AppRoles.ADMIN);
+        assertThat(devices.renameGroup("prfi00office", "prfi00hq")).isEqualTo(1);
+        Instant renamedAt = time(jdbc, acme, TUID, "group_at");
+
+        ingest.ingest(batch(acmeSlug, renamedAt, message(TUID, 13100, 10, renamedAt.minusSeconds(30), "moveCount", 1)));
+
+        assertThat(text(jdbc, acme, TUID, "group_id")).isEqualTo("prfi00hq");
+    }
+
+    @Test
+    void a_message_sent_before_the_sync_imported_the_device_does_not_move_it() {
+        signIn("Aino", acme, AppRoles.ADMIN);
+        devices.importGroupMembers("prfi00lab", java.util.List.of(TUID));
+        Instant importedAt = time(jdbc, acme, TUID, "group_at");
+        assertThat(importedAt).isNotNull();
+
+        ingest.ingest(batch(acmeSlug, importedAt, message(TUID, 13100, 10, importedAt.minusSeconds(30), "moveCount", 1)));
+
+        assertThat(text(jdbc, acme, TUID, "group_id")).isEqualTo("prfi00lab");
+    }
+
+    @Test
     void the_device_is_stale_after_three_report_intervals() {
         ingest.ingest(batch(acmeSlug, T0, message(TUID, 13100, 10, T0, "moveCount", 1)));
 
