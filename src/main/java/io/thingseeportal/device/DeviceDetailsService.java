@@ -3,6 +3,7 @@ package io.thingseeportal.device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.DeviceInfo;
@@ -63,7 +64,7 @@ public class DeviceDetailsService {
     private final CurrentUser currentUser;
     private final ThingseeClient thingsee;
     private final ThingseeStacks stacks;
-    private final DeviceWork work;
+    private final BackgroundWork work;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
@@ -74,7 +75,7 @@ public class DeviceDetailsService {
             CurrentUser currentUser,
             ThingseeClient thingsee,
             ThingseeStacks stacks,
-            DeviceWork work,
+            BackgroundWork work,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
             ObjectMapper json,
@@ -193,7 +194,7 @@ public class DeviceDetailsService {
      * Thingsee answers 404, or another {@link ThingseeException} with Thingsee's message.
      *
      * @throws NoSuchDeviceException at once, when the tenant has no such device
-     * @throws NoThingseeConnectionException at once, when the tenant has no Thingsee stack configured
+     * @throws io.thingseeportal.thingsee.NoThingseeStackException at once, when the tenant has no Thingsee stack configured
      */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     public CompletableFuture<DeviceDetails> refreshFromThingsee(String tuid) {
@@ -245,7 +246,7 @@ public class DeviceDetailsService {
 
     private ThingseeStack stack(PortalUser user) {
         String slug = Objects.requireNonNull(user.tenantSlug(), "tenant users have a slug");
-        return stacks.forTenant(slug).orElseThrow(() -> new NoThingseeConnectionException(slug));
+        return stacks.require(slug);
     }
 
     private static boolean valid(String tuid) {

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,23 +25,23 @@ import org.springframework.stereotype.Component;
 /**
  * Live device changes for views: a view subscribes for its user's tenant and is told which devices changed, at most
  * {@link #MAX_PER_SECOND} times a second, however many messages arrive. Changes that come in between are gathered
- * into the next delivery. Deliveries run on a thread of this class: a view hands them to its UI with
- * {@code ui.access} and removes the registration when it detaches.
+ * into the next delivery. Deliveries run on a small pool of this class's threads: a view hands them to its UI with
+ * {@code ui.access} (which runs the view's reload right there when its session is free, so one slow view must not hold
+ * up the others) and removes the registration when it detaches.
  */
 @Component
 public class DeviceUpdates {
 
     static final int MAX_PER_SECOND = 4;
     static final Duration MIN_GAP = Duration.ofMillis(1000 / MAX_PER_SECOND);
+    private static final int DELIVERY_THREADS = 4;
     private static final Logger log = LoggerFactory.getLogger(DeviceUpdates.class);
 
     private final CurrentUser currentUser;
     private final Map<Long, Set<Subscription>> byTenant = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService deliveries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "device-updates");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemon("device-updates-timer"));
+    private final ExecutorService deliveries = Executors.newFixedThreadPool(DELIVERY_THREADS, daemon("device-updates"));
 
     DeviceUpdates(CurrentUser currentUser) {
         this.currentUser = currentUser;
@@ -75,7 +77,16 @@ public class DeviceUpdates {
 
     @PreDestroy
     void stop() {
+        timer.shutdownNow();
         deliveries.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private final class Subscription {
@@ -98,7 +109,7 @@ public class DeviceUpdates {
             if (!scheduled) {
                 scheduled = true;
                 long wait = Math.max(0, lastDelivery + MIN_GAP.toNanos() - System.nanoTime());
-                deliveries.schedule(this::deliver, wait, TimeUnit.NANOSECONDS);
+                timer.schedule(() -> deliveries.execute(this::deliver), wait, TimeUnit.NANOSECONDS);
             }
         }
 

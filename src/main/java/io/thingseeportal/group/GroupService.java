@@ -2,6 +2,7 @@ package io.thingseeportal.group;
 
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.GroupAssignment;
@@ -45,7 +46,7 @@ public class GroupService {
     private final ConcurrentMap<String, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
 
     private final DeviceService devices;
-    private final GroupWork work;
+    private final BackgroundWork work;
 
     GroupService(
             GroupStore groups,
@@ -56,7 +57,7 @@ public class GroupService {
             TransactionTemplate transaction,
             Clock clock,
             DeviceService devices,
-            GroupWork work) {
+            BackgroundWork work) {
         this.groups = groups;
         this.listing = listing;
         this.currentUser = currentUser;
@@ -347,6 +348,6 @@ public class GroupService {
 
     private ThingseeStack stack(PortalUser user) {
         String slug = Objects.requireNonNull(user.tenantSlug(), "tenant users have a slug");
-        return stacks.forTenant(slug).orElseThrow(() -> new NoThingseeStackException(slug));
+        return stacks.require(slug);
     }
 }

@@ -99,14 +99,14 @@ public class GroupSyncService {
      * Starts a sync of the signed-in admin's tenant in the background and returns at once; the imports are recorded as
      * the admin's. {@code progress} hears how far it is (from the background thread, at most about a hundred times).
      * The result fails with a {@link ThingseeException} when a Thingsee call fails; nothing is changed then. Throws
-     * {@link NoThingseeStackException} at once when the tenant has no Thingsee stack.
+     * {@link io.thingseeportal.thingsee.NoThingseeStackException} at once when the tenant has no Thingsee stack.
      */
     @RolesAllowed(AppRoles.ADMIN)
     public CompletableFuture<GroupSyncSummary> syncNow(Consumer<GroupSyncProgress> progress) {
         PortalUser admin = currentUser.require();
         long tenantId = currentUser.tenantId();
         String slug = Objects.requireNonNull(admin.tenantSlug(), "tenant users have a slug");
-        ThingseeStack stack = stacks.forTenant(slug).orElseThrow(() -> new NoThingseeStackException(slug));
+        ThingseeStack stack = stacks.require(slug);
         return CompletableFuture.supplyAsync(
                 () -> currentUser.runAs(admin, () -> sync(tenantId, stack, admin.name(), progress)), executor);
     }

@@ -17,6 +17,11 @@ public class ThingseeStacks {
         this.environment = environment;
     }
 
+    /** The tenant's stack; {@link NoThingseeStackException} when the portal has no Thingsee credentials for it. */
+    public ThingseeStack require(String tenantSlug) {
+        return forTenant(tenantSlug).orElseThrow(() -> new NoThingseeStackException(tenantSlug));
+    }
+
     /** The tenant's stack, or empty when the portal has no Thingsee credentials for it. */
     public Optional<ThingseeStack> forTenant(String tenantSlug) {
         return Optional.ofNullable(properties.tenants().get(tenantSlug))

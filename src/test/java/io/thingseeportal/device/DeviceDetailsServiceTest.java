@@ -20,6 +20,7 @@ import io.thingseeportal.thingsee.DeviceInfo;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationRecord;
 import io.thingseeportal.thingsee.InstallationStatus;
+import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -275,7 +276,7 @@ class DeviceDetailsServiceTest extends MockedThingseeTest {
     void without_a_thingsee_stack_the_refresh_is_refused_at_once() {
         when(stacks.forTenant(anyString())).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> details.refreshFromThingsee(TUID)).isInstanceOf(NoThingseeConnectionException.class);
+        assertThatThrownBy(() -> details.refreshFromThingsee(TUID)).isInstanceOf(NoThingseeStackException.class);
         verifyNoInteractions(thingsee);
     }
 

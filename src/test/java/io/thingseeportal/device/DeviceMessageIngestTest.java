@@ -266,7 +266,8 @@ class DeviceMessageIngestTest extends KaribuTest {
         Instant importedAt = time(jdbc, acme, TUID, "group_at");
         assertThat(importedAt).isNotNull();
 
-        ingest.ingest(batch(acmeSlug, importedAt, message(TUID, 13100, 10, importedAt.minusSeconds(30), "moveCount", 1)));
+        ingest.ingest(
+                batch(acmeSlug, importedAt, message(TUID, 13100, 10, importedAt.minusSeconds(30), "moveCount", 1)));
 
         assertThat(text(jdbc, acme, TUID, "group_id")).isEqualTo("prfi00lab");
     }

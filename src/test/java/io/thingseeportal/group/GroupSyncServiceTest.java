@@ -14,6 +14,7 @@ import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.InstallationRecord;
 import io.thingseeportal.thingsee.InstallationStatus;
+import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import io.thingseeportal.device.MessageCatalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ class DeviceFields extends Composite<FlexLayout> {
     /** One message to show: its tsmId, its time and its fields. */
     record Entry(int tsmId, Instant time, Map<String, Object> fields) {}
 
+    private final MessageCatalog catalog;
     private final String prefix;
     private final String emptyKey;
 
-    DeviceFields(String prefix, String emptyKey) {
+    DeviceFields(MessageCatalog catalog, String prefix, String emptyKey) {
+        this.catalog = catalog;
         this.prefix = prefix;
         this.emptyKey = emptyKey;
         getContent().setId(prefix + "s");
@@ -46,13 +49,13 @@ class DeviceFields extends Composite<FlexLayout> {
                 .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("min-width", "min(16rem, 100%)")
                 .set("box-sizing", "border-box");
-        var title = new Div(new Span(String.valueOf(entry.tsmId())));
+        var title = new Div(new Span(ValueFormat.messageName(this, entry.tsmId())));
         title.getStyle().set("font-weight", "600");
         var time = new Div(ValueFormat.dateTime(entry.time(), getLocale()));
         time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         card.add(title, time);
         entry.fields().forEach((field, value) -> {
-            var text = new Span(ValueFormat.value(entry.tsmId(), field, value, getLocale()));
+            var text = new Span(ValueFormat.value(catalog, entry.tsmId(), field, value, getLocale()));
             text.setId(prefix + "-" + entry.tsmId() + "-" + field);
             text.getStyle().set("font-weight", "600");
             card.add(new Div(new Span(ValueFormat.label(this, entry.tsmId(), field) + ": "), text));

@@ -16,8 +16,8 @@ import com.vaadin.flow.server.Command;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceUnknownToThingseeException;
 import io.thingseeportal.device.NoSuchDeviceException;
-import io.thingseeportal.device.NoThingseeConnectionException;
 import io.thingseeportal.thingsee.InstallationRecord;
+import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -120,7 +120,7 @@ class DeviceThingseePanel extends Composite<VerticalLayout> {
             String said = thingsee.apiMessage().isBlank() ? thingsee.getMessage() : thingsee.apiMessage();
             return getTranslation("device.page.thingsee.failed", said);
         }
-        if (failure instanceof NoThingseeConnectionException) {
+        if (failure instanceof NoThingseeStackException) {
             return getTranslation("device.page.thingsee.no-stack");
         }
         if (failure instanceof NoSuchDeviceException) {

@@ -18,6 +18,7 @@ import com.vaadin.flow.shared.Registration;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceUpdates;
+import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
@@ -35,6 +36,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
 
     private final DeviceDetailsService devices;
     private final DeviceUpdates updates;
+    private final MessageCatalog catalog;
     private @Nullable Shown shown;
     private @Nullable Registration live;
 
@@ -47,9 +49,10 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
             DeviceChartPanel chart,
             DeviceMessages messages) {}
 
-    DeviceView(DeviceDetailsService devices, DeviceUpdates updates) {
+    DeviceView(DeviceDetailsService devices, DeviceUpdates updates, MessageCatalog catalog) {
         this.devices = devices;
         this.updates = updates;
+        this.catalog = catalog;
         getContent().setMaxWidth("80rem");
     }
 
@@ -67,8 +70,8 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private void show(DeviceDetails device) {
         String tuid = device.tuid();
         var facts = new DeviceFacts();
-        var values = new DeviceFields("value", "device.page.values.none");
-        var configuration = new DeviceFields("config", "device.page.configuration.none");
+        var values = new DeviceFields(catalog, "value", "device.page.values.none");
+        var configuration = new DeviceFields(catalog, "config", "device.page.configuration.none");
         var chart = new DeviceChartPanel(devices, tuid);
         var messages = new DeviceMessages(devices, tuid);
         shown = new Shown(tuid, facts, values, configuration, chart, messages);

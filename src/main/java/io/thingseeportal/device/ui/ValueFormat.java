@@ -1,6 +1,7 @@
 package io.thingseeportal.device.ui;
 
 import com.vaadin.flow.component.Component;
+import io.thingseeportal.device.MessageCatalog;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,9 +14,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the device page words values, times and field names. Values are formatted here in one place so that the message
- * catalog ({@code device.MessageCatalog}, with units and decimals per field) can take over in {@link #value} alone:
- * until then a number is shown in the user's locale without a unit.
+ * How the device page words values, times and field names: a field the message catalog knows with its unit and
+ * decimals ({@link MessageCatalog#format}), anything else in the user's locale as it came.
  */
 final class ValueFormat {
 
@@ -24,9 +24,13 @@ final class ValueFormat {
     private ValueFormat() {}
 
     /** A field's value as the user reads it. */
-    static String value(int tsmId, String field, @Nullable Object value, Locale locale) {
+    static String value(MessageCatalog catalog, int tsmId, String field, @Nullable Object value, Locale locale) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof Number
+                && catalog.type(tsmId).flatMap(type -> type.field(field)).isPresent()) {
+            return catalog.format(tsmId, field, value, locale);
         }
         if (value instanceof Number number) {
             NumberFormat format = NumberFormat.getNumberInstance(locale);
@@ -36,7 +40,7 @@ final class ValueFormat {
         }
         if (value instanceof List<?> list) {
             return list.stream()
-                    .map(item -> value(tsmId, field, item, locale))
+                    .map(item -> value(catalog, tsmId, field, item, locale))
                     .collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
@@ -47,9 +51,19 @@ final class ValueFormat {
 
     /** The field's name in the user's language ({@code catalog.<tsmId>.<field>}), or as the device calls it. */
     static String label(Component component, int tsmId, String field) {
-        String key = "catalog." + tsmId + "." + field;
-        String label = component.getTranslation(key);
-        return label.isBlank() || label.contains(key) ? field : label;
+        return translated(component, MessageCatalog.labelKey(tsmId, field), field);
+    }
+
+    /** The message's name in the user's language ({@code catalog.<tsmId>}) with its id, or the id alone. */
+    static String messageName(Component component, int tsmId) {
+        String id = String.valueOf(tsmId);
+        String name = translated(component, MessageCatalog.nameKey(tsmId), id);
+        return name.equals(id) ? id : name + " (" + id + ")";
+    }
+
+    private static String translated(Component component, String key, String fallback) {
+        String text = component.getTranslation(key);
+        return text.isBlank() || text.contains(key) ? fallback : text;
     }
 
     /** A moment in the user's locale, in the server's time zone (as the rest of the portal shows times). */

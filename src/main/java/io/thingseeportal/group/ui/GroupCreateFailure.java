@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
 import io.thingseeportal.group.GroupAlreadyExistsException;
-import io.thingseeportal.group.NoThingseeStackException;
+import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 
 /**

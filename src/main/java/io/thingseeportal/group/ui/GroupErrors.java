@@ -3,7 +3,7 @@ package io.thingseeportal.group.ui;
 import com.vaadin.flow.component.Component;
 import io.thingseeportal.group.GroupAlreadyExistsException;
 import io.thingseeportal.group.GroupNotFoundException;
-import io.thingseeportal.group.NoThingseeStackException;
+import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;

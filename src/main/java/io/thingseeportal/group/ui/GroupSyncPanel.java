@@ -18,7 +18,7 @@ import io.thingseeportal.group.GroupSyncDifference;
 import io.thingseeportal.group.GroupSyncService;
 import io.thingseeportal.group.GroupSyncStatus;
 import io.thingseeportal.group.GroupSyncSummary;
-import io.thingseeportal.group.NoThingseeStackException;
+import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -80,9 +80,9 @@ class DeviceViewTest extends MockedThingseeTest {
         assertThat(text("device-battery")).isEqualTo("87 %");
         assertThat(text("device-charging")).isEqualTo("Not connected");
         assertThat(text("device-report-interval")).isEqualTo("300 s");
-        assertThat(text("value-1110-batl")).startsWith("87");
+        assertThat(text("value-1110-batl")).isEqualTo("87 %");
         assertThat(text("value-13100-moveCount")).startsWith("12");
-        assertThat(text("config-1500-reportInterval")).startsWith("300");
+        assertThat(text("config-1500-reportInterval")).isEqualTo("300 s");
         assertThat(GridKt._size(messages())).isEqualTo(3);
     }
 

@@ -1,6 +1,6 @@
-package io.thingseeportal.group;
+package io.thingseeportal.thingsee;
 
-/** The tenant has no Thingsee stack configured, so nothing can be created in Thingsee. */
+/** The tenant has no Thingsee stack configured ({@code portal.thingsee.tenants.<slug>}), so Thingsee cannot be asked. */
 public class NoThingseeStackException extends IllegalStateException {
 
     NoThingseeStackException(String tenant) {

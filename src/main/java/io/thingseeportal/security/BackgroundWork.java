@@ -1,4 +1,4 @@
-package io.thingseeportal.device;
+package io.thingseeportal.security;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -10,19 +10,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the device page's Thingsee calls in the background (Boot's task executor), as the user who asked, so that no
- * view waits for Thingsee on its UI thread (the same way as the groups' background work).
+ * Runs a person's Thingsee calls in the background (Boot's task executor, see docs/configuration.md), so that no view
+ * waits for Thingsee on its UI thread. The work runs as the user who started it: the services it calls check that
+ * user's roles and tenant as always.
  */
 @Component
-class DeviceWork {
+public class BackgroundWork {
 
     private final TaskExecutor executor;
 
-    DeviceWork(@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    BackgroundWork(@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.executor = executor;
     }
 
-    <T> CompletableFuture<T> supply(Supplier<T> work) {
+    /** Starts {@code work} on the task executor as the user signed in on this thread. */
+    public <T> CompletableFuture<T> supply(Supplier<T> work) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         return CompletableFuture.supplyAsync(work, new DelegatingSecurityContextExecutor(executor, context));

@@ -1,9 +1,0 @@
-package io.thingseeportal.device;
-
-/** The tenant has no Thingsee stack configured ({@code portal.thingsee.tenants.<slug>}), so Thingsee cannot be asked. */
-public class NoThingseeConnectionException extends IllegalStateException {
-
-    NoThingseeConnectionException(String tenant) {
-        super("No Thingsee stack is configured for tenant '" + tenant + "' (portal.thingsee.tenants." + tenant + ")");
-    }
-}
