@@ -4,6 +4,9 @@ import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import java.net.URI;
+import org.junit.jupiter.api.BeforeEach;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,4 +28,10 @@ public abstract class MockedThingseeTest extends KaribuTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** A test stubs {@code forTenant}; {@code require} reads it as the real one does. */
+    @BeforeEach
+    void requireReadsTheStubbedStacks() {
+        Mockito.when(stacks.require(ArgumentMatchers.anyString())).thenCallRealMethod();
+    }
 }
