@@ -1,9 +1,10 @@
 package io.thingseeportal.simulator;
 
-import java.time.DayOfWeek;
+import static io.thingseeportal.simulator.ReadingMoment.bump;
+import static io.thingseeportal.simulator.ReadingMoment.clamp;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +25,7 @@ final class DeviceReadings {
     static final String TOTAL_IN = "totalIn";
     static final String TOTAL_OUT = "totalOut";
 
-    private static final double HOUR = 3600;
-    private static final double DAY = 24 * HOUR;
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final double HOUR = ReadingMoment.HOUR;
 
     private final long seed;
 
@@ -42,7 +41,7 @@ final class DeviceReadings {
      */
     Map<Integer, Map<String, Object>> report(
             SimulatedDevice device, Instant at, Duration interval, @Nullable Map<String, Object> lastCount) {
-        var moment = new Moment(device, at, interval);
+        var moment = new ReadingMoment(seed, device, at, interval);
         var messages = new LinkedHashMap<Integer, Map<String, Object>>();
         int id = device.type().dataMessageId();
         switch (device.type()) {
@@ -70,7 +69,7 @@ final class DeviceReadings {
                 "psn", device.tuid().substring(6));
     }
 
-    private Map<String, Object> environment(Moment at) {
+    private Map<String, Object> environment(ReadingMoment at) {
         double daily = Math.sin(2 * Math.PI * (at.hour - 9) / 24);
         double temp = 20
                 + 4 * at.unit("temp-base")
@@ -101,13 +100,13 @@ final class DeviceReadings {
         return fields;
     }
 
-    private int moveCount(Moment at) {
+    private int moveCount(ReadingMoment at) {
         double perReport = at.occupancy() * (10 + 30 * at.unit("busy")) * at.reports();
         double night = at.occupancy() < 0.05 && at.jitter("cleaning") > 0.9 ? 1 : 0;
         return (int) Math.round(perReport * (0.6 + 0.4 * (at.jitter("moves") + 1)) + night);
     }
 
-    private Map<String, Object> count(Moment at, @Nullable Map<String, Object> last) {
+    private Map<String, Object> count(ReadingMoment at, @Nullable Map<String, Object> last) {
         double peak = (20 + 60 * at.unit("people")) * at.interval / HOUR * at.weekFactor();
         double entering = bump(at.hour, 8.5, 1.2) + 0.5 * bump(at.hour, 13, 0.7);
         double leaving = bump(at.hour, 17, 1.2) + 0.5 * bump(at.hour, 11.7, 0.7);
@@ -138,7 +137,7 @@ final class DeviceReadings {
         return (int) Math.max(0, Math.round(expected * (1 + 0.4 * jitter)));
     }
 
-    private int distance(Moment at) {
+    private int distance(ReadingMoment at) {
         double base = 600 + 2200 * at.unit("dist-base");
         long block = at.block(6 * HOUR);
         double step = at.unit("dist-step", block) < 0.2 ? -(150 + 600 * at.unit("dist-depth", block)) : 0;
@@ -150,12 +149,12 @@ final class DeviceReadings {
         return (int) Math.round(Math.max(30, dist));
     }
 
-    private int angle(Moment at) {
+    private int angle(ReadingMoment at) {
         double angle = 360 * at.unit("angle-base") + 1.5 * at.smooth("angle", 3 * HOUR) + 0.5 * at.jitter("angle");
         return Math.floorMod((int) Math.round(angle), 360);
     }
 
-    private int carbonDioxide(Moment at) {
+    private int carbonDioxide(ReadingMoment at) {
         // Rises through the working day, then the ventilation clears it overnight.
         double buildup;
         if (at.hour < 7) {
@@ -172,12 +171,12 @@ final class DeviceReadings {
         return (int) Math.round(clamp(co2, 400, 2500));
     }
 
-    private int tvoc(Moment at, int carbonDioxide) {
+    private int tvoc(ReadingMoment at, int carbonDioxide) {
         double tvoc = 40 + (carbonDioxide - 410) * 0.35 + 15 * at.smooth("tvoc", 2 * HOUR) + 3 * at.jitter("tvoc");
         return (int) Math.round(Math.max(0, tvoc));
     }
 
-    private int resistance(Moment at) {
+    private int resistance(ReadingMoment at) {
         long hour = at.block(HOUR);
         double resistance = at.unit("leak", hour) < 0.01
                 ? 3000 + 17000 * at.unit("leak-depth", hour)
@@ -185,115 +184,9 @@ final class DeviceReadings {
         return (int) Math.round(clamp(resistance, 0, 65535));
     }
 
-    private int sinkCost(Moment at) {
+    private int sinkCost(ReadingMoment at) {
         double draw = at.unit("sink", at.block(6 * HOUR));
         return draw < 0.8 ? 0 : draw < 0.95 ? 1 : 2;
-    }
-
-    /** One device at one moment: its local solar time and its deterministic random sources. */
-    private final class Moment {
-
-        final String tuid;
-        final double seconds;
-        final double hour;
-        final boolean weekend;
-        final double interval;
-
-        Moment(SimulatedDevice device, Instant at, Duration sinceLast) {
-            this.tuid = device.tuid();
-            this.seconds = at.toEpochMilli() / 1000.0;
-            double local = seconds + device.lon() / 15 * HOUR;
-            this.hour = (local - Math.floor(local / DAY) * DAY) / HOUR;
-            var day = LocalDate.ofEpochDay((long) Math.floor(local / DAY)).getDayOfWeek();
-            this.weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-            this.interval = Math.max(1, sinceLast.toMillis() / 1000.0);
-        }
-
-        /** Reports of the default 5 minutes this report stands for. */
-        double reports() {
-            return interval / 300;
-        }
-
-        double weekFactor() {
-            return weekend ? 0.1 : 1;
-        }
-
-        /** How busy the place is, 0 to 1: office hours on weekdays, a little on weekends. */
-        double occupancy() {
-            double day = smoothstep(7, 9, hour) * (1 - smoothstep(16, 18.5, hour));
-            double lunch = 1 - 0.3 * bump(hour, 12, 0.5);
-            return day * lunch * weekFactor();
-        }
-
-        /** This device's fixed draw in [0, 1) for {@code channel}. */
-        double unit(String channel) {
-            return unit(channel, 0);
-        }
-
-        double unit(String channel, long index) {
-            return toUnit(hash(key(tuid, channel), index));
-        }
-
-        /** A fresh draw in [-1, 1] for every second. */
-        double jitter(String channel) {
-            return 2 * unit(channel + "-jitter", (long) Math.floor(seconds)) - 1;
-        }
-
-        /** Smooth noise in [-1, 1]: random points {@code period} apart, joined by cosine curves. */
-        double smooth(String channel, double period) {
-            return smooth(key(tuid, channel), period);
-        }
-
-        /** Like {@link #smooth(String, double)}, but the same for every device: the weather outside. */
-        double weather(String channel, double period) {
-            return smooth(key("", channel), period);
-        }
-
-        long block(double period) {
-            return (long) Math.floor(seconds / period);
-        }
-
-        private double smooth(long key, double period) {
-            double position = seconds / period;
-            long knot = (long) Math.floor(position);
-            double weight = (1 - Math.cos(Math.PI * (position - knot))) / 2;
-            double from = 2 * toUnit(hash(key, knot)) - 1;
-            double to = 2 * toUnit(hash(key, knot + 1)) - 1;
-            return from + (to - from) * weight;
-        }
-
-        private long key(String device, String channel) {
-            return mix(mix(seed) ^ mix(device.hashCode() * GOLDEN) ^ channel.hashCode());
-        }
-    }
-
-    private static long hash(long key, long index) {
-        return mix(key + index * GOLDEN);
-    }
-
-    /** SplitMix64's finaliser: every bit of the input affects every bit of the output. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    private static double toUnit(long bits) {
-        return (bits >>> 11) * 0x1.0p-53;
-    }
-
-    private static double bump(double x, double centre, double width) {
-        double z = (x - centre) / width;
-        return Math.exp(-z * z / 2);
-    }
-
-    private static double smoothstep(double from, double to, double x) {
-        double t = clamp((x - from) / (to - from), 0, 1);
-        return t * t * (3 - 2 * t);
-    }
-
-    private static double clamp(double value, double min, double max) {
-        return Math.max(min, Math.min(max, value));
     }
 
     private static double round(double value, int scale) {
