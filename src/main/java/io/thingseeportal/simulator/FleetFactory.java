@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates a stack's starting state: a fleet covering every product type, with TUIDs of real production IMCs and
@@ -116,12 +117,19 @@ final class FleetFactory {
         }
     }
 
-    private static void seedMessages(StackState state, SimulatedDevice device) {
+    private void seedMessages(StackState state, SimulatedDevice device) {
+        var readings = new DeviceReadings(seed);
+        @Nullable Map<String, Object> lastCount = null;
         for (int step = SEEDED_REPORTS - 1; step >= 0; step--) {
             Instant at = device.lastSeen().minus(REPORT_INTERVAL.multipliedBy(step));
             state.addMessage(message(device, 1110, at, Map.of("batl", device.batteryLevel(), "chrg", 0)));
-            state.addMessage(message(
-                    device, device.type().dataMessageId(), at, device.type().sampleData(step)));
+            for (var data :
+                    readings.report(device, at, REPORT_INTERVAL, lastCount).entrySet()) {
+                state.addMessage(message(device, data.getKey(), at, data.getValue()));
+                if (data.getKey() == ProductType.COUNT.dataMessageId()) {
+                    lastCount = data.getValue();
+                }
+            }
         }
     }
 

@@ -1,11 +1,11 @@
 package io.thingseeportal.simulator;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Thingsee products of REFERENCE.md 4.2 that the simulator fleet is made of, with their production IMCs, a firmware
- * string of the kind the apps inspect, and the periodic data message each one sends besides 1110 battery.
+ * string of the kind the apps inspect, and the periodic data message each one sends besides 1110 battery (AIR also
+ * sends 24101 tvoc; {@link DeviceReadings} makes up the values).
  */
 enum ProductType {
     GATEWAY(List.of("TSGW01", "TSGW02", "TSGW03", "TSGW04", "TSGW06"), "2023.09.14.1_ts_gw6", 11200),
@@ -43,20 +43,5 @@ enum ProductType {
 
     boolean isGateway() {
         return this == GATEWAY;
-    }
-
-    /** Plausible fields of this product's periodic data message, varied by {@code step}. */
-    Map<String, Object> sampleData(int step) {
-        return switch (this) {
-            case GATEWAY -> Map.of("heartbeatInterval", 10, "sinkCost", step % 3);
-            case PRESENCE -> Map.of("moveCount", (step * 7) % 23);
-            case ENVIRONMENT, RUGGED ->
-                Map.of("temp", 21.5 + step * 0.25, "humd", 38.0 + step, "airp", 101325.0, "lght", 120 + step * 10);
-            case DISTANCE, BEAM -> Map.of("dist", 1200 + step * 15);
-            case ANGLE -> Map.of("angle", 90 + step * 2);
-            case AIR -> Map.of("carbonDioxide", 420 + step * 35, "status", 0);
-            case LEAKAGE -> Map.of("resistance", 65000 - step * 100);
-            case COUNT -> Map.of("in", step, "out", step / 2, "totalIn", 100 + step, "totalOut", 95 + step / 2);
-        };
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Serves the simulated Thingsee cloud under {@code portal.simulator.base-path}, only when enabled. The controllers of
- * this package are mapped relative to the base path, except the control API ({@link FaultController}), which is at
+ * this package are mapped relative to the base path, except the control API ({@link FaultController},
+ * {@link DeviceControlController}), which is at
  * {@value #CONTROL_PATH} so that no Thingsee client mistakes it for part of the cloud.
  */
 @Configuration
@@ -119,7 +120,7 @@ class SimulatorConfig {
                 configurer.addPathPrefix(
                         basePath,
                         HandlerTypePredicate.forBasePackageClass(SimulatorConfig.class)
-                                .and(type -> type != FaultController.class));
+                                .and(type -> type != FaultController.class && type != DeviceControlController.class));
             }
 
             @Override

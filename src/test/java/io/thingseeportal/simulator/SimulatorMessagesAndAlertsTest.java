@@ -47,7 +47,7 @@ class SimulatorMessagesAndAlertsTest extends SimulatorHttpTest {
     void messages_are_filtered_by_event_id() throws Exception {
         String tuid = tuidOf(ACME, ProductType.AIR);
         get("things/" + tuid + "/messages?limit=50&eventid=10")
-                .andExpect(jsonPath("$.data.length()").value(6));
+                .andExpect(jsonPath("$.data.length()").value(9));
         get("things/" + tuid + "/messages?limit=50&eventid=31")
                 .andExpect(jsonPath("$.data.length()").value(0));
     }
