@@ -34,7 +34,7 @@ class PeriodicDeviceDataTest {
         var data = periodicData(1.0);
         clock.advance(Duration.ofSeconds(299));
         data.tick();
-        verify(mqtt, never()).publish(anyString(), any());
+        verify(mqtt, never()).publish(anyString(), anyString(), any());
 
         clock.advance(Duration.ofSeconds(1));
         data.tick();
@@ -163,7 +163,7 @@ class PeriodicDeviceDataTest {
     private Map<String, Map<String, Object>> published() {
         ArgumentCaptor<String> topics = ArgumentCaptor.forClass(String.class);
         ArgumentCaptor<Map<String, Object>> messages = ArgumentCaptor.forClass(Map.class);
-        verify(mqtt, atLeast(0)).publish(topics.capture(), messages.capture());
+        verify(mqtt, atLeast(0)).publish(anyString(), topics.capture(), messages.capture());
         var byTopic = new LinkedHashMap<String, Map<String, Object>>();
         for (int i = 0; i < topics.getAllValues().size(); i++) {
             byTopic.put(topics.getAllValues().get(i), messages.getAllValues().get(i));
