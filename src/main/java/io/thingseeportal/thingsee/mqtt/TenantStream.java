@@ -100,6 +100,10 @@ class TenantStream implements MqttCallback {
         return tenant;
     }
 
+    String clientId() {
+        return client.getClientId();
+    }
+
     void start() {
         running = true;
         workerThread.start();

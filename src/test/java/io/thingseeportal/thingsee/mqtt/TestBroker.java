@@ -87,6 +87,8 @@ interface TestBroker extends AutoCloseable {
                         allow_anonymous true
                         persistence true
                         persistence_location %s/
+                        max_queued_messages 1000000
+                        max_inflight_messages 1000
                         """.formatted(port, home);
                 if (tls != null) {
                     for (Path file : List.of(tls.caPem(), tls.serverPem(), tls.serverKey())) {
@@ -150,6 +152,7 @@ interface TestBroker extends AutoCloseable {
                         <?xml version="1.0"?>
                         <hivemq>
                             <listeners><tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener></listeners>
+                            <mqtt><queued-messages><max-queue-size>1000000</max-queue-size></queued-messages></mqtt>
                             <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                         </hivemq>
                         """.formatted(port));
