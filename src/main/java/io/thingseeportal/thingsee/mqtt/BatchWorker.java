@@ -65,9 +65,17 @@ class BatchWorker implements Runnable {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
-    /** Called on Paho's thread: waits while the queue is full, which holds up the connection (backpressure). */
     void put(Delivery delivery) throws InterruptedException {
         queue.put(delivery);
+    }
+
+    /**
+     * Called on Paho's thread: waits while the queue is full, which holds up the connection (backpressure).
+     *
+     * @return false when the queue stayed full for the whole timeout
+     */
+    boolean offer(Delivery delivery, Duration timeout) throws InterruptedException {
+        return queue.offer(delivery, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     int depth() {

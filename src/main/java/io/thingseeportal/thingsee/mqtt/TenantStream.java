@@ -232,6 +232,13 @@ class TenantStream implements MqttCallback {
                     e.getMessage(),
                     e.getReasonCode(),
                     subscribeDelay);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Tenant '{}': the subscription to {} failed; next attempt in {}",
+                    tenant,
+                    filters,
+                    subscribeDelay,
+                    e);
         }
         schedule(() -> subscribe(onConnection), subscribeDelay);
         subscribeDelay = doubled(subscribeDelay);
@@ -270,7 +277,13 @@ class TenantStream implements MqttCallback {
                 sendAck(message.getId(), message.getQos());
                 return;
             }
-            worker.put(new Delivery(topic, payload, message.getId(), message.getQos(), connection.get(), now));
+            var delivery = new Delivery(topic, payload, message.getId(), message.getQos(), connection.get(), now);
+            // A full queue holds up the connection; stopping ends the wait (the broker keeps the message).
+            while (!worker.offer(delivery, FIRST_RETRY)) {
+                if (!running) {
+                    return;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -109,6 +109,22 @@ class BatchWorkerTest {
     }
 
     @Test
+    void a_full_queue_refuses_more_after_the_timeout_so_that_paho_waits() throws Exception {
+        var worker = new BatchWorker(
+                "acme",
+                new TopicFilters(List.of("acme/cloudext/json/#")),
+                new ThingseePayloadParser(new ObjectMapper()),
+                listeners,
+                StreamRejections.of(meters, new MutableClock()),
+                delivery -> log.add("ack:" + delivery.id()),
+                new BatchWorker.Settings(1, 500, Duration.ofMillis(50), Duration.ofMillis(1), Duration.ofMillis(4)));
+
+        assertThat(worker.offer(delivery(1, message(1)), Duration.ofMillis(10))).isTrue();
+        assertThat(worker.offer(delivery(2, message(2)), Duration.ofMillis(10))).isFalse();
+        assertThat(worker.depth()).isEqualTo(1);
+    }
+
+    @Test
     void the_running_worker_hands_over_what_arrives() throws Exception {
         var worker = worker(500);
         Thread thread = new Thread(worker);
