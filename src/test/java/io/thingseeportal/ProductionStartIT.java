@@ -1,7 +1,9 @@
 package io.thingseeportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The portal as production runs it: no profile, complete settings, an empty PostgreSQL database and the machine's
- * MQTT broker (Mosquitto on 127.0.0.1:1883, or {@code PORTAL_TEST_MQTT_URL}).
+ * The portal as production runs it: no profile, complete settings, an empty PostgreSQL database and one tenant whose
+ * data stream is on the machine's MQTT broker (Mosquitto on 127.0.0.1:1883, or {@code PORTAL_TEST_MQTT_URL}).
  */
 class ProductionStartIT {
 
@@ -33,7 +35,12 @@ class ProductionStartIT {
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=" + TestPostgres.USER,
                         "--spring.datasource.password=" + TestPostgres.PASSWORD,
-                        "--portal.mqtt.broker-url=" + TestMqtt.URL,
+                        "--portal.thingsee.tenants.acme.base-url=http://127.0.0.1:1/never-dialled/v1/",
+                        "--portal.thingsee.tenants.acme.client-id=acme",
+                        "--portal.thingsee.tenants.acme.client-secret=secret",
+                        "--portal.thingsee.tenants.acme.stream.broker-url=" + TestMqtt.URL,
+                        "--portal.thingsee.tenants.acme.stream.topic-filters=production-start-it/cloudext/json/#",
+                        "--portal.mqtt.client-id=portal-production-it-" + java.util.UUID.randomUUID(),
                         "--portal.oidc.issuer-uri=http://127.0.0.1:1/never-dialled-before-a-sign-in",
                         "--portal.oidc.client-id=portal",
                         "--portal.oidc.client-secret=secret");
@@ -67,6 +74,14 @@ class ProductionStartIT {
 
     @Test
     void health_is_up_for_anyone_and_includes_the_database_and_the_broker() {
+        // The tenant's stream connects and subscribes in the background; until then the mqtt health is DOWN.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        ((CompositeHealth) portal.getBean(HealthEndpoint.class).health())
+                                        .getComponents()
+                                        .get("mqtt")
+                                        .getStatus()
+                                == Status.UP);
         String body = http.get()
                 .uri("/actuator/health")
                 .retrieve()

@@ -21,7 +21,6 @@ public class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAw
     static final List<Setting> REQUIRED = List.of(
             new Setting("spring.datasource.url", "PORTAL_DB_URL"),
             new Setting("spring.datasource.username", "PORTAL_DB_USERNAME"),
-            new Setting("portal.mqtt.broker-url", "PORTAL_MQTT_BROKER_URL"),
             new Setting("portal.oidc.issuer-uri", "PORTAL_OIDC_ISSUER_URI"),
             new Setting("portal.oidc.client-id", "PORTAL_OIDC_CLIENT_ID"),
             new Setting("portal.oidc.client-secret", "PORTAL_OIDC_CLIENT_SECRET"));

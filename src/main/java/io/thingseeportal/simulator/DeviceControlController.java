@@ -67,7 +67,9 @@ class DeviceControlController {
             return battery;
         });
         mqtt.publish(
-                SimulatorMqtt.topic(message.deploymentGroupId(), message.tsmTuid(), message.tsmId()), message.toJson());
+                stack,
+                SimulatorMqtt.topic(message.deploymentGroupId(), message.tsmTuid(), message.tsmId()),
+                message.toJson());
         return new Battery(stack, tuid, level, message.tsmTs());
     }
 

@@ -73,7 +73,7 @@ class PeriodicDeviceData implements SmartLifecycle {
                             .map(SimulatedDevice::tuid)
                             .toList());
             if (!due.isEmpty()) {
-                store.write(stack, state -> report(stack, state, due, now)).forEach(this::publish);
+                store.write(stack, state -> report(stack, state, due, now)).forEach(message -> publish(stack, message));
             }
         }
     }
@@ -133,9 +133,11 @@ class PeriodicDeviceData implements SmartLifecycle {
         return new DeviceMessage(tsmId, tsmEv, at, device.tuid(), device.gatewayTuid(), device.groupId(), fields);
     }
 
-    private void publish(DeviceMessage message) {
+    private void publish(String stack, DeviceMessage message) {
         mqtt.publish(
-                SimulatorMqtt.topic(message.deploymentGroupId(), message.tsmTuid(), message.tsmId()), message.toJson());
+                stack,
+                SimulatorMqtt.topic(message.deploymentGroupId(), message.tsmTuid(), message.tsmId()),
+                message.toJson());
     }
 
     /** The device's report interval: its configured {@code reportInterval}, scaled, at least a second. */

@@ -35,7 +35,7 @@ class SimulatedDeviceResponder implements DisposableBean {
     private static final int COMMAND_RESPONSE = 36;
     private static final Duration DEFAULT_REORDER_HOLD = Duration.ofSeconds(10);
 
-    private record Held(DeviceMessage message, ScheduledFuture<?> timeout) {}
+    private record Held(String stack, DeviceMessage message, ScheduledFuture<?> timeout) {}
 
     private final SimulatorStore store;
     private final SimulatorMqtt mqtt;
@@ -128,10 +128,10 @@ class SimulatedDeviceResponder implements DisposableBean {
         }
         if (settings.reorder() && !held.containsKey(tuid)) {
             var timeout = devices.schedule(() -> release(tuid), reorderHold.toMillis(), TimeUnit.MILLISECONDS);
-            held.put(tuid, new Held(answer, timeout));
+            held.put(tuid, new Held(stack, answer, timeout));
             return;
         }
-        publish(answer, settings.duplicate());
+        publish(stack, answer, settings.duplicate());
         release(tuid);
     }
 
@@ -140,15 +140,15 @@ class SimulatedDeviceResponder implements DisposableBean {
         Held earlier = held.remove(tuid);
         if (earlier != null) {
             earlier.timeout().cancel(false);
-            publish(earlier.message(), faults.effective(tuid).duplicate());
+            publish(earlier.stack(), earlier.message(), faults.effective(tuid).duplicate());
         }
     }
 
-    private void publish(DeviceMessage message, boolean twice) {
+    private void publish(String stack, DeviceMessage message, boolean twice) {
         String topic = SimulatorMqtt.topic(message.deploymentGroupId(), message.tsmTuid(), message.tsmId());
-        mqtt.publish(topic, message.toJson());
+        mqtt.publish(stack, topic, message.toJson());
         if (twice) {
-            mqtt.publish(topic, message.toJson());
+            mqtt.publish(stack, topic, message.toJson());
         }
     }
 

@@ -27,21 +27,32 @@ class SimulatorMqtt implements DisposableBean {
 
     private final MqttAsyncClient client;
     private final ObjectMapper json;
+    private final SimulatorProperties properties;
 
     SimulatorMqtt(SimulatorProperties properties, ObjectMapper json) throws MqttException {
         this.json = json;
+        this.properties = properties;
         this.client = new MqttAsyncClient(
                 String.valueOf(properties.brokerUrl()),
                 "thingsee-simulator-" + UUID.randomUUID(),
                 new MemoryPersistence());
     }
 
-    /** The topic of a device's message: {@code cloudext/json/{env}/{country}/{groupId}/{tuid}/{tsmId}}. */
+    /**
+     * The topic of a device's message below its stack's topic root:
+     * {@code cloudext/json/{env}/{country}/{groupId}/{tuid}/{tsmId}}.
+     */
     static String topic(String groupId, String tuid, int tsmId) {
         String prefix = SimulatedDevice.UNASSIGNED.equals(groupId)
                 ? "un/xx"
                 : groupId.substring(0, 2) + "/" + groupId.substring(2, 4);
         return "cloudext/json/" + prefix + "/" + groupId + "/" + tuid + "/" + tsmId;
+    }
+
+    /** Publishes a device message of the stack on its topic, under the stack's topic root (REFERENCE 9.7). */
+    void publish(String stack, String topic, Map<String, Object> message) {
+        SimulatorProperties.Stack settings = properties.stacks().get(stack);
+        publish(settings == null ? topic : settings.topicRoot() + topic, message);
     }
 
     void publish(String topic, Map<String, Object> message) {

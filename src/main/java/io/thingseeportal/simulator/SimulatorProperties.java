@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param seed mixed with each stack's name so that a restart generates the same fleet
  * @param fleetSize devices per stack, at least one per product type
  * @param stacks the simulated stacks by name, each with the API credentials that open it
- * @param brokerUrl the MQTT broker the simulated devices publish to (by default the one the portal subscribes to)
+ * @param brokerUrl the MQTT broker the simulated devices publish to
  * @param echoDelay how long a device takes to answer a configuration command
  * @param dataDirectory where each stack's state is saved as {@code <stack>.json}; none keeps it in memory only
  * @param periodicData whether devices publish their periodic messages (1110 battery and their data message)
@@ -55,18 +55,23 @@ public record SimulatorProperties(
      * @param clientId the {@code client_id} that opens this stack
      * @param clientSecret its {@code client_secret}
      * @param country the lower-case ISO country of the stack's demo group and device locations
+     * @param topicRoot what comes before {@code cloudext/json/} in the topics of this stack's devices, ending in
+     *     {@code /} (for example {@code acme/}), as a broker bridge with a prefix publishes them; empty: none
      */
     public record Stack(
             @NotBlank String clientId,
             @NotBlank String clientSecret,
 
             @DefaultValue("fi") @Pattern(regexp = "[a-z]{2}")
-            String country) {
+            String country,
+
+            @DefaultValue("") @Pattern(regexp = "([^/#+]+/)*", message = "must be empty or levels ending in '/'")
+            String topicRoot) {
 
         /** Never shows the secret. */
         @Override
         public String toString() {
-            return "Stack[clientId=" + clientId + ", country=" + country + "]";
+            return "Stack[clientId=" + clientId + ", country=" + country + ", topicRoot=" + topicRoot + "]";
         }
     }
 

@@ -44,7 +44,7 @@ class RequiredSettingsTest {
 
         assertThat(analysis.getDescription())
                 .contains("spring.datasource.url  (set PORTAL_DB_URL)")
-                .contains("portal.mqtt.broker-url  (set PORTAL_MQTT_BROKER_URL)");
+                .contains("portal.oidc.issuer-uri  (set PORTAL_OIDC_ISSUER_URI)");
         assertThat(analysis.getAction()).contains("docs/configuration.md");
     }
 

@@ -41,7 +41,7 @@ class DeviceControlApiTest extends SimulatorHttpTest {
         var topic = ArgumentCaptor.forClass(String.class);
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> message = ArgumentCaptor.forClass(Map.class);
-        verify(mqtt).publish(topic.capture(), message.capture());
+        verify(mqtt).publish(anyString(), topic.capture(), message.capture());
         String group =
                 store.read(ACME, state -> state.device(tuid).orElseThrow().groupId());
         assertThat(topic.getValue()).endsWith("/" + group + "/" + tuid + "/1110");
@@ -91,7 +91,7 @@ class DeviceControlApiTest extends SimulatorHttpTest {
         battery(ACME, tuid, body).andExpect(errorBody(400, "Bad Request"));
 
         assertThat(battery(ACME, tuid)).isEqualTo(before);
-        verify(mqtt, never()).publish(anyString(), any());
+        verify(mqtt, never()).publish(anyString(), anyString(), any());
     }
 
     @Test
@@ -102,7 +102,7 @@ class DeviceControlApiTest extends SimulatorHttpTest {
         battery(BOREALIS, tuidOf(ACME, ProductType.PRESENCE), "{'batteryLevel':42}")
                 .andExpect(errorBody(404, "Not Found"));
 
-        verify(mqtt, never()).publish(anyString(), any());
+        verify(mqtt, never()).publish(anyString(), anyString(), any());
     }
 
     private int battery(String stack, String tuid) {

@@ -38,7 +38,7 @@ class PeriodicDeviceDataTest {
         var data = periodicData(1.0);
         clock.advance(Duration.ofSeconds(299));
         data.tick();
-        verify(mqtt, never()).publish(anyString(), any());
+        verify(mqtt, never()).publish(anyString(), anyString(), any());
 
         clock.advance(Duration.ofSeconds(1));
         data.tick();
@@ -304,16 +304,16 @@ class PeriodicDeviceDataTest {
         var sent = new ArrayList<Sent>();
         mqtt = mock(SimulatorMqtt.class, withSettings().stubOnly());
         doAnswer(invocation -> {
-                    Map<String, Object> message = invocation.getArgument(1);
+                    Map<String, Object> message = invocation.getArgument(2);
                     sent.add(new Sent(
-                            invocation.getArgument(0),
+                            invocation.getArgument(1),
                             (int) message.get("tsmId"),
                             (String) message.get("tsmTuid"),
                             message));
                     return null;
                 })
                 .when(mqtt)
-                .publish(anyString(), any());
+                .publish(anyString(), anyString(), any());
         return sent;
     }
 
@@ -384,7 +384,7 @@ class PeriodicDeviceDataTest {
     private Map<String, Map<String, Object>> published() {
         ArgumentCaptor<String> topics = ArgumentCaptor.forClass(String.class);
         ArgumentCaptor<Map<String, Object>> messages = ArgumentCaptor.forClass(Map.class);
-        verify(mqtt, atLeast(0)).publish(topics.capture(), messages.capture());
+        verify(mqtt, atLeast(0)).publish(anyString(), topics.capture(), messages.capture());
         var byTopic = new LinkedHashMap<String, Map<String, Object>>();
         for (int i = 0; i < topics.getAllValues().size(); i++) {
             byTopic.put(topics.getAllValues().get(i), messages.getAllValues().get(i));

@@ -54,7 +54,7 @@ class SimulatorPropertiesTest {
 
     @Test
     void a_stack_never_shows_its_secret() {
-        var stack = new SimulatorProperties.Stack("acme-client", "s3cret-value", "fi");
+        var stack = new SimulatorProperties.Stack("acme-client", "s3cret-value", "fi", "");
         assertThat(stack.toString()).contains("acme-client").doesNotContain("s3cret-value");
     }
 }

@@ -21,20 +21,25 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Haltian's recommended sequence, end to end, exactly as in production: the live client over real HTTP against the
- * built-in simulator, and the device's echo back through a real MQTT broker (the machine's Mosquitto) and the
- * portal's subscriber.
+ * built-in simulator, and the device's echo back through a real MQTT broker (the machine's Mosquitto), under the
+ * stack's topic root, and the tenant's data stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ThingseeSequenceIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** The acme stack's topic root, of this run only: the machine's broker is shared with other tests. */
+    static final String ROOT = "sequence-" + RUN + "/";
 
     @DynamicPropertySource
     static void realBroker(DynamicPropertyRegistry registry) {
-        registry.add("portal.mqtt.broker-url", () -> TestMqtt.URL);
-        registry.add("portal.mqtt.subscriber.enabled", () -> "true");
-        registry.add("portal.mqtt.subscriber.client-id", () -> "portal-sequence-it-" + RUN);
+        registry.add("portal.mqtt.enabled", () -> "true");
+        registry.add("portal.mqtt.client-id", () -> "portal-sequence-it-" + RUN);
+        registry.add("portal.thingsee.tenants.acme.stream.broker-url", () -> TestMqtt.URL);
+        registry.add("portal.thingsee.tenants.acme.stream.topic-filters", () -> ROOT + "cloudext/json/#");
+        registry.add("portal.simulator.broker-url", () -> TestMqtt.URL);
+        registry.add("portal.simulator.stacks.acme.topic-root", () -> ROOT);
         registry.add("portal.simulator.echo-delay", () -> "300ms");
     }
 
@@ -77,8 +82,9 @@ class ThingseeSequenceIT {
                 new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
         try {
             publisher.connect();
-            String payload = "{\"tsmId\":1110,\"tsmEv\":10,\"tsmTuid\":\"PROBE\",\"transactionId\":" + probe + "}";
-            publisher.publish("cloudext/json/rd/xx/rdxx00probe/PROBE/1110", payload.getBytes(), 1, false);
+            String payload = "{\"tsmId\":1110,\"tsmEv\":10,\"tsmTs\":1768464000,\"tsmTuid\":\"PROBE\","
+                    + "\"transactionId\":" + probe + "}";
+            publisher.publish(ROOT + "cloudext/json/rd/xx/rdxx00probe/PROBE/1110", payload.getBytes(), 1, false);
             publisher.disconnect();
         } finally {
             publisher.close();
@@ -120,7 +126,8 @@ class ThingseeSequenceIT {
                         Long.valueOf(transactionId).equals(event.message().transactionId()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(echo.topic()).isEqualTo("cloudext/json/pr/fi/" + groupId + "/" + tuid + "/13200");
+        assertThat(echo.tenant()).isEqualTo("acme");
+        assertThat(echo.topic()).isEqualTo(ROOT + "cloudext/json/pr/fi/" + groupId + "/" + tuid + "/13200");
         assertThat(echo.groupId()).isEqualTo(groupId);
         assertThat(echo.message().tsmTuid()).isEqualTo(tuid);
         assertThat(echo.message().tsmEv()).isEqualTo(31);

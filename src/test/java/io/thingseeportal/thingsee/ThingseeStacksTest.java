@@ -15,7 +15,10 @@ class ThingseeStacksTest {
             properties(Map.of(
                     "acme",
                     new ThingseeProperties.Tenant(
-                            "http://127.0.0.1:${local.server.port}/simulator/thingsee/v1", "acme-client", "secret"))),
+                            "http://127.0.0.1:${local.server.port}/simulator/thingsee/v1",
+                            "acme-client",
+                            "secret",
+                            null))),
             environment);
 
     @Test

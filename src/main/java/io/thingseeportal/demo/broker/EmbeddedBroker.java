@@ -13,11 +13,18 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The demo's MQTT 5 broker (HiveMQ Community Edition, embedded). It keeps its sessions and queued messages under the
- * demo's data directory, so that messages published while the portal was down are delivered after a restart.
+ * demo's data directory, so that messages published while the portal was down are delivered after a restart; each
+ * session may queue {@link #MAX_QUEUED_MESSAGES} of them.
  */
 class EmbeddedBroker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    /**
+     * Messages the broker keeps per session for a client that is away or behind (HiveMQ's default is 1,000, a few
+     * minutes of a demo fleet's stream): a portal restart under load must lose nothing.
+     */
+    static final long MAX_QUEUED_MESSAGES = 1_000_000;
 
     private final EmbeddedHiveMQ hivemq;
 
@@ -49,7 +56,7 @@ class EmbeddedBroker implements DisposableBean {
         hivemq.close();
     }
 
-    private static Path writeConfig(Path folder, DemoProperties.Broker settings) {
+    static Path writeConfig(Path folder, DemoProperties.Broker settings) {
         String xml = """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -59,11 +66,17 @@ class EmbeddedBroker implements DisposableBean {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                            <strategy>discard</strategy>
+                        </queued-messages>
+                    </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(settings.port(), settings.bindAddress());
+                """.formatted(settings.port(), settings.bindAddress(), MAX_QUEUED_MESSAGES);
         try {
             Files.writeString(directory(folder).resolve("config.xml"), xml);
             return folder;

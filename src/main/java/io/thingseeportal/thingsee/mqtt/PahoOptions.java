@@ -1,5 +1,6 @@
 package io.thingseeportal.thingsee.mqtt;
 
+import io.thingseeportal.thingsee.ThingseeProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,28 +14,33 @@ import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.jspecify.annotations.Nullable;
 
-/** Paho's connection options from the settings: credentials, timeouts and, for {@code ssl://}, the certificates. */
+/**
+ * Paho's connection options for a tenant's stream: credentials, timeouts, sockets with {@code TCP_NODELAY} and, for
+ * {@code ssl://}, the certificates.
+ */
 final class PahoOptions {
 
     private PahoOptions() {}
 
-    static MqttConnectionOptions of(MqttProperties properties) {
+    static MqttConnectionOptions of(ThingseeProperties.Stream stream, MqttProperties node) {
         var options = new MqttConnectionOptions();
-        options.setConnectionTimeout(
-                (int) Math.max(1, properties.connectTimeout().toSeconds()));
-        if (properties.username() != null && !properties.username().isBlank()) {
-            options.setUserName(properties.username());
+        options.setConnectionTimeout((int) Math.max(1, node.connectTimeout().toSeconds()));
+        if (stream.username() != null && !stream.username().isBlank()) {
+            options.setUserName(stream.username());
         }
-        if (properties.password() != null && !properties.password().isEmpty()) {
-            options.setPassword(properties.password().getBytes(StandardCharsets.UTF_8));
+        if (stream.password() != null && !stream.password().isEmpty()) {
+            options.setPassword(stream.password().getBytes(StandardCharsets.UTF_8));
         }
-        if ("ssl".equals(properties.brokerUrl().getScheme())) {
-            options.setSocketFactory(sslContext(properties.tls()).getSocketFactory());
+        if ("ssl".equals(stream.brokerUrl().getScheme())) {
+            options.setSocketFactory(
+                    NoDelaySocketFactory.ssl(sslContext(stream.tls()).getSocketFactory()));
+        } else {
+            options.setSocketFactory(NoDelaySocketFactory.tcp());
         }
         return options;
     }
 
-    private static SSLContext sslContext(MqttProperties.Tls tls) {
+    private static SSLContext sslContext(ThingseeProperties.Tls tls) {
         try {
             KeyManagerFactory keys = null;
             if (tls.keyStore() != null) {

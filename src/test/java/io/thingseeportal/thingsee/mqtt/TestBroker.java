@@ -87,6 +87,8 @@ interface TestBroker extends AutoCloseable {
                         allow_anonymous true
                         persistence true
                         persistence_location %s/
+                        max_queued_messages 1000000
+                        max_inflight_messages 1000
                         """.formatted(port, home);
                 if (tls != null) {
                     for (Path file : List.of(tls.caPem(), tls.serverPem(), tls.serverKey())) {
@@ -135,7 +137,14 @@ interface TestBroker extends AutoCloseable {
     final class HiveMq implements TestBroker {
         private final int port = freePort();
         private final Path home = tempDirectory("portal-hivemq");
+        private boolean wildcards = true;
         private EmbeddedHiveMQ hivemq;
+
+        /** A broker that refuses subscriptions with wildcards (SUBACK 0xA2), for the next start. */
+        HiveMq withoutWildcardSubscriptions() {
+            wildcards = false;
+            return this;
+        }
 
         @Override
         public String url() {
@@ -150,9 +159,13 @@ interface TestBroker extends AutoCloseable {
                         <?xml version="1.0"?>
                         <hivemq>
                             <listeners><tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener></listeners>
+                            <mqtt>
+                                <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
+                                <wildcard-subscriptions><enabled>%s</enabled></wildcard-subscriptions>
+                            </mqtt>
                             <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                         </hivemq>
-                        """.formatted(port));
+                        """.formatted(port, wildcards));
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(conf)
                         .withDataFolder(Files.createDirectories(home.resolve("data")))
