@@ -312,7 +312,11 @@ class TenantStream implements MqttCallback {
     public void disconnected(MqttDisconnectResponse response) {
         connection.incrementAndGet();
         subscribed = false;
-        log.warn("Tenant '{}': MQTT connection lost: {}", tenant, response.getReasonString());
+        if (running) {
+            log.warn("Tenant '{}': MQTT connection lost: {}", tenant, response.getReasonString());
+        } else {
+            log.debug("Tenant '{}': MQTT connection closed at shutdown", tenant);
+        }
     }
 
     @Override
