@@ -3,6 +3,7 @@ package io.thingseeportal.device;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.security.SignInTenants;
+import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
@@ -62,7 +63,7 @@ public class DeviceMessageIngest {
     private final DeviceStateStore store;
     private final SignInTenants tenants;
     private final MessageCatalog catalog;
-    private final IngestRejections rejections;
+    private final StreamRejections rejections;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final DevicesProperties properties;
@@ -75,7 +76,7 @@ public class DeviceMessageIngest {
             DeviceStateStore store,
             SignInTenants tenants,
             MessageCatalog catalog,
-            IngestRejections rejections,
+            StreamRejections rejections,
             ApplicationEventPublisher events,
             ObjectMapper json,
             DevicesProperties properties,
@@ -98,7 +99,7 @@ public class DeviceMessageIngest {
         if (tenant.isEmpty()) {
             rejections.reject(
                     batch.tenant(),
-                    "unknown-tenant",
+                    StreamRejections.UNKNOWN_TENANT,
                     batch.messages().size() + " messages for a tenant the portal has not");
             return;
         }
@@ -189,16 +190,18 @@ public class DeviceMessageIngest {
                 || !(ts instanceof Number seconds)
                 || seconds.doubleValue() < 0
                 || seconds.doubleValue() > LATEST_TSM_TS) {
-            rejections.reject(tenant, "malformed-header", "a message without a usable tsmId, tsmEv, tsmTs or tsmTuid");
+            rejections.reject(
+                    tenant, StreamRejections.WRONG_TYPES, "a message without a usable tsmId, tsmEv, tsmTs or tsmTuid");
             return null;
         }
         if (catalog.type(tsmId).isEmpty()) {
-            rejections.reject(tenant, "unknown-tsmid", "tsmId " + tsmId + " from " + tuid);
+            rejections.reject(tenant, StreamRejections.UNKNOWN_TSMID, "tsmId " + tsmId + " from " + tuid);
             return null;
         }
         String payload = text(message.fields(), false);
         if (payload.length() > PAYLOAD_MAX_LENGTH) {
-            rejections.reject(tenant, "too-large", "tsmId " + tsmId + " from " + tuid + ": " + payload.length());
+            rejections.reject(
+                    tenant, StreamRejections.TOO_LARGE, "tsmId " + tsmId + " from " + tuid + ": " + payload.length());
             return null;
         }
         Instant tsmTs = Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));

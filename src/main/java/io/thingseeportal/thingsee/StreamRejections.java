@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Counts and logs the data-stream messages the portal cannot use: one counter {@value #METER}, tagged {@code tenant}
  * and {@code reason}, and a warning at most once a minute per reason, so that a flood of bad input neither floods the
  * log nor goes unnoticed. The MQTT subscriber reports {@code not-json}, {@code wrong-types}, {@code missing-header},
- * {@code too-large} and {@code unmatched}; the device feature reports {@code unknown-tsmid}.
+ * {@code too-large} and {@code unmatched}; the device feature reports {@code unknown-tsmid}, {@code unknown-tenant} (a
+ * stream configured for a tenant slug the database has not) and {@code wrong-types} (a tsmTs outside 1970–2100).
  */
 @Component
 public class StreamRejections {
@@ -24,6 +25,7 @@ public class StreamRejections {
     public static final String TOO_LARGE = "too-large";
     public static final String UNMATCHED = "unmatched";
     public static final String UNKNOWN_TSMID = "unknown-tsmid";
+    public static final String UNKNOWN_TENANT = "unknown-tenant";
 
     private static final Logger log = LoggerFactory.getLogger(StreamRejections.class);
 

@@ -11,10 +11,12 @@ import static io.thingseeportal.device.StreamMessages.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.MutableClock;
 import io.thingseeportal.TestData;
 import io.thingseeportal.TestPostgres;
 import io.thingseeportal.security.SignInTenants;
+import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.time.Duration;
@@ -50,7 +52,6 @@ class DeviceMessageIngestIT {
     static ExecutorService nodes;
 
     final List<Object> published = new CopyOnWriteArrayList<>();
-    final List<String> rejected = new CopyOnWriteArrayList<>();
     long acme;
     String acmeSlug;
     DeviceMessageIngest ingest;
@@ -244,7 +245,7 @@ class DeviceMessageIngestIT {
                 new DeviceStateStore(jdbc, new JdbcTemplate(dataSource)),
                 tenants,
                 new MessageCatalog(new ObjectMapper()),
-                (tenant, reason, detail) -> rejected.add(reason),
+                StreamRejections.of(new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
                 published::add,
                 new ObjectMapper(),
                 properties(),

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.thingsee.StreamRejections;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -359,29 +360,29 @@ class DeviceMessageIngestTest extends KaribuTest {
 
     @Test
     void a_message_without_its_time_is_counted_and_skipped() {
-        double before = rejected("malformed-header");
+        double before = rejected(StreamRejections.WRONG_TYPES);
 
         ingest.ingest(batch(acmeSlug, T0, without(message(TUID, 13100, 10, T0, "moveCount", 1), "tsmTs")));
 
-        assertThat(rejected("malformed-header")).isEqualTo(before + 1);
+        assertThat(rejected(StreamRejections.WRONG_TYPES)).isEqualTo(before + 1);
         assertThat(historyCount(jdbc, acme)).isZero();
     }
 
     @Test
     void a_batch_of_a_tenant_the_portal_does_not_have_is_counted_and_dropped() {
-        double before = meters.counter(LoggedIngestRejections.METER, "tenant", "nobody", "reason", "unknown-tenant")
+        double before = meters.counter(StreamRejections.METER, "tenant", "nobody", "reason", "unknown-tenant")
                 .count();
 
         ingest.ingest(batch("nobody", T0, message(TUID, 13100, 10, T0, "moveCount", 1)));
 
-        assertThat(meters.counter(LoggedIngestRejections.METER, "tenant", "nobody", "reason", "unknown-tenant")
+        assertThat(meters.counter(StreamRejections.METER, "tenant", "nobody", "reason", "unknown-tenant")
                         .count())
                 .isEqualTo(before + 1);
         assertThat(events.stream(DeviceStateChanged.class)).isEmpty();
     }
 
     private double rejected(String reason) {
-        return meters.counter(LoggedIngestRejections.METER, "tenant", acmeSlug, "reason", reason)
+        return meters.counter(StreamRejections.METER, "tenant", acmeSlug, "reason", reason)
                 .count();
     }
 }
