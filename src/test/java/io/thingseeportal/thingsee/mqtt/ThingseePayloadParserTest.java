@@ -70,6 +70,6 @@ class ThingseePayloadParserTest {
     }
 
     private List<ThingseeMessageReceived> parse(String topic, String payload) {
-        return parser.parse(topic, payload.getBytes(StandardCharsets.UTF_8), NOW);
+        return parser.parse("acme", topic, payload.getBytes(StandardCharsets.UTF_8), NOW);
     }
 }
