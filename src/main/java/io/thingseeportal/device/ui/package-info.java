@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.device.ui;
+
+import org.jspecify.annotations.NullMarked;
