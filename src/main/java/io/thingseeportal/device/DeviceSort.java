@@ -1,13 +1,19 @@
 package io.thingseeportal.device;
 
-/** The columns a group's devices can be sorted by; ties are broken by TUID so that pages never overlap. */
+/**
+ * The columns a list of devices (a group's, or the tenant's whole fleet) can be sorted by; ties are broken by TUID so
+ * that pages never overlap.
+ */
 public enum DeviceSort {
     TUID("tuid"),
     PRODUCT_TYPE("product_type"),
+    /** By the deployment group's id; devices in no group (Thingsee's unassigned) come last. */
+    GROUP("group_id"),
     ASSET("asset_name"),
     INSTALLATION_STATUS("installation_status"),
     LAST_SEEN("last_seen"),
-    BATTERY("battery_level");
+    BATTERY("battery_level"),
+    FIRMWARE("firmware");
 
     private final String column;
 

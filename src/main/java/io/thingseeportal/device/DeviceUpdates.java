@@ -52,7 +52,13 @@ public class DeviceUpdates {
     public Registration subscribe(Consumer<Set<String>> listener) {
         long tenantId = currentUser.tenantId();
         var subscription = new Subscription(listener);
-        byTenant.computeIfAbsent(tenantId, id -> new CopyOnWriteArraySet<>()).add(subscription);
+        // Added inside compute: a registration removed meanwhile drops the tenant's set only while it is empty, and
+        // never between finding the set and adding to it, which would leave this subscription in a dropped set.
+        byTenant.compute(tenantId, (id, subscriptions) -> {
+            Set<Subscription> set = subscriptions == null ? new CopyOnWriteArraySet<>() : subscriptions;
+            set.add(subscription);
+            return set;
+        });
         return () -> {
             byTenant.computeIfPresent(tenantId, (id, subscriptions) -> {
                 subscriptions.remove(subscription);

@@ -47,6 +47,11 @@ public enum ProductType {
         return productName;
     }
 
+    /** The IMCs (first six characters of a TUID) of the product, for finding its devices in SQL. */
+    List<String> imcs() {
+        return imcs;
+    }
+
     /** The product of a TUID, by its IMC; empty for a TUID too short or of an IMC Haltian's lists do not name. */
     public static Optional<ProductType> ofTuid(String tuid) {
         if (tuid.length() < IMC_LENGTH) {

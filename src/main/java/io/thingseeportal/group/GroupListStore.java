@@ -1,5 +1,6 @@
 package io.thingseeportal.group;
 
+import io.thingseeportal.sql.SearchPattern;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,6 @@
 package io.thingseeportal.group;
 
+import io.thingseeportal.sql.SearchPattern;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;

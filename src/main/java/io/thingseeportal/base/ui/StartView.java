@@ -1,6 +1,9 @@
 package io.thingseeportal.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -8,17 +11,20 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import io.thingseeportal.device.DeviceService;
+import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.device.DeviceListService;
+import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where everyone lands after signing in. Installers get one large action; admins and viewers their tenant's counts;
- * the operator goes on to the tenants.
+ * the operator goes on to the tenants. The fleet's counts follow the devices' messages live.
  */
 @Route("")
 @Menu(order = 0, icon = "vaadin:home", title = "menu.start")
@@ -29,13 +35,22 @@ class StartView extends Composite<VerticalLayout> implements BeforeEnterObserver
 
     private final CurrentUser currentUser;
     private final GroupService groups;
-    private final DeviceService devices;
+    private final DeviceListService devices;
+    private final DeviceUpdates updates;
     private final DeviceCommandService commands;
+    private @Nullable TenantCounts counts;
+    private @Nullable Registration subscription;
 
-    StartView(CurrentUser currentUser, GroupService groups, DeviceService devices, DeviceCommandService commands) {
+    StartView(
+            CurrentUser currentUser,
+            GroupService groups,
+            DeviceListService devices,
+            DeviceUpdates updates,
+            DeviceCommandService commands) {
         this.currentUser = currentUser;
         this.groups = groups;
         this.devices = devices;
+        this.updates = updates;
         this.commands = commands;
     }
 
@@ -55,9 +70,33 @@ class StartView extends Composite<VerticalLayout> implements BeforeEnterObserver
         content.removeAll();
         content.add(new H2(getTranslation("start.welcome", user.name())));
         if (user.hasRole(AppRoles.ADMIN) || user.hasRole(AppRoles.VIEWER)) {
-            content.add(new TenantCounts(devices.countDevices(), groups.countGroups(), commands.countAwaitingEcho()));
+            counts = new TenantCounts(devices.counts(), groups.countGroups(), commands.countAwaitingEcho());
+            content.add(counts);
         } else {
+            counts = null;
             content.add(new ScanSensorAction());
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        if (counts != null && subscription == null) {
+            UI ui = attach.getUI();
+            subscription = updates.subscribe(tuids -> ui.access(this::refreshCounts));
+        }
+    }
+
+    private void refreshCounts() {
+        if (counts != null) {
+            counts.show(devices.counts());
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
         }
     }
 }

@@ -12,13 +12,36 @@ import io.thingseeportal.device.GroupDevice;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
-/** A group's devices, read a page at a time and sorted in SQL; the TUID identifies a row, for selection. */
+/**
+ * A group's devices, read a page at a time and sorted in SQL; the TUID identifies a row, for selection. Live changes
+ * reload the grid only when they touch a row it has fetched or change how many devices the group has.
+ */
 class GroupDeviceGrid extends Grid<GroupDevice> {
 
+    /** How many fetched TUIDs are remembered for live refreshes: more than the rows a grid keeps loaded. */
+    private static final int REMEMBERED = 2000;
+
+    private final DeviceService devices;
+    private final String groupId;
+    private final Set<String> fetched = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+    private long count = -1;
+
     GroupDeviceGrid(DeviceService devices, String groupId, boolean selectable) {
+        this.devices = devices;
+        this.groupId = groupId;
         setId("group-devices");
         var lastSeen = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(getLocale())
@@ -35,7 +58,10 @@ class GroupDeviceGrid extends Grid<GroupDevice> {
                 device -> device.batteryLevel() == null ? "" : device.batteryLevel() + " %",
                 "group.devices.battery",
                 DeviceSort.BATTERY);
-        setItems(query -> page(devices, groupId, query), query -> (int) devices.countGroupDevices(groupId))
+        setItems(this::page, query -> {
+                    count = devices.countGroupDevices(groupId);
+                    return (int) count;
+                })
                 .setIdentifierProvider(GroupDevice::tuid);
         setSelectionMode(selectable ? SelectionMode.MULTI : SelectionMode.NONE);
     }
@@ -48,7 +74,19 @@ class GroupDeviceGrid extends Grid<GroupDevice> {
                 .setAutoWidth(true);
     }
 
-    private static Stream<GroupDevice> page(DeviceService devices, String groupId, Query<GroupDevice, Void> query) {
+    /**
+     * Shows the changes of these devices: the grid reloads (keeping the selection, by TUID) when one of them is a row
+     * it has fetched or the group's device count changed; other devices' changes cost one count.
+     */
+    void refreshChanged(Set<String> tuids) {
+        boolean shown = tuids.stream().anyMatch(fetched::contains);
+        if (shown || (count >= 0 && devices.countGroupDevices(groupId) != count)) {
+            fetched.clear();
+            getDataProvider().refreshAll();
+        }
+    }
+
+    private Stream<GroupDevice> page(Query<GroupDevice, Void> query) {
         DeviceSort sort = DeviceSort.TUID;
         boolean descending = false;
         if (!query.getSortOrders().isEmpty()) {
@@ -57,7 +95,10 @@ class GroupDeviceGrid extends Grid<GroupDevice> {
             descending = order.getDirection() == SortDirection.DESCENDING;
         }
         int limit = Math.min(query.getLimit(), DevicePage.MAX_LIMIT);
-        return devices.groupDevices(groupId, new DevicePage(query.getOffset(), limit, sort, descending)).stream();
+        List<GroupDevice> page =
+                devices.groupDevices(groupId, new DevicePage(query.getOffset(), limit, sort, descending));
+        page.forEach(device -> fetched.add(device.tuid()));
+        return page.stream();
     }
 
     private String status(GroupDevice device) {

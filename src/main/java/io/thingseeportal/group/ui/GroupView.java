@@ -1,6 +1,8 @@
 package io.thingseeportal.group.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,7 +18,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.shared.Registration;
 import io.thingseeportal.device.DeviceService;
+import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.group.DeploymentGroup;
 import io.thingseeportal.group.GroupId;
 import io.thingseeportal.group.GroupService;
@@ -25,10 +29,12 @@ import io.thingseeportal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One deployment group: its facts, its devices and what was done to it. Admins move or remove selected devices,
- * rename the group or delete it; viewers only read. Thingsee's side of every change runs in the background.
+ * rename the group or delete it; viewers only read. Thingsee's side of every change runs in the background. The device
+ * grid follows the devices' messages live.
  */
 @Route("groups/:groupId")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.VIEWER})
@@ -38,13 +44,17 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
 
     private final GroupService groups;
     private final DeviceService devices;
+    private final DeviceUpdates updates;
     private final boolean admin;
     private final HorizontalLayout actions = new HorizontalLayout();
     private String title = "";
+    private @Nullable GroupDeviceGrid grid;
+    private @Nullable Registration subscription;
 
-    GroupView(GroupService groups, DeviceService devices, CurrentUser currentUser) {
+    GroupView(GroupService groups, DeviceService devices, DeviceUpdates updates, CurrentUser currentUser) {
         this.groups = groups;
         this.devices = devices;
+        this.updates = updates;
         this.admin = currentUser.require().hasRole(AppRoles.ADMIN);
     }
 
@@ -58,13 +68,33 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
         Optional<DeploymentGroup> group =
                 GroupId.problemOf(text).isEmpty() ? groups.find(GroupId.parse(text)) : Optional.empty();
         getContent().removeAll();
+        grid = null;
         group.ifPresentOrElse(this::show, () -> showMessage(getTranslation("group.not-found", text)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var ui = attach.getUI();
+        subscription = updates.subscribe(tuids -> ui.access(() -> {
+            if (grid != null) {
+                grid.refreshChanged(tuids);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
     }
 
     private void show(DeploymentGroup group) {
         GroupId id = group.id();
         title = id.value();
         var grid = new GroupDeviceGrid(devices, id.value(), admin);
+        this.grid = grid;
         var facts = new GroupFacts(group, devices.countGroupDevices(id.value()));
         var history = new GroupHistory();
         history.show(groups.changes(id));

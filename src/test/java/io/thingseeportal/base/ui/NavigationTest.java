@@ -28,17 +28,17 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void an_installer_sees_no_admin_entries() {
+    void an_installer_sees_the_devices_and_no_admin_entries() {
         signIn("ilkka", tenantId, AppRoles.INSTALLER);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start");
+        assertThat(menuLabels()).containsExactly("Start", "Devices");
     }
 
     @Test
     void an_admin_sees_the_groups_and_settings_entries_and_with_the_simulator_of_the_tests_its_faults() {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Groups", "QR labels", "Settings", "Simulator");
+        assertThat(menuLabels()).containsExactly("Start", "Groups", "Devices", "QR labels", "Settings", "Simulator");
     }
 
     @Test

@@ -3,14 +3,22 @@ package io.thingseeportal.base.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.TestData;
+import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.security.AppRoles;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,11 +58,51 @@ class StartViewTest extends KaribuTest {
     }
 
     @Test
+    void the_fleet_counts_tell_online_stale_and_low_battery_devices() {
+        Instant now = Instant.now();
+        device("TSPR04ON", now.plusSeconds(600), 80);
+        device("TSPR04LOW", now.plusSeconds(600), 20);
+        device("TSPR04STALE", now.minusSeconds(600), 50);
+        device("TSPR04NEVER", null, null);
+
+        signIn("veera", tenantId, AppRoles.VIEWER);
+        UI.getCurrent().navigate("");
+
+        assertThat(count("count-devices")).isEqualTo("4");
+        assertThat(count("count-online")).isEqualTo("2");
+        assertThat(count("count-stale")).isEqualTo("1");
+        assertThat(count("count-low-battery")).isEqualTo("1");
+    }
+
+    @Test
+    void the_fleet_counts_follow_device_changes_live() {
+        device("TSPR04ON", Instant.now().plusSeconds(600), 80);
+        signIn("aino", tenantId, AppRoles.ADMIN);
+        UI.getCurrent().navigate("");
+        assertThat(count("count-stale")).isEqualTo("0");
+
+        jdbc.sql("UPDATE device SET stale_at = ?, battery_level = 5 WHERE tenant_id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), tenantId)
+                .update();
+        context.publishEvent(new DeviceStateChanged(tenantId, Set.of("TSPR04ON")));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            MockVaadin.clientRoundtrip();
+            return count("count-stale").equals("1");
+        });
+        assertThat(count("count-online")).isEqualTo("0");
+        assertThat(count("count-low-battery")).isEqualTo("1");
+    }
+
+    @Test
     void a_viewer_of_an_empty_tenant_sees_zero_counts() {
         signIn("veera", tenantId, AppRoles.VIEWER);
         UI.getCurrent().navigate("");
 
         assertThat(count("count-devices")).isEqualTo("0");
+        assertThat(count("count-online")).isEqualTo("0");
+        assertThat(count("count-stale")).isEqualTo("0");
+        assertThat(count("count-low-battery")).isEqualTo("0");
         assertThat(count("count-groups")).isEqualTo("0");
         assertThat(count("count-awaiting-echo")).isEqualTo("0");
     }
@@ -78,6 +126,19 @@ class StartViewTest extends KaribuTest {
         Grid<io.thingseeportal.tenant.TenantSummary> grid = _get(Grid.class, spec -> spec.withId("tenants"));
         assertThat(grid.getGenericDataView().getItems().map(tenant -> tenant.id()))
                 .contains(tenantId, otherTenantId);
+    }
+
+    private void device(String tuid, @Nullable Instant staleAt, @Nullable Integer battery) {
+        jdbc.sql("INSERT INTO device (tenant_id, tuid, created_at, last_seen, stale_at, battery_level)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        tenantId,
+                        tuid,
+                        Timestamp.from(Instant.now()),
+                        staleAt == null ? null : Timestamp.from(staleAt.minusSeconds(900)),
+                        staleAt == null ? null : Timestamp.from(staleAt),
+                        battery)
+                .update();
     }
 
     private static String count(String id) {

@@ -1,0 +1,71 @@
+package io.thingseeportal.device;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The device list as CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it holds a comma, a quote or a
+ * line break, and a quote inside doubled. Times are ISO 8601 in UTC; an unknown value is an empty field. The header
+ * names are the columns' own, not translated, so that scripts can read the file in any language.
+ */
+final class DeviceCsv {
+
+    static final List<String> HEADER = List.of(
+            "tuid",
+            "product",
+            "group",
+            "asset",
+            "installation_status",
+            "last_seen",
+            "stale_at",
+            "battery_percent",
+            "firmware");
+
+    private DeviceCsv() {}
+
+    static void header(Writer out) throws IOException {
+        line(out, HEADER.stream());
+    }
+
+    static void row(Writer out, DeviceListItem device) throws IOException {
+        line(
+                out,
+                Stream.of(
+                        device.tuid(),
+                        device.productType(),
+                        device.group(),
+                        device.assetName(),
+                        device.installationStatus(),
+                        time(device.lastSeen()),
+                        time(device.staleAt()),
+                        device.batteryLevel() == null
+                                ? null
+                                : device.batteryLevel().toString(),
+                        device.firmware()));
+    }
+
+    /** One field, quoted only when it has to be. */
+    static String field(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    private static void line(Writer out, Stream<@Nullable String> fields) throws IOException {
+        out.write(fields.map(DeviceCsv::field).collect(Collectors.joining(",")));
+        out.write("\r\n");
+    }
+
+    private static @Nullable String time(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
