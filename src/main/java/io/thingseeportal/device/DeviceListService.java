@@ -20,23 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeviceListService {
 
-    /**
-     * At or below this battery percentage a device counts as low on battery. Replaced by
-     * {@code portal.devices.low-battery-percent} ({@code DevicesProperties}) when that setting is merged.
-     */
-    static final int LOW_BATTERY_PERCENT = 20;
-
     /** Rows per query of the CSV export: the file is written as it is read, never held whole. */
     static final int EXPORT_PAGE = DevicePage.MAX_LIMIT;
 
     private final DeviceListStore store;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final int lowBatteryPercent;
 
-    DeviceListService(DeviceListStore store, CurrentUser currentUser, Clock clock) {
+    DeviceListService(DeviceListStore store, CurrentUser currentUser, Clock clock, DevicesProperties properties) {
         this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.lowBatteryPercent = properties.lowBatteryPercent();
     }
 
     /** One page of the devices that pass the filter. */
@@ -79,13 +75,13 @@ public class DeviceListService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public FleetCounts counts() {
-        return store.counts(currentUser.tenantId(), clock.instant(), LOW_BATTERY_PERCENT);
+        return store.counts(currentUser.tenantId(), clock.instant(), lowBatteryPercent);
     }
 
-    /** At or below this battery percentage a device counts as low on battery. */
+    /** At or below this battery percentage a device counts as low on battery ({@code portal.devices.low-battery-percent}). */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     public int lowBatteryPercent() {
-        return LOW_BATTERY_PERCENT;
+        return lowBatteryPercent;
     }
 
     /**

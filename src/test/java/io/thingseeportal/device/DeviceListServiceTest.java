@@ -75,7 +75,7 @@ class DeviceListServiceTest extends KaribuTest {
         device(D, null, "Room \"A\"", "quarantine", ago(Duration.ofDays(10)), ago(Duration.ofDays(9)), 20, "1.0.0");
         device(E, LAB, "Basement", "uninstalled", ago(Duration.ofMinutes(30)), NOW.plusSeconds(1800), 50, "1.2.0");
         device(otherTenantId, "TSPR04OTHER", OFFICE, "Lobby", "installed", NOW, NOW.plusSeconds(900), 5, "1.2.0");
-        devices = new DeviceListService(new DeviceListStore(jdbc), currentUser, clock);
+        devices = withLowBatteryAt(20);
         signIn("Aino", tenantId, AppRoles.VIEWER);
     }
 
@@ -216,6 +216,26 @@ class DeviceListServiceTest extends KaribuTest {
         assertThat(devices.groups("LAB", 0, 10)).containsExactly(LAB);
         assertThat(devices.groups("unas", 0, 10)).containsExactly(DeviceFilter.NO_GROUP);
         assertThat(devices.groups("", 1, 1)).containsExactly(OFFICE);
+    }
+
+    @Test
+    void low_battery_is_at_or_below_the_configured_percentage() {
+        devices = withLowBatteryAt(50);
+
+        assertThat(devices.counts().lowBattery()).isEqualTo(3);
+        assertThat(devices.lowBatteryPercent()).isEqualTo(50);
+    }
+
+    private DeviceListService withLowBatteryAt(int percent) {
+        var settings = new DevicesProperties(
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                false,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(300),
+                3,
+                percent);
+        return new DeviceListService(new DeviceListStore(jdbc), currentUser, clock, settings);
     }
 
     @Test

@@ -42,8 +42,7 @@ class HttpSecurityTest {
 
     @Test
     void the_health_endpoint_is_open_without_signing_in() throws Exception {
-        // 503: the test profile's broker is unreachable on purpose; what matters is that it answers at all.
-        mvc.perform(get("/actuator/health")).andExpect(status().is(503));
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 
     @Test
@@ -62,7 +61,7 @@ class HttpSecurityTest {
     void the_health_details_are_shown_to_operators() throws Exception {
         mvc.perform(get("/actuator/health").with(oidcLogin().authorities(role(AppRoles.OPERATOR))))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
-                .andExpect(jsonPath("$.components.mqtt.status").value("DOWN"));
+                .andExpect(jsonPath("$.components.diskSpace.details.total").isNumber());
     }
 
     private static SimpleGrantedAuthority role(String role) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /** An MQTT broker of the test's own, on a free port, that keeps its sessions across a restart. */
-interface TestBroker extends AutoCloseable {
+public interface TestBroker extends AutoCloseable {
 
     String url();
 
@@ -62,7 +62,7 @@ interface TestBroker extends AutoCloseable {
         private final @org.jspecify.annotations.Nullable TestCertificates tls;
         private Process process;
 
-        Mosquitto() {
+        public Mosquitto() {
             this(null);
         }
 

@@ -1,0 +1,17 @@
+package io.thingseeportal.device;
+
+import io.thingseeportal.thingsee.mqtt.TestBroker;
+
+/** {@link StreamRestart} through HiveMQ CE embedded, configured as the demo's broker. */
+class EmbeddedBrokerStreamRestartIT extends StreamRestart {
+
+    @Override
+    TestBroker broker() {
+        return new TestBroker.HiveMq();
+    }
+
+    @Override
+    String name() {
+        return "hivemq";
+    }
+}
