@@ -14,4 +14,10 @@ class EmbeddedBrokerStreamRestartIT extends StreamRestart {
     String name() {
         return "hivemq";
     }
+
+    /** The test broker, like the demo's, takes 65,535 publishes in flight (HiveMQ's default is 10). */
+    @Override
+    int publishWindow() {
+        return 50;
+    }
 }

@@ -14,4 +14,10 @@ class MosquittoStreamRestartIT extends StreamRestart {
     String name() {
         return "mosquitto";
     }
+
+    /** Mosquitto takes 1,000 in flight (docker/mosquitto.conf, the test broker). */
+    @Override
+    int publishWindow() {
+        return 50;
+    }
 }

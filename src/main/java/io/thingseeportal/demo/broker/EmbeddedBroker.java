@@ -71,6 +71,9 @@ class EmbeddedBroker implements DisposableBean {
                             <max-queue-size>%d</max-queue-size>
                             <strategy>discard</strategy>
                         </queued-messages>
+                        <receive-maximum>
+                            <server-receive-maximum>65535</server-receive-maximum>
+                        </receive-maximum>
                     </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>

@@ -161,6 +161,7 @@ public interface TestBroker extends AutoCloseable {
                             <listeners><tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener></listeners>
                             <mqtt>
                                 <queued-messages><max-queue-size>1000000</max-queue-size></queued-messages>
+                                <receive-maximum><server-receive-maximum>65535</server-receive-maximum></receive-maximum>
                                 <wildcard-subscriptions><enabled>%s</enabled></wildcard-subscriptions>
                             </mqtt>
                             <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
