@@ -11,6 +11,7 @@ import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationRecord;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
+import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,18 +48,6 @@ public class DeviceDetailsService {
     static final int HISTORY_LIMIT = 50;
 
     private static final Pattern TUID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Set<String> HEADER = Set.of(
-            "tsmId",
-            "tsmEv",
-            "tsmTs",
-            "tsmTuid",
-            "tsmGw",
-            "tsmDstTuid",
-            "tsmGwTs",
-            "tsmCloudTs",
-            "tsmAp",
-            "deploymentGroupId",
-            "transactionId");
 
     private final DeviceDetailsStore store;
     private final CurrentUser currentUser;
@@ -146,7 +135,8 @@ public class DeviceDetailsService {
     public List<DeviceSeries> seriesOf(String tuid) {
         return latestValues(tuid).stream()
                 .flatMap(value -> value.fields().entrySet().stream()
-                        .filter(field -> field.getValue() instanceof Number && !HEADER.contains(field.getKey()))
+                        .filter(field -> field.getValue() instanceof Number
+                                && !ThingseeMessage.HEADER_FIELDS.contains(field.getKey()))
                         .map(Map.Entry::getKey)
                         .map(field -> new DeviceSeries(value.tsmId(), field)))
                 .sorted(Comparator.comparing(series -> !series.equals(DeviceSeries.BATTERY)))

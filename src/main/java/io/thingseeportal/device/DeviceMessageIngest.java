@@ -41,18 +41,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class DeviceMessageIngest {
 
-    private static final Set<String> HEADER_FIELDS = Set.of(
-            "tsmId",
-            "tsmEv",
-            "tsmTs",
-            "tsmTuid",
-            "tsmGw",
-            "tsmDstTuid",
-            "tsmGwTs",
-            "tsmCloudTs",
-            "tsmAp",
-            "deploymentGroupId",
-            "transactionId");
     private static final Set<Integer> NOT_DATA_EVENTS = Set.of(31, 33, 36);
     private static final Duration UNKNOWN_TENANT_RECHECK = Duration.ofMinutes(1);
     private static final int TUID_MAX_LENGTH = 64;
@@ -257,7 +245,7 @@ public class DeviceMessageIngest {
                     });
         }
         new TreeMap<>(fields).forEach((name, value) -> {
-            if (!ownOnly || !HEADER_FIELDS.contains(name)) {
+            if (!ownOnly || !ThingseeMessage.HEADER_FIELDS.contains(name)) {
                 ordered.putIfAbsent(name, value);
             }
         });

@@ -2,6 +2,7 @@ package io.thingseeportal.thingsee;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,23 @@ import org.jspecify.annotations.Nullable;
  * profile-specific fields stay in {@link #fields()} as the JSON had them.
  */
 public record ThingseeMessage(Map<String, Object> fields) {
+
+    /**
+     * The header and routing fields of Thingsee messages (REFERENCE 5.1, with {@code transactionId}); every other field
+     * belongs to the message's profile.
+     */
+    public static final Set<String> HEADER_FIELDS = Set.of(
+            "tsmId",
+            "tsmEv",
+            "tsmTs",
+            "tsmTuid",
+            "tsmGw",
+            "tsmDstTuid",
+            "tsmGwTs",
+            "tsmCloudTs",
+            "tsmAp",
+            "deploymentGroupId",
+            "transactionId");
 
     public ThingseeMessage {
         fields = Map.copyOf(fields);
