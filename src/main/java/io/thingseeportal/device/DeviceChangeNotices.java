@@ -1,0 +1,157 @@
+package io.thingseeportal.device;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the other portal nodes which devices changed, so that their live views follow messages that this node took
+ * in (with a shared subscription group each message reaches one node only). On PostgreSQL every committed
+ * {@link DeviceStateChanged} of this node goes out as a {@code NOTIFY} on {@value #CHANNEL}, and a thread of each node
+ * listens on its own connection and publishes what other nodes sent as {@code DeviceStateChanged(fromAnotherNode)}.
+ * On any other database (the demo's H2, one node) it does nothing.
+ */
+@Component
+class DeviceChangeNotices implements SmartLifecycle {
+
+    static final String CHANNEL = "portal_device_state";
+    /** PostgreSQL takes at most 8,000 bytes per notice; TUIDs are at most 64 characters. */
+    private static final int TUIDS_PER_NOTICE = 100;
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RECONNECT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(DeviceChangeNotices.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final String node = UUID.randomUUID().toString();
+    private volatile @Nullable Thread listener;
+    private volatile @Nullable Boolean postgres;
+
+    DeviceChangeNotices(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @EventListener
+    void send(DeviceStateChanged change) {
+        if (change.fromAnotherNode() || !isPostgres()) {
+            return;
+        }
+        List<String> tuids = List.copyOf(change.tuids());
+        try {
+            for (int from = 0; from < tuids.size(); from += TUIDS_PER_NOTICE) {
+                String notice = node + "|" + change.tenantId() + "|"
+                        + String.join(",", tuids.subList(from, Math.min(tuids.size(), from + TUIDS_PER_NOTICE)));
+                jdbc.sql("SELECT pg_notify(?, ?)")
+                        .params(CHANNEL, notice)
+                        .query()
+                        .listOfRows();
+            }
+        } catch (RuntimeException e) {
+            // The change itself is committed; other nodes' views then show it when they next reload.
+            log.warn("Could not tell the other nodes of a device change: {}", e.toString());
+        }
+    }
+
+    /** A notice of another node as the change it tells of; empty for this node's own or one it cannot read. */
+    List<DeviceStateChanged> received(String notice) {
+        String[] parts = notice.split("\\|", 3);
+        if (parts.length != 3 || parts[0].equals(node) || parts[2].isEmpty()) {
+            return List.of();
+        }
+        try {
+            long tenantId = Long.parseLong(parts[1]);
+            return List.of(new DeviceStateChanged(tenantId, Set.copyOf(Arrays.asList(parts[2].split(","))), true));
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!isPostgres()) {
+            return;
+        }
+        Thread thread = new Thread(this::listen, "device-change-notices");
+        thread.setDaemon(true);
+        listener = thread;
+        thread.start();
+    }
+
+    private void listen() {
+        while (listener == Thread.currentThread()) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notices = connection.unwrap(PGConnection.class);
+                while (listener == Thread.currentThread()) {
+                    PGNotification[] arrived = notices.getNotifications((int) POLL.toMillis());
+                    for (PGNotification notice : arrived == null ? new PGNotification[0] : arrived) {
+                        received(notice.getParameter()).forEach(events::publishEvent);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (listener != Thread.currentThread()) {
+                    return;
+                }
+                log.warn(
+                        "Listening for other nodes' device changes failed ({}); again in {} s",
+                        e,
+                        RECONNECT.toSeconds());
+                // This thread's own back-off before it reconnects; stop() interrupts it.
+                try {
+                    Thread.sleep(RECONNECT.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                return false;
+            }
+            postgres = known;
+        }
+        return known;
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = listener;
+        listener = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null;
+    }
+}

@@ -1,0 +1,101 @@
+package io.thingseeportal.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thingseeportal.TestPostgres;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Portal nodes on one PostgreSQL database tell each other which devices changed, for their live views. */
+@SpringBootTest
+@ActiveProfiles("test")
+class DeviceChangeNoticesIT {
+
+    static final String DATABASE = TestPostgres.freshDatabase("portal_device_change_notices_it");
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
+        registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
+    }
+
+    @Autowired
+    DeviceUpdates updates;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_change_another_node_announces_reaches_this_nodes_live_views() throws Exception {
+        long tenantId = tenant();
+        var heard = new CopyOnWriteArrayList<Set<String>>();
+        var viewer = new PortalUser("v", "Veera", Set.of(AppRoles.VIEWER), tenantId, "acme", "Acme");
+        var subscription = currentUser.runAs(viewer, () -> updates.subscribe(heard::add));
+        try (Connection otherNode = DriverManager.getConnection(DATABASE, TestPostgres.USER, TestPostgres.PASSWORD);
+                Statement statement = otherNode.createStatement()) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                statement.execute("SELECT pg_notify('" + DeviceChangeNotices.CHANNEL + "', 'other-node|" + tenantId
+                        + "|TSPR04NOTICE')");
+                assertThat(heard).contains(Set.of("TSPR04NOTICE"));
+            });
+        } finally {
+            subscription.remove();
+        }
+    }
+
+    @Test
+    void a_change_of_this_node_is_announced_to_the_others() throws Exception {
+        try (Connection otherNode = DriverManager.getConnection(DATABASE, TestPostgres.USER, TestPostgres.PASSWORD)) {
+            try (Statement statement = otherNode.createStatement()) {
+                statement.execute("LISTEN " + DeviceChangeNotices.CHANNEL);
+            }
+            events.publishEvent(new DeviceStateChanged(7, Set.of("TSPR04MINE")));
+
+            PGConnection notices = otherNode.unwrap(PGConnection.class);
+            var received = new CopyOnWriteArrayList<String>();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                PGNotification[] arrived = notices.getNotifications(200);
+                if (arrived != null) {
+                    for (PGNotification notice : arrived) {
+                        received.add(notice.getParameter());
+                    }
+                }
+                assertThat(received).anyMatch(notice -> notice.endsWith("|7|TSPR04MINE"));
+            });
+        }
+    }
+
+    private long tenant() {
+        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
+                        + " ON CONFLICT DO NOTHING")
+                .update();
+        return jdbc.sql("SELECT id FROM tenant WHERE slug = 'acme'")
+                .query(Long.class)
+                .single();
+    }
+}
