@@ -18,7 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Tells the other portal nodes which devices changed, so that their live views follow messages that this node took
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * listens on its own connection and publishes what other nodes sent as {@code DeviceStateChanged(fromAnotherNode)}.
  * On any other database (the demo's H2, one node) it does nothing.
  */
-@Component
+@Repository
 class DeviceChangeNotices implements SmartLifecycle {
 
     static final String CHANNEL = "portal_device_state";
