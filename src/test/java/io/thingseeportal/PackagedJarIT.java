@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,7 @@ class PackagedJarIT {
 
     @BeforeAll
     static void runTheJarAsTheDemo() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(file -> file.getFileName().toString().matches("thingsee-portal-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in target/: run ./mvnw verify"));
-        }
+        jar = PackagedPortal.jar();
         Path data = Files.createTempDirectory("portal-jar-demo");
         int port = freePort();
         int idpPort = freePort();

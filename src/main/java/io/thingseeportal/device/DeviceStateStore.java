@@ -1,58 +1,93 @@
 package io.thingseeportal.device;
 
+import io.thingseeportal.device.SqlRows.Column;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ingest's SQL (V7), always for one tenant, in batches that run alike on H2 and PostgreSQL: inserts skip rows that
- * exist ({@code ON CONFLICT DO NOTHING}), and the newest-wins updates of values and configurations compare times in
- * their {@code WHERE}. Used only by {@link DeviceMessageIngest}.
+ * The ingest's SQL (V7), always for one tenant, a statement per batch rather than per row ({@link SqlRows}), alike on
+ * H2 and PostgreSQL: inserts skip rows that exist ({@code ON CONFLICT DO NOTHING}), and the newest-wins writes of
+ * values and configurations are MERGEs that compare times. Every write follows {@link #lock} of the batch's devices,
+ * which keeps other nodes' transactions off the same rows. Used only by {@link DeviceMessageIngest}.
  */
 @Repository
 class DeviceStateStore {
 
-    /** TUIDs per IN list: well below every driver's limit on parameters. */
-    private static final int CHUNK = 500;
-
     private static final String DEVICE_COLUMNS = "tuid, last_seen, last_arrival_at, stale_at, report_interval_s,"
             + " gateway_tuid, battery_level, battery_charging, battery_at, firmware, firmware_at, group_id, group_at";
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private static final SqlRows NEW_DEVICES = new SqlRows(
+            Column.bigint("tenant_id"), Column.text("tuid"), Column.time("created_at"), Column.text("product_type"));
 
-    DeviceStateStore(JdbcClient jdbc, JdbcTemplate batches) {
+    private static final SqlRows MESSAGE_KEYS =
+            new SqlRows(Column.text("tuid"), Column.integer("tsm_id"), Column.time("tsm_ts"));
+
+    private static final SqlRows MESSAGES = new SqlRows(
+            Column.bigint("tenant_id"),
+            Column.text("tuid"),
+            Column.integer("tsm_id"),
+            Column.time("tsm_ts"),
+            Column.integer("tsm_ev"),
+            Column.time("received_at"),
+            Column.text("payload"));
+
+    private static final SqlRows STATES = new SqlRows(
+            Column.bigint("tenant_id"),
+            Column.text("tuid"),
+            Column.time("last_seen"),
+            Column.time("last_arrival_at"),
+            Column.time("stale_at"),
+            Column.integer("report_interval_s"),
+            Column.text("gateway_tuid"),
+            Column.smallint("battery_level"),
+            Column.smallint("battery_charging"),
+            Column.time("battery_at"),
+            Column.text("firmware"),
+            Column.time("firmware_at"),
+            Column.text("group_id"),
+            Column.time("group_at"));
+
+    private static final SqlRows VALUES = newest(Column.integer("tsm_ev"));
+
+    private static final SqlRows CONFIGURATIONS = newest(Column.bigint("transaction_id"));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate rows;
+
+    DeviceStateStore(JdbcClient jdbc, JdbcTemplate rows) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.rows = rows;
     }
 
     /** Adds the devices the tenant does not have yet, with their product from the TUID. */
     void addUnknownDevices(long tenantId, List<String> tuids, Instant now) {
-        List<Object[]> rows = tuids.stream()
-                .map(tuid -> new Object[] {
-                    tenantId,
-                    tuid,
-                    Timestamp.from(now),
-                    ProductType.ofTuid(tuid).map(ProductType::productName).orElse(null)
-                })
-                .toList();
-        batches.batchUpdate(
-                "INSERT INTO device (tenant_id, tuid, created_at, product_type) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING",
+        NEW_DEVICES.update(
                 rows,
-                new int[] {Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR});
+                "INSERT INTO device (tenant_id, tuid, created_at, product_type) {values} ON CONFLICT DO NOTHING",
+                tuids.stream()
+                        .map(tuid -> new Object[] {
+                            tenantId,
+                            tuid,
+                            Timestamp.from(now),
+                            ProductType.ofTuid(tuid)
+                                    .map(ProductType::productName)
+                                    .orElse(null)
+                        })
+                        .toList());
     }
 
     /**
@@ -62,11 +97,13 @@ class DeviceStateStore {
      */
     Map<String, DeviceState> lock(long tenantId, List<String> sortedTuids) {
         Map<String, DeviceState> states = new HashMap<>();
-        for (int from = 0; from < sortedTuids.size(); from += CHUNK) {
+        for (int from = 0; from < sortedTuids.size(); from += SqlRows.ROWS_PER_STATEMENT) {
             jdbc.sql("SELECT " + DEVICE_COLUMNS + " FROM device WHERE tenant_id = :tenant AND tuid IN (:tuids)"
                             + " ORDER BY tuid FOR UPDATE")
                     .param("tenant", tenantId)
-                    .param("tuids", sortedTuids.subList(from, Math.min(sortedTuids.size(), from + CHUNK)))
+                    .param(
+                            "tuids",
+                            sortedTuids.subList(from, Math.min(sortedTuids.size(), from + SqlRows.ROWS_PER_STATEMENT)))
                     .query((row, number) -> state(row))
                     .list()
                     .forEach(state -> states.put(state.tuid(), state));
@@ -76,11 +113,30 @@ class DeviceStateStore {
 
     /**
      * Adds the messages to the history. Returns, per message, whether it was new: false for one the history has
-     * already (the same TUID, tsmId and tsmTs), which then changes nothing else either.
+     * already (the same TUID, tsmId and tsmTs), which then changes nothing else either. The devices must be locked
+     * ({@link #lock}): then no other transaction adds to their history meanwhile.
      */
     boolean[] addToHistory(long tenantId, List<IncomingMessage> messages) {
-        List<Object[]> rows = messages.stream()
-                .map(message -> new Object[] {
+        Set<String> stored = new HashSet<>();
+        MESSAGE_KEYS.query(
+                rows,
+                "SELECT m.tuid, m.tsm_id, m.tsm_ts FROM device_message m JOIN ({values}) AS k " + MESSAGE_KEYS.names()
+                        + " ON m.tuid = k.tuid AND m.tsm_id = k.tsm_id AND m.tsm_ts = k.tsm_ts"
+                        + " WHERE m.tenant_id = " + tenantId,
+                messages.stream()
+                        .map(message -> new Object[] {message.tuid(), message.tsmId(), Timestamp.from(message.tsmTs())})
+                        .toList(),
+                row -> stored.add(key(
+                        row.getString("tuid"),
+                        row.getInt("tsm_id"),
+                        row.getTimestamp("tsm_ts").toInstant())));
+        boolean[] added = new boolean[messages.size()];
+        List<Object[]> fresh = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            IncomingMessage message = messages.get(i);
+            added[i] = !stored.contains(key(message.tuid(), message.tsmId(), message.tsmTs()));
+            if (added[i]) {
+                fresh.add(new Object[] {
                     tenantId,
                     message.tuid(),
                     message.tsmId(),
@@ -88,38 +144,31 @@ class DeviceStateStore {
                     message.tsmEv(),
                     Timestamp.from(message.receivedAt()),
                     message.payload()
-                })
-                .toList();
-        int[] counts = batches.batchUpdate(
-                "INSERT INTO device_message (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                rows,
-                new int[] {
-                    Types.BIGINT,
-                    Types.VARCHAR,
-                    Types.INTEGER,
-                    Types.TIMESTAMP,
-                    Types.INTEGER,
-                    Types.TIMESTAMP,
-                    Types.VARCHAR
                 });
-        boolean[] added = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            added[i] = counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO;
+            }
         }
+        MESSAGES.update(
+                rows,
+                "INSERT INTO device_message (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, payload)"
+                        + " {values} ON CONFLICT DO NOTHING",
+                fresh);
         return added;
+    }
+
+    private static String key(String tuid, int tsmId, Instant tsmTs) {
+        return tuid + ' ' + tsmId + ' ' + tsmTs.toEpochMilli();
     }
 
     /** When the stored 1500 configuration of each device was reported, for those that have one. */
     Map<String, Instant> intervalsReportedAt(long tenantId, Collection<String> tuids) {
         Map<String, Instant> times = new HashMap<>();
         List<String> all = List.copyOf(tuids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (int from = 0; from < all.size(); from += SqlRows.ROWS_PER_STATEMENT) {
             jdbc.sql("SELECT tuid, tsm_ts FROM device_configuration"
                             + " WHERE tenant_id = :tenant AND tsm_id = :tsmId AND tuid IN (:tuids)")
                     .param("tenant", tenantId)
                     .param("tsmId", DeviceStateFold.INTERVALS)
-                    .param("tuids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .param("tuids", all.subList(from, Math.min(all.size(), from + SqlRows.ROWS_PER_STATEMENT)))
                     .query(row -> {
                         times.put(
                                 row.getString("tuid"),
@@ -130,35 +179,33 @@ class DeviceStateStore {
     }
 
     void update(long tenantId, List<DeviceState> states) {
-        List<Object[]> rows = new ArrayList<>();
-        for (DeviceState state : states) {
-            rows.add(new Object[] {
-                time(state.lastSeen()),
-                time(state.lastArrivalAt()),
-                time(state.staleAt()),
-                state.reportIntervalSeconds(),
-                state.gatewayTuid(),
-                state.batteryLevel(),
-                state.batteryCharging(),
-                time(state.batteryAt()),
-                state.firmware(),
-                time(state.firmwareAt()),
-                state.groupId(),
-                time(state.groupAt()),
-                tenantId,
-                state.tuid()
-            });
-        }
-        batches.batchUpdate(
-                "UPDATE device SET last_seen = ?, last_arrival_at = ?, stale_at = ?, report_interval_s = ?,"
-                        + " gateway_tuid = ?, battery_level = ?, battery_charging = ?, battery_at = ?, firmware = ?,"
-                        + " firmware_at = ?, group_id = ?, group_at = ? WHERE tenant_id = ? AND tuid = ?",
+        STATES.update(
                 rows,
-                new int[] {
-                    Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.INTEGER, Types.VARCHAR, Types.SMALLINT,
-                    Types.SMALLINT, Types.TIMESTAMP, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.TIMESTAMP,
-                    Types.BIGINT, Types.VARCHAR
-                });
+                "MERGE INTO device d USING ({values}) AS s " + STATES.names()
+                        + " ON d.tenant_id = s.tenant_id AND d.tuid = s.tuid WHEN MATCHED THEN UPDATE SET"
+                        + " last_seen = s.last_seen, last_arrival_at = s.last_arrival_at, stale_at = s.stale_at,"
+                        + " report_interval_s = s.report_interval_s, gateway_tuid = s.gateway_tuid,"
+                        + " battery_level = s.battery_level, battery_charging = s.battery_charging,"
+                        + " battery_at = s.battery_at, firmware = s.firmware, firmware_at = s.firmware_at,"
+                        + " group_id = s.group_id, group_at = s.group_at",
+                states.stream()
+                        .map(state -> new Object[] {
+                            tenantId,
+                            state.tuid(),
+                            time(state.lastSeen()),
+                            time(state.lastArrivalAt()),
+                            time(state.staleAt()),
+                            state.reportIntervalSeconds(),
+                            state.gatewayTuid(),
+                            state.batteryLevel(),
+                            state.batteryCharging(),
+                            time(state.batteryAt()),
+                            state.firmware(),
+                            time(state.firmwareAt()),
+                            state.groupId(),
+                            time(state.groupAt())
+                        })
+                        .toList());
     }
 
     /**
@@ -167,106 +214,59 @@ class DeviceStateStore {
      * must not keep later messages out.
      */
     void putValues(long tenantId, List<IncomingMessage> newest) {
-        batches.batchUpdate(
-                "INSERT INTO device_value (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, fields)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                newest.stream()
-                        .map(message -> new Object[] {
-                            tenantId,
-                            message.tuid(),
-                            message.tsmId(),
-                            Timestamp.from(message.seenAt()),
-                            message.tsmEv(),
-                            Timestamp.from(message.receivedAt()),
-                            message.fields()
-                        })
-                        .toList(),
-                new int[] {
-                    Types.BIGINT,
-                    Types.VARCHAR,
-                    Types.INTEGER,
-                    Types.TIMESTAMP,
-                    Types.INTEGER,
-                    Types.TIMESTAMP,
-                    Types.VARCHAR
-                });
-        batches.batchUpdate(
-                "UPDATE device_value SET tsm_ts = ?, tsm_ev = ?, received_at = ?, fields = ?"
-                        + " WHERE tenant_id = ? AND tuid = ? AND tsm_id = ? AND tsm_ts < ?",
-                newest.stream()
-                        .map(message -> new Object[] {
-                            Timestamp.from(message.seenAt()),
-                            message.tsmEv(),
-                            Timestamp.from(message.receivedAt()),
-                            message.fields(),
-                            tenantId,
-                            message.tuid(),
-                            message.tsmId(),
-                            Timestamp.from(message.seenAt())
-                        })
-                        .toList(),
-                new int[] {
-                    Types.TIMESTAMP,
-                    Types.INTEGER,
-                    Types.TIMESTAMP,
-                    Types.VARCHAR,
-                    Types.BIGINT,
-                    Types.VARCHAR,
-                    Types.INTEGER,
-                    Types.TIMESTAMP
-                });
+        putNewest("device_value", VALUES, tenantId, newest, IncomingMessage::tsmEv);
     }
 
     /** Makes each message the device's reported configuration of its tsmId, unless a newer one is stored (seen time). */
     void putConfigurations(long tenantId, List<IncomingMessage> newest) {
-        batches.batchUpdate(
-                "INSERT INTO device_configuration (tenant_id, tuid, tsm_id, tsm_ts, transaction_id, received_at,"
-                        + " fields) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        putNewest("device_configuration", CONFIGURATIONS, tenantId, newest, IncomingMessage::transactionId);
+    }
+
+    /**
+     * The rows of a table that keeps one message per device and tsmId: (tenant_id, tuid, tsm_id, tsm_ts, one column of
+     * its own, received_at, fields).
+     */
+    private static SqlRows newest(Column own) {
+        return new SqlRows(
+                Column.bigint("tenant_id"),
+                Column.text("tuid"),
+                Column.integer("tsm_id"),
+                Column.time("tsm_ts"),
+                own,
+                Column.time("received_at"),
+                Column.text("fields"));
+    }
+
+    /**
+     * Inserts or, where the stored row is older, replaces each device's row of the message's tsmId, in one MERGE. The
+     * devices are locked ({@link #lock}), so no other transaction inserts the same rows meanwhile.
+     */
+    private void putNewest(
+            String table,
+            SqlRows shape,
+            long tenantId,
+            List<IncomingMessage> newest,
+            Function<IncomingMessage, @Nullable Object> own) {
+        String ownColumn = shape.name(4);
+        shape.update(
+                rows,
+                "MERGE INTO " + table + " t USING ({values}) AS s " + shape.names()
+                        + " ON t.tenant_id = s.tenant_id AND t.tuid = s.tuid AND t.tsm_id = s.tsm_id"
+                        + " WHEN MATCHED AND t.tsm_ts < s.tsm_ts THEN UPDATE SET tsm_ts = s.tsm_ts, "
+                        + ownColumn + " = s." + ownColumn + ", received_at = s.received_at, fields = s.fields"
+                        + " WHEN NOT MATCHED THEN INSERT " + shape.names() + " VALUES (s.tenant_id, s.tuid,"
+                        + " s.tsm_id, s.tsm_ts, s." + ownColumn + ", s.received_at, s.fields)",
                 newest.stream()
                         .map(message -> new Object[] {
                             tenantId,
                             message.tuid(),
                             message.tsmId(),
                             Timestamp.from(message.seenAt()),
-                            message.transactionId(),
+                            own.apply(message),
                             Timestamp.from(message.receivedAt()),
                             message.fields()
                         })
-                        .toList(),
-                new int[] {
-                    Types.BIGINT,
-                    Types.VARCHAR,
-                    Types.INTEGER,
-                    Types.TIMESTAMP,
-                    Types.BIGINT,
-                    Types.TIMESTAMP,
-                    Types.VARCHAR
-                });
-        batches.batchUpdate(
-                "UPDATE device_configuration SET tsm_ts = ?, transaction_id = ?, received_at = ?, fields = ?"
-                        + " WHERE tenant_id = ? AND tuid = ? AND tsm_id = ? AND tsm_ts < ?",
-                newest.stream()
-                        .map(message -> new Object[] {
-                            Timestamp.from(message.seenAt()),
-                            message.transactionId(),
-                            Timestamp.from(message.receivedAt()),
-                            message.fields(),
-                            tenantId,
-                            message.tuid(),
-                            message.tsmId(),
-                            Timestamp.from(message.seenAt())
-                        })
-                        .toList(),
-                new int[] {
-                    Types.TIMESTAMP,
-                    Types.BIGINT,
-                    Types.TIMESTAMP,
-                    Types.VARCHAR,
-                    Types.BIGINT,
-                    Types.VARCHAR,
-                    Types.INTEGER,
-                    Types.TIMESTAMP
-                });
+                        .toList());
     }
 
     private static @Nullable Timestamp time(@Nullable Instant instant) {

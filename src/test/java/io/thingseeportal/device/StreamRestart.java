@@ -3,17 +3,10 @@ package io.thingseeportal.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thingseeportal.PackagedPortal;
 import io.thingseeportal.TestPostgres;
 import io.thingseeportal.thingsee.mqtt.TestBroker;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +36,7 @@ abstract class StreamRestart {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String root = "restart-" + run + "/acme/";
-    final List<Process> portals = new ArrayList<>();
+    final List<PackagedPortal> portals = new ArrayList<>();
     TestBroker broker;
     JdbcClient jdbc;
     String database;
@@ -58,8 +49,10 @@ abstract class StreamRestart {
     abstract int publishWindow();
 
     @AfterEach
-    void stopEverything() {
-        portals.forEach(Process::destroyForcibly);
+    void stopEverything() throws InterruptedException {
+        for (PackagedPortal portal : portals) {
+            portal.kill();
+        }
         if (broker != null) {
             broker.stop();
         }
@@ -69,18 +62,10 @@ abstract class StreamRestart {
     void messages_published_while_the_portal_is_killed_or_stopped_all_land_exactly_once() throws Exception {
         broker = broker();
         broker.start();
-        database = TestPostgres.freshDatabase("portal_stream_restart_" + name() + "_it");
-        var dataSource = new DriverManagerDataSource(database, TestPostgres.USER, TestPostgres.PASSWORD);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)")
-                .update();
+        database = PackagedPortal.acmeDatabase("portal_stream_restart_" + name() + "_it");
+        jdbc = JdbcClient.create(new DriverManagerDataSource(database, TestPostgres.USER, TestPostgres.PASSWORD));
 
-        Process first = startPortal();
+        PackagedPortal first = startPortal();
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publish(0, WHILE_RUNNING));
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(20))
@@ -90,7 +75,7 @@ abstract class StreamRestart {
                     }
                     return stored() >= 2000;
                 });
-        first.destroyForcibly().waitFor();
+        first.kill();
         long atKill = stored();
         assertThat(atKill).as("killed in the middle of the stream").isLessThan((long) DEVICES * WHILE_RUNNING);
         publishing.join();
@@ -164,60 +149,10 @@ abstract class StreamRestart {
         }
     }
 
-    private Process startPortal() throws IOException {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(file -> file.getFileName().toString().matches("thingsee-portal-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in target/: run ./mvnw verify"));
-        }
-        int port = freePort();
-        Path log = Files.createTempFile("portal-restart-" + name(), ".log");
-        Process portal = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=" + TestPostgres.USER,
-                        "--spring.datasource.password=" + TestPostgres.PASSWORD,
-                        "--portal.oidc.issuer-uri=http://127.0.0.1:1/unused",
-                        "--portal.oidc.client-id=restart-it",
-                        "--portal.oidc.client-secret=restart-it",
-                        "--portal.groups.scheduled-sync=false",
-                        "--portal.mqtt.client-id=restart-it-" + run,
-                        "--portal.thingsee.tenants.acme.base-url=http://127.0.0.1:1/unused/",
-                        "--portal.thingsee.tenants.acme.client-id=restart-it",
-                        "--portal.thingsee.tenants.acme.client-secret=restart-it",
-                        "--portal.thingsee.tenants.acme.stream.broker-url=" + broker.url(),
-                        "--portal.thingsee.tenants.acme.stream.topic-filters=" + root + "cloudext/json/#"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+    private PackagedPortal startPortal() {
+        PackagedPortal portal =
+                PackagedPortal.start(database, broker.url(), root + "cloudext/json/#", "restart-it-" + run);
         portals.add(portal);
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    try {
-                        return http.send(
-                                        HttpRequest.newBuilder(
-                                                        URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .body()
-                                .contains("\"UP\"");
-                    } catch (IOException notYet) {
-                        return false;
-                    }
-                });
         return portal;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
