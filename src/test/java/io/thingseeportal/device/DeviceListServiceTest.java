@@ -234,7 +234,8 @@ class DeviceListServiceTest extends KaribuTest {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(300),
                 3,
-                percent);
+                percent,
+                Duration.ofMinutes(1));
         return new DeviceListService(new DeviceListStore(jdbc), currentUser, clock, settings);
     }
 
