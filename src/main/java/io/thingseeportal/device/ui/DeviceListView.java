@@ -73,9 +73,11 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
         grid.refresh();
     }
 
-    /** Cards on a phone, columns on anything wider. */
+    /** Cards and folded filters on a phone, columns and every filter on anything wider. */
     void fitWidth(int width) {
-        grid.showCards(width < CARDS_BELOW_WIDTH);
+        boolean phone = width < CARDS_BELOW_WIDTH;
+        grid.showCards(phone);
+        filters.fold(phone);
     }
 
     private void export(DownloadEvent event) throws IOException {

@@ -1,5 +1,6 @@
 package io.thingseeportal.device.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -187,6 +189,25 @@ class DeviceListViewTest extends KaribuTest {
         view.fitWidth(1280);
         assertThat(grid().getColumnByKey("card").isVisible()).isFalse();
         assertThat(grid().getColumnByKey("TUID").isVisible()).isTrue();
+    }
+
+    @Test
+    void on_a_phone_the_filters_other_than_the_search_fold_away_and_still_filter() {
+        open(AppRoles.INSTALLER);
+        var view = (DeviceListView) currentView();
+        MockVaadin.clientRoundtrip();
+        _assertNone(Details.class, spec -> spec.withId("device-more-filters"));
+
+        view.fitWidth(360);
+        Details more = _get(Details.class, spec -> spec.withId("device-more-filters"));
+        assertThat(more.isOpened()).isFalse();
+        _get(more, Select.class, spec -> spec.withId("device-product"));
+        _setValue(select("device-product"), ProductType.PRESENCE);
+        assertThat(tuids()).containsExactly(PRESENCE);
+
+        view.fitWidth(1280);
+        _assertNone(Details.class, spec -> spec.withId("device-more-filters"));
+        assertThat(select("device-product").getValue()).isEqualTo(ProductType.PRESENCE);
     }
 
     @Test
