@@ -14,8 +14,11 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ import org.springframework.stereotype.Component;
  * into the next delivery. Deliveries run on a small pool of this class's threads: a view hands them to its UI with
  * {@code ui.access} (which runs the view's reload right there when its session is free, so one slow view must not hold
  * up the others) and removes the registration when it detaches.
+ *
+ * <p>Views that word times relative to now ("3 min ago") also hear when time has passed ({@link #subscribeToTime}), on
+ * the same threads, so that an open screen never keeps saying "just now".
  */
 @Component
 public class DeviceUpdates {
@@ -42,9 +48,12 @@ public class DeviceUpdates {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(daemon("device-updates-timer"));
     private final ExecutorService deliveries = Executors.newFixedThreadPool(DELIVERY_THREADS, daemon("device-updates"));
+    private final AtomicInteger timeSubscriptions = new AtomicInteger();
+    private final Duration timeRefresh;
 
-    DeviceUpdates(CurrentUser currentUser) {
+    DeviceUpdates(CurrentUser currentUser, DevicesProperties properties) {
         this.currentUser = currentUser;
+        this.timeRefresh = properties.timeRefresh();
     }
 
     /** Tells {@code listener} which of the signed-in user's tenant's devices changed, until the registration is removed. */
@@ -68,6 +77,36 @@ public class DeviceUpdates {
         };
     }
 
+    /**
+     * Runs {@code listener} every {@code portal.devices.time-refresh} (a minute), first one period from now, until the
+     * registration is removed. Each subscription keeps its own beat, so that the views of many users are not all
+     * refreshed at the same moment.
+     */
+    public Registration subscribeToTime(Runnable listener) {
+        var removed = new AtomicBoolean();
+        Runnable deliver = () -> {
+            // A beat already handed to the pool when the view detached is dropped here.
+            if (removed.get()) {
+                return;
+            }
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("A live device view failed on a time refresh: {}", e.toString());
+            }
+        };
+        long period = timeRefresh.toNanos();
+        ScheduledFuture<?> beat =
+                timer.scheduleAtFixedRate(() -> deliveries.execute(deliver), period, period, TimeUnit.NANOSECONDS);
+        timeSubscriptions.incrementAndGet();
+        return () -> {
+            if (removed.compareAndSet(false, true)) {
+                beat.cancel(false);
+                timeSubscriptions.decrementAndGet();
+            }
+        };
+    }
+
     @EventListener
     void on(DeviceStateChanged change) {
         Set<Subscription> subscriptions = byTenant.get(change.tenantId());
@@ -79,6 +118,11 @@ public class DeviceUpdates {
     /** Subscriptions alive now, of all tenants: a view that detached has none left. */
     int subscriptionCount() {
         return byTenant.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Time subscriptions alive now. */
+    int timeSubscriptionCount() {
+        return timeSubscriptions.get();
     }
 
     @PreDestroy

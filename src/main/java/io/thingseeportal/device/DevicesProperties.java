@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultReportInterval the report interval of a device that has not reported its 1500 configuration
  * @param staleAfterReports after how many missed reports a device counts as stale
  * @param lowBatteryPercent the battery level at or below which a device's battery counts as low
+ * @param timeRefresh how often an open device list or device page words its times relative to now ("3 min ago")
+ *     again
  */
 @Validated
 @ConfigurationProperties("portal.devices")
@@ -41,4 +43,7 @@ public record DevicesProperties(
 
         @DefaultValue("3") @Min(1) @Max(100) int staleAfterReports,
 
-        @DefaultValue("20") @Min(0) @Max(100) int lowBatteryPercent) {}
+        @DefaultValue("20") @Min(0) @Max(100) int lowBatteryPercent,
+
+        @DefaultValue("1m") @NotNull @DurationMin(millis = 100)
+        Duration timeRefresh) {}

@@ -5,8 +5,6 @@ import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
-import io.thingseeportal.thingsee.GroupAssignment;
-import io.thingseeportal.thingsee.InstallationStatus;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeStack;
@@ -14,11 +12,9 @@ import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tenant's deployment groups. Changes go to Thingsee first and then to the portal, so that the portal never lists
- * a group Thingsee does not have; every change is recorded with who made it.
+ * a group Thingsee does not have; every change is recorded with who made it. The changes that go device by device
+ * (moving, removing, deleting a group) run in {@link GroupDeviceBatches}, once this service has checked them.
  */
 @Service
 public class GroupService {
@@ -47,6 +44,7 @@ public class GroupService {
 
     private final DeviceService devices;
     private final BackgroundWork work;
+    private final GroupDeviceBatches batches;
 
     GroupService(
             GroupStore groups,
@@ -57,7 +55,8 @@ public class GroupService {
             TransactionTemplate transaction,
             Clock clock,
             DeviceService devices,
-            BackgroundWork work) {
+            BackgroundWork work,
+            GroupDeviceBatches batches) {
         this.groups = groups;
         this.listing = listing;
         this.currentUser = currentUser;
@@ -67,6 +66,7 @@ public class GroupService {
         this.clock = clock;
         this.devices = devices;
         this.work = work;
+        this.batches = batches;
     }
 
     /** How many deployment groups the signed-in user's tenant has. */
@@ -208,31 +208,7 @@ public class GroupService {
             GroupId from, Collection<String> tuids, @Nullable GroupId to, Consumer<DeviceBatchProgress> progress) {
         PortalUser user = currentUser.require();
         long tenantId = requireGroup(from);
-        ThingseeStack stack = stack(user);
-        List<String> batch = List.copyOf(new LinkedHashSet<>(tuids));
-        String target = to == null ? GroupAssignment.UNASSIGNED : to.value();
-        return work.supply(() -> {
-            var report = DeviceBatch.run(
-                    batch,
-                    devices.inGroup(from.value(), batch),
-                    tuid -> {
-                        thingsee.setDeviceGroup(stack, tuid, target);
-                        devices.assignGroup(tuid, to == null ? null : target);
-                    },
-                    progress);
-            if (!report.succeeded().isEmpty()) {
-                String details = movedDetails(report.succeeded().size(), from.value(), target);
-                transaction.executeWithoutResult(status -> {
-                    if (to == null) {
-                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_REMOVED, details));
-                    } else {
-                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_MOVED, details));
-                        groups.addChange(tenantId, change(to, user, GroupChange.Kind.DEVICES_MOVED, details));
-                    }
-                });
-            }
-            return report;
-        });
+        return batches.reassign(tenantId, user, stack(user), from, tuids, to, progress);
     }
 
     /**
@@ -281,42 +257,7 @@ public class GroupService {
     public CompletableFuture<DeviceBatchReport> delete(GroupId id, Consumer<DeviceBatchProgress> progress) {
         PortalUser user = currentUser.require();
         long tenantId = requireGroup(id);
-        ThingseeStack stack = stack(user);
-        return work.supply(() -> {
-            var tuids = new LinkedHashSet<>(devices.tuidsInGroup(id.value()));
-            try {
-                tuids.addAll(thingsee.listGroupDevices(stack, id.value()));
-            } catch (ThingseeException.NotFound gone) {
-                // Thingsee has no such group any more: only the portal's devices are left to move.
-            }
-            List<String> batch = List.copyOf(tuids);
-            var report = DeviceBatch.run(batch, Set.copyOf(batch), tuid -> uninstall(stack, tuid), progress);
-            if (!report.failures().isEmpty()) {
-                return report;
-            }
-            try {
-                thingsee.deleteGroup(stack, id.value());
-            } catch (ThingseeException.NotFound gone) {
-                // Deleted in Thingsee already (by another tool, or by an earlier try): the portal follows.
-            }
-            transaction.executeWithoutResult(status -> {
-                groups.delete(tenantId, id);
-                groups.addChange(tenantId, change(id, user, GroupChange.Kind.DELETED, String.valueOf(batch.size())));
-            });
-            return report.withGroupDeleted();
-        });
-    }
-
-    /** A device Thingsee does not know is in none of its groups: only the portal has something to record. */
-    private void uninstall(ThingseeStack stack, String tuid) {
-        try {
-            thingsee.setInstallationStatus(stack, tuid, InstallationStatus.UNINSTALLED);
-            thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED);
-        } catch (ThingseeException.NotFound unknown) {
-            // Recorded in the portal below, so that the group can go.
-        }
-        devices.recordInstallationStatus(tuid, InstallationStatus.UNINSTALLED);
-        devices.assignGroup(tuid, null);
+        return batches.delete(tenantId, user, stack(user), id, progress);
     }
 
     private long requireGroup(GroupId id) {
@@ -329,11 +270,6 @@ public class GroupService {
 
     private GroupChange change(GroupId id, PortalUser user, GroupChange.Kind kind, String details) {
         return new GroupChange(id.value(), clock.instant(), user.name(), kind, details);
-    }
-
-    /** "12: prfi00office → prfi00lab": how many devices went from where to where (the group page words it). */
-    static String movedDetails(int count, String from, String to) {
-        return count + ": " + from + " → " + to;
     }
 
     private DeploymentGroup record(long tenantId, PortalUser user, DeploymentGroup group, GroupChange.Kind kind) {

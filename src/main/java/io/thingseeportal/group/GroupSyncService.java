@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +98,7 @@ public class GroupSyncService {
 
     /**
      * Starts a sync of the signed-in admin's tenant in the background and returns at once; the imports are recorded as
-     * the admin's. {@code progress} hears how far it is (from the background thread, at most about a hundred times).
+     * the admin's. {@code progress} hears how far it is (from the background thread, at most about two hundred times).
      * The result fails with a {@link ThingseeException} when a Thingsee call fails; nothing is changed then. Throws
      * {@link io.thingseeportal.thingsee.NoThingseeStackException} at once when the tenant has no Thingsee stack.
      */
@@ -171,6 +172,7 @@ public class GroupSyncService {
                 notImportable.add(group.groupId());
             }
         }
+        // Listing the groups, listing each group's members, and storing; the devices' statuses are added once known.
         var steps = new SyncSteps(progress, remote.size() + 2);
         steps.done();
         Map<GroupId, List<String>> members = new LinkedHashMap<>();
@@ -178,7 +180,11 @@ public class GroupSyncService {
             members.put(id, thingsee.listGroupDevices(stack, id.value()));
             steps.done();
         }
-        Map<String, InstallationStatus> statuses = installationStatuses(stack, members);
+        Set<String> tuids = new LinkedHashSet<>();
+        members.values().forEach(tuids::addAll);
+        steps.next(GroupSyncProgress.Stage.INSTALLATION_STATUSES, tuids.size());
+        Map<String, InstallationStatus> statuses = installationStatuses(stack, tuids, steps);
+        steps.next(GroupSyncProgress.Stage.SAVING, 0);
         GroupSyncSummary summary = Objects.requireNonNull(transaction.execute(status -> {
             GroupSyncSummary written = write(tenantId, actor, remote, members, notImportable);
             int changed = devices.recordInstallationStatuses(statuses);
@@ -193,25 +199,21 @@ public class GroupSyncService {
 
     /**
      * The current installation status of every device Thingsee lists in a group (the newest entry of its history), so
-     * that devices installed in Thingsee no longer show as new. A device with no history, or one Thingsee no longer
-     * finds, keeps the status the portal has.
+     * that devices installed in Thingsee no longer show as new: one call per device, each a step of the progress. A
+     * device with no history, or one Thingsee no longer finds, keeps the status the portal has.
      */
     private Map<String, InstallationStatus> installationStatuses(
-            ThingseeStack stack, Map<GroupId, List<String>> members) {
+            ThingseeStack stack, Set<String> tuids, SyncSteps steps) {
         Map<String, InstallationStatus> statuses = new HashMap<>();
-        for (List<String> tuids : members.values()) {
-            for (String tuid : tuids) {
-                if (statuses.containsKey(tuid)) {
-                    continue;
-                }
-                try {
-                    thingsee.getInstallationHistory(stack, tuid, 1).stream()
-                            .findFirst()
-                            .ifPresent(newest -> statuses.put(tuid, newest.status()));
-                } catch (ThingseeException.NotFound gone) {
-                    log.debug("Device {} listed in a group but not found in Thingsee", tuid);
-                }
+        for (String tuid : tuids) {
+            try {
+                thingsee.getInstallationHistory(stack, tuid, 1).stream()
+                        .findFirst()
+                        .ifPresent(newest -> statuses.put(tuid, newest.status()));
+            } catch (ThingseeException.NotFound gone) {
+                log.debug("Device {} listed in a group but not found in Thingsee", tuid);
             }
+            steps.done();
         }
         return statuses;
     }

@@ -1,15 +1,17 @@
 package io.thingseeportal.group;
 
+import io.thingseeportal.group.GroupSyncProgress.Stage;
 import java.util.function.Consumer;
 
 /**
- * Counts a sync's steps and tells the listener of each whole per cent, not of every step: a sync of 10,000 groups has
- * 10,002 steps, and each report may become a push to a browser.
+ * Counts a sync's steps and tells the listener of each whole per cent and of each new stage, not of every step: a
+ * sync of 10,000 groups has more than 10,002 steps, and each report may become a push to a browser.
  */
 final class SyncSteps {
 
     private final Consumer<GroupSyncProgress> listener;
-    private final int total;
+    private Stage stage = Stage.GROUPS;
+    private int total;
     private int done;
     private int reportedPercent = -1;
 
@@ -20,10 +22,21 @@ final class SyncSteps {
 
     void done() {
         done++;
-        int percent = done * 100 / total;
-        if (percent != reportedPercent) {
+        report(false);
+    }
+
+    /** The sync goes on to the next stage, which adds this many steps to those known so far. */
+    void next(Stage next, int moreSteps) {
+        stage = next;
+        total += moreSteps;
+        report(true);
+    }
+
+    private void report(boolean always) {
+        int percent = total == 0 ? 100 : done * 100 / total;
+        if (always || percent != reportedPercent) {
             reportedPercent = percent;
-            listener.accept(new GroupSyncProgress(done, total));
+            listener.accept(new GroupSyncProgress(stage, done, total));
         }
     }
 }

@@ -234,7 +234,8 @@ class DeviceListServiceTest extends KaribuTest {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(300),
                 3,
-                percent);
+                percent,
+                Duration.ofMinutes(1));
         return new DeviceListService(new DeviceListStore(jdbc), currentUser, clock, settings);
     }
 
@@ -296,6 +297,42 @@ class DeviceListServiceTest extends KaribuTest {
         assertThat(lines[1]).startsWith("TSTF0102000,");
         assertThat(lines[lines.length - 1]).startsWith("TSTF0100000,");
         assertThat(Arrays.stream(lines).skip(1).distinct()).hasSize(2 * DeviceListService.EXPORT_PAGE + 1);
+    }
+
+    @Test
+    void the_csv_export_writes_each_page_before_it_reads_the_next() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 2 * DeviceListService.EXPORT_PAGE + 1; i++) {
+            rows.add(new Object[] {tenantId, "TSTF01%05d".formatted(i), Timestamp.from(NOW)});
+        }
+        batches.batchUpdate("INSERT INTO device (tenant_id, tuid, created_at) VALUES (?, ?, ?)", rows);
+        var csv = new StringWriter();
+        List<Long> linesWrittenAtEachRead = new ArrayList<>();
+        var store = new DeviceListStore(jdbc) {
+            @Override
+            List<DeviceListItem> page(long tenant, DeviceFilter filter, Instant now, DevicePage page) {
+                linesWrittenAtEachRead.add(
+                        csv.toString().chars().filter(c -> c == '\n').count());
+                assertThat(page.limit()).isEqualTo(DeviceListService.EXPORT_PAGE);
+                return super.page(tenant, filter, now, page);
+            }
+        };
+        var settings = new DevicesProperties(
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                false,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(300),
+                3,
+                20,
+                Duration.ofMinutes(1));
+
+        new DeviceListService(store, currentUser, clock, settings)
+                .exportCsv(DeviceFilter.ALL.withTuid("TSTF01"), DeviceSort.TUID, false, csv);
+
+        // The header, then each page of rows, is written before the next page is read: nothing is held whole.
+        long page = DeviceListService.EXPORT_PAGE;
+        assertThat(linesWrittenAtEachRead).containsExactly(1L, 1L + page, 1L + 2 * page);
     }
 
     @Test

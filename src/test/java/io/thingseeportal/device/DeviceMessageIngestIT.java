@@ -254,7 +254,14 @@ class DeviceMessageIngestIT {
 
     private static DevicesProperties properties() {
         return new DevicesProperties(
-                Duration.ofDays(7), Duration.ofHours(1), false, Duration.ofMinutes(5), Duration.ofSeconds(300), 3, 20);
+                Duration.ofDays(7),
+                Duration.ofHours(1),
+                false,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(300),
+                3,
+                20,
+                Duration.ofMinutes(1));
     }
 
     private static <T> T awaitThen(CountDownLatch start, java.util.function.Supplier<T> work) {

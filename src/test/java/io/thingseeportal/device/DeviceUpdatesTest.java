@@ -37,6 +37,9 @@ class DeviceUpdatesTest extends KaribuTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DevicesProperties properties;
+
     DeviceUpdates updates;
     long tenantId;
     long otherTenantId;
@@ -45,7 +48,7 @@ class DeviceUpdatesTest extends KaribuTest {
     void ownUpdates() {
         tenantId = TestData.tenant(jdbc, "Acme");
         otherTenantId = TestData.tenant(jdbc, "Borealis");
-        updates = new DeviceUpdates(currentUser);
+        updates = new DeviceUpdates(currentUser, properties);
     }
 
     @AfterEach
@@ -152,6 +155,53 @@ class DeviceUpdatesTest extends KaribuTest {
         assertThat(sharedUpdates.subscriptionCount()).isEqualTo(before + 1);
         parent.removeChild(view);
         assertThat(sharedUpdates.subscriptionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_time_subscription_beats_every_period_until_removed() throws Exception {
+        var fast = new DeviceUpdates(currentUser, withTimeRefresh(Duration.ofMillis(100)));
+        try {
+            var beats = new AtomicInteger();
+            Registration registration = fast.subscribeToTime(beats::incrementAndGet);
+            assertThat(fast.timeSubscriptionCount()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> beats.get() >= 3);
+
+            registration.remove();
+            int afterRemoval = beats.get();
+            Thread.sleep(400);
+
+            assertThat(beats.get()).isLessThanOrEqualTo(afterRemoval + 1);
+            assertThat(fast.timeSubscriptionCount()).isZero();
+        } finally {
+            fast.stop();
+        }
+    }
+
+    @Test
+    void the_device_list_and_page_beat_only_while_attached() {
+        signIn("Aino", tenantId, AppRoles.VIEWER);
+        int before = sharedUpdates.timeSubscriptionCount();
+        UI.getCurrent().navigate("devices");
+        assertThat(sharedUpdates.timeSubscriptionCount()).isEqualTo(before + 1);
+
+        TestData.device(jdbc, tenantId, "TSPR04BEAT", null);
+        UI.getCurrent().navigate("devices/TSPR04BEAT");
+        assertThat(sharedUpdates.timeSubscriptionCount()).isEqualTo(before + 1);
+
+        UI.getCurrent().navigate("");
+        assertThat(sharedUpdates.timeSubscriptionCount()).isEqualTo(before);
+    }
+
+    private DevicesProperties withTimeRefresh(Duration period) {
+        return new DevicesProperties(
+                properties.messageHistory(),
+                properties.retentionInterval(),
+                properties.scheduledRetention(),
+                properties.maxClockSkew(),
+                properties.defaultReportInterval(),
+                properties.staleAfterReports(),
+                properties.lowBatteryPercent(),
+                period);
     }
 
     private static boolean contains(Set<String> heard, String tuid) {

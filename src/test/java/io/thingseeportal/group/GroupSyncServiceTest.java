@@ -206,6 +206,33 @@ class GroupSyncServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void each_devices_installation_status_call_is_a_step_of_the_progress() {
+        thingseeHas(new ThingseeGroup("prfi00office", null), new ThingseeGroup("rdse00lab", null));
+        members("prfi00office", "TSPR04A", "TSPR04B");
+        members("rdse00lab", "TSPR04B", "TSPR04C");
+        var progress = new CopyOnWriteArrayList<GroupSyncProgress>();
+        var seenByEachCall = new CopyOnWriteArrayList<GroupSyncProgress>();
+        when(thingsee.getInstallationHistory(any(), anyString(), org.mockito.ArgumentMatchers.eq(1)))
+                .thenAnswer(call -> {
+                    seenByEachCall.add(progress.get(progress.size() - 1));
+                    return List.of();
+                });
+
+        sync.syncNow(progress::add).join();
+
+        // Listing the groups, two member lists, three distinct devices' statuses and the storing: seven steps.
+        assertThat(seenByEachCall)
+                .containsExactly(
+                        new GroupSyncProgress(GroupSyncProgress.Stage.INSTALLATION_STATUSES, 3, 7),
+                        new GroupSyncProgress(GroupSyncProgress.Stage.INSTALLATION_STATUSES, 4, 7),
+                        new GroupSyncProgress(GroupSyncProgress.Stage.INSTALLATION_STATUSES, 5, 7));
+        assertThat(progress)
+                .contains(new GroupSyncProgress(GroupSyncProgress.Stage.INSTALLATION_STATUSES, 6, 7))
+                .last()
+                .isEqualTo(new GroupSyncProgress(GroupSyncProgress.Stage.SAVING, 7, 7));
+    }
+
+    @Test
     void a_failing_installation_status_call_changes_nothing_stored() {
         thingseeHas(new ThingseeGroup("prfi00office", null));
         members("prfi00office", "TSPR04A", "TSPR04B");

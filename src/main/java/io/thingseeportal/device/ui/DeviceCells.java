@@ -62,6 +62,7 @@ final class DeviceCells {
 
     Component lastSeen(DeviceListItem device, Instant now) {
         var seen = new Span(time.ago(device.lastSeen(), now));
+        seen.addClassName("device-list-seen");
         if (device.lastSeen() != null) {
             seen.setTitle(time.exact(device.lastSeen()));
         }
@@ -89,15 +90,18 @@ final class DeviceCells {
         return cell;
     }
 
-    /** Everything of a device in a few lines, for a 360 px phone. */
+    /** Everything of a device in a few lines, for a 360 px phone; a tap anywhere on the card opens the device's page. */
     Component card(DeviceListItem device, Instant now) {
-        var title = new Div(product(device), tuid(device));
+        var tuid = new Span(device.tuid());
+        tuid.addClassName("device-list-tuid");
+        var title = new Div(product(device), tuid);
         title.addClassName("device-list-card-title");
         var where = new Div(new Span(group(device)), new Span(text(device.assetName())));
         where.addClassName("device-list-card-line");
         var state = new Div(new Span(status(device)), lastSeen(device, now));
         state.addClassName("device-list-card-line");
-        var card = new Div(title, where, state, battery(device));
+        var card = new Anchor(DEVICE_ROUTE + device.tuid());
+        card.add(title, where, state, battery(device));
         card.addClassName("device-list-card");
         return card;
     }

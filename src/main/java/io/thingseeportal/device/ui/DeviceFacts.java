@@ -5,12 +5,16 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.formlayout.FormLayout.ResponsiveStep;
 import com.vaadin.flow.component.html.Span;
 import io.thingseeportal.device.DeviceDetails;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The device's facts: product, group, asset, status, when last heard of, battery, gateway, firmware, interval. */
+/**
+ * The device's facts: product, group, asset, status, when last heard of ("3 min ago" and the exact time), battery,
+ * gateway, firmware, interval.
+ */
 class DeviceFacts extends Composite<FormLayout> {
 
     private static final String[] FACTS = {
@@ -29,6 +33,7 @@ class DeviceFacts extends Composite<FormLayout> {
     };
 
     private final Map<String, Span> values = new LinkedHashMap<>();
+    private final RelativeTime time = new RelativeTime(this, getLocale());
 
     DeviceFacts() {
         getContent().setId("device-facts");
@@ -43,7 +48,8 @@ class DeviceFacts extends Composite<FormLayout> {
         }
     }
 
-    void show(DeviceDetails device) {
+    /** The device's facts, its times also worded relative to {@code now} ("3 min ago"). */
+    void show(DeviceDetails device, Instant now) {
         Locale locale = getLocale();
         set("product", device.product());
         set("group", device.groupId() == null ? getTranslation("device.page.unassigned") : device.groupId());
@@ -61,8 +67,8 @@ class DeviceFacts extends Composite<FormLayout> {
             state.setText(getTranslation("device.page.state.reporting"));
             state.getElement().getThemeList().add("badge success");
         }
-        set("last-seen", ValueFormat.dateTime(device.lastSeen(), locale));
-        set("last-arrival", ValueFormat.dateTime(device.lastArrival(), locale));
+        set("last-seen", ago(device.lastSeen(), now, locale));
+        set("last-arrival", ago(device.lastArrival(), now, locale));
         set(
                 "battery",
                 device.batteryLevel() == null
@@ -80,6 +86,12 @@ class DeviceFacts extends Composite<FormLayout> {
                 device.reportIntervalSeconds() == null
                         ? null
                         : getTranslation("device.page.seconds", String.valueOf(device.reportIntervalSeconds())));
+    }
+
+    private @Nullable String ago(@Nullable Instant then, Instant now, Locale locale) {
+        return then == null
+                ? null
+                : getTranslation("device.page.ago", time.ago(then, now), ValueFormat.dateTime(then, locale));
     }
 
     private void set(String fact, @Nullable String text) {

@@ -1,8 +1,11 @@
 package io.thingseeportal.device.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -19,7 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The device list's filters; every change makes a new {@link DeviceFilter}, which the listeners are told of. */
+/**
+ * The device list's filters; every change makes a new {@link DeviceFilter}, which the listeners are told of. On a phone
+ * all but the TUID search are folded away.
+ */
 class DeviceFilterBar extends Composite<HorizontalLayout> {
 
     static final List<Duration> NOT_SEEN_FOR = List.of(Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7));
@@ -31,6 +37,7 @@ class DeviceFilterBar extends Composite<HorizontalLayout> {
     private final Select<Duration> notSeenFor = new Select<>();
     private final TextField tuid = new TextField();
     private final List<Runnable> listeners = new ArrayList<>();
+    private final Details more = new Details();
 
     DeviceFilterBar(DeviceListService devices) {
         tuid.setId("device-search");
@@ -85,12 +92,37 @@ class DeviceFilterBar extends Composite<HorizontalLayout> {
 
         List.<HasValue<?, ?>>of(tuid, group, product, status, battery, notSeenFor)
                 .forEach(field -> field.addValueChangeListener(change -> listeners.forEach(Runnable::run)));
+        more.setId("device-more-filters");
+        more.setSummaryText(getTranslation("device.list.filter.more"));
+        more.setWidthFull();
+        more.addClassName("device-list-more-filters");
         var bar = getContent();
         bar.add(tuid, group, product, status, battery, notSeenFor);
         bar.setWrap(true);
         bar.setWidthFull();
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.addClassName("device-list-filters");
+    }
+
+    /**
+     * On a phone only the TUID search stays in view and the other filters fold into "More filters", so that the first
+     * devices show on the first screen; on a desk every filter is in the bar.
+     */
+    void fold(boolean folded) {
+        if (folded == (more.getParent().isPresent())) {
+            return;
+        }
+        Component[] others = {group, product, status, battery, notSeenFor};
+        if (folded) {
+            var fields = new Div(others);
+            fields.addClassName("device-list-filters");
+            more.setContent(fields);
+            getContent().add(more);
+        } else {
+            more.removeAll();
+            getContent().remove(more);
+            getContent().add(others);
+        }
     }
 
     void addChangeListener(Runnable listener) {

@@ -12,7 +12,6 @@ import io.thingseeportal.device.DeviceListService;
 import io.thingseeportal.device.DevicePage;
 import io.thingseeportal.device.DeviceSort;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +25,20 @@ import java.util.stream.Stream;
  */
 class DeviceListGrid extends Grid<DeviceListItem> {
 
-    /** How many fetched TUIDs are remembered for live refreshes: more than the rows a grid keeps loaded. */
+    /** How many fetched rows are remembered for live refreshes: more than the rows a grid keeps loaded. */
     private static final int REMEMBERED = 2000;
 
     private final DeviceListService devices;
     private final Supplier<DeviceFilter> filter;
     private final Clock clock;
-    private final Set<String> fetched = Collections.newSetFromMap(new LinkedHashMap<>() {
+    /** The rows fetched last, by TUID, as the grid shows them. */
+    private final Map<String, DeviceListItem> fetched = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, DeviceListItem> eldest) {
             return size() > REMEMBERED;
         }
-    });
+    };
+
     private final Column<DeviceListItem> cards;
     private volatile DeviceSort sort = DeviceSort.TUID;
     private volatile boolean descending;
@@ -104,8 +105,20 @@ class DeviceListGrid extends Grid<DeviceListItem> {
             refresh();
             return;
         }
-        List<String> shown = tuids.stream().filter(fetched::contains).toList();
-        devices.find(shown).forEach(item -> getDataProvider().refreshItem(item));
+        List<String> shown = tuids.stream().filter(fetched::containsKey).toList();
+        devices.find(shown).forEach(item -> {
+            fetched.put(item.tuid(), item);
+            getDataProvider().refreshItem(item);
+        });
+    }
+
+    /**
+     * Words the shown rows' times again ("3 min ago" a minute later, red once silent too long) from the rows the grid
+     * has, without reading the database.
+     */
+    void refreshTimes() {
+        var keys = getDataCommunicator().getKeyMapper();
+        List.copyOf(fetched.values()).stream().filter(keys::has).forEach(getDataProvider()::refreshItem);
     }
 
     private void configure(Column<DeviceListItem> column, DeviceSort sort, String name) {
@@ -128,7 +141,7 @@ class DeviceListGrid extends Grid<DeviceListItem> {
         int limit = Math.min(query.getLimit(), DevicePage.MAX_LIMIT);
         List<DeviceListItem> page =
                 devices.list(filter.get(), new DevicePage(query.getOffset(), limit, sort, descending));
-        page.forEach(item -> fetched.add(item.tuid()));
+        page.forEach(item -> fetched.put(item.tuid(), item));
         return page.stream();
     }
 }

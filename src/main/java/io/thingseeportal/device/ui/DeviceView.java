@@ -14,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.shared.Registration;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
@@ -21,12 +22,16 @@ import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One device: its facts, latest values, a chart over time, its recent messages and reported configuration, and what
- * Thingsee says of it. The page follows the device live: when a message of it is taken in, the page shows it.
+ * Thingsee says of it. The page follows the device live: when a message of it is taken in, the page shows it; and
+ * every minute its "3 min ago" and whether it is silent too long are worded again.
  */
 @Route("devices/:tuid")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
@@ -37,8 +42,9 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private final DeviceDetailsService devices;
     private final DeviceUpdates updates;
     private final MessageCatalog catalog;
+    private final Clock clock;
     private @Nullable Shown shown;
-    private @Nullable Registration live;
+    private final List<Registration> live = new ArrayList<>();
 
     /** The parts of the page of the device it shows. */
     private record Shown(
@@ -49,10 +55,11 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
             DeviceChartPanel chart,
             DeviceMessages messages) {}
 
-    DeviceView(DeviceDetailsService devices, DeviceUpdates updates, MessageCatalog catalog) {
+    DeviceView(DeviceDetailsService devices, DeviceUpdates updates, MessageCatalog catalog, Clock clock) {
         this.devices = devices;
         this.updates = updates;
         this.catalog = catalog;
+        this.clock = clock;
         getContent().setMaxWidth("80rem");
     }
 
@@ -104,8 +111,16 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         current.messages().refresh();
     }
 
+    /** Time passed: "3 min ago" and whether the device is silent too long are worded again. */
+    private void refreshTimes() {
+        Shown current = shown;
+        if (current != null) {
+            devices.find(current.tuid()).ifPresent(device -> current.facts().show(device, clock.instant()));
+        }
+    }
+
     private void showState(Shown current, DeviceDetails device) {
-        current.facts().show(device);
+        current.facts().show(device, clock.instant());
         current.values()
                 .show(devices.latestValues(device.tuid()).stream()
                         .map(value -> new DeviceFields.Entry(value.tsmId(), value.time(), value.fields()))
@@ -119,20 +134,21 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        live = updates.subscribe(changed -> {
-            try {
-                ui.access(() -> changed(changed));
-            } catch (UIDetachedException closed) {
-                // The page was closed between the change and its delivery: onDetach removes the subscription.
-            }
-        });
+        live.add(updates.subscribe(changed -> access(ui, () -> changed(changed))));
+        live.add(updates.subscribeToTime(() -> access(ui, this::refreshTimes)));
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.remove();
-            live = null;
+        live.forEach(Registration::remove);
+        live.clear();
+    }
+
+    private static void access(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException closed) {
+            // The page was closed between the change and its delivery: onDetach removes the subscriptions.
         }
     }
 

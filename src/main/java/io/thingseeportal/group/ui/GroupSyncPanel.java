@@ -15,6 +15,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.Command;
 import io.thingseeportal.group.GroupId;
 import io.thingseeportal.group.GroupSyncDifference;
+import io.thingseeportal.group.GroupSyncProgress;
 import io.thingseeportal.group.GroupSyncService;
 import io.thingseeportal.group.GroupSyncStatus;
 import io.thingseeportal.group.GroupSyncSummary;
@@ -41,6 +42,7 @@ class GroupSyncPanel extends Composite<VerticalLayout> {
     private final Span status = new Span();
     private final Span result = new Span();
     private final ProgressBar progress = new ProgressBar();
+    private final Span steps = new Span();
     private final Button syncNow = new Button();
     private final Grid<GroupSyncDifference> differences = new Grid<>();
     private final Details differencesPanel = new Details();
@@ -59,6 +61,8 @@ class GroupSyncPanel extends Composite<VerticalLayout> {
         progress.setId("sync-progress");
         progress.setVisible(false);
         progress.setWidth("12rem");
+        steps.setId("sync-steps");
+        steps.setVisible(false);
         var line = new HorizontalLayout();
         line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (mayStart) {
@@ -68,7 +72,8 @@ class GroupSyncPanel extends Composite<VerticalLayout> {
             syncNow.addClickListener(click -> start());
             line.add(syncNow);
         }
-        line.add(status, progress);
+        line.add(status, progress, steps);
+        line.setWrap(true);
 
         differences.setId("sync-differences");
         differences
@@ -98,18 +103,31 @@ class GroupSyncPanel extends Composite<VerticalLayout> {
         result.setVisible(false);
         progress.setValue(0);
         progress.setVisible(true);
+        steps.setText("");
+        steps.setVisible(true);
         status.setText(getTranslation("groups.sync.running"));
         try {
-            sync.syncNow(step -> push(ui, () -> progress.setValue(step.fraction())))
+            sync.syncNow(step -> push(ui, () -> showProgress(step)))
                     .whenComplete((summary, failure) -> push(ui, () -> finished(summary, failure)));
         } catch (NoThingseeStackException e) {
             finished(null, e);
         }
     }
 
+    /** The bar, and in words which stage it is at and how many of the steps known so far are done. */
+    private void showProgress(GroupSyncProgress step) {
+        progress.setValue(step.fraction());
+        steps.setText(getTranslation(
+                "groups.sync.steps",
+                getTranslation(step.stage().messageKey()),
+                String.valueOf(step.done()),
+                String.valueOf(step.total())));
+    }
+
     private void finished(@Nullable GroupSyncSummary summary, @Nullable Throwable failure) {
         syncNow.setEnabled(true);
         progress.setVisible(false);
+        steps.setVisible(false);
         result.setVisible(true);
         result.getElement().getThemeList().clear();
         if (summary != null) {

@@ -1,5 +1,6 @@
 package io.thingseeportal.device.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -17,6 +19,12 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.DataKeyMapper;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.server.StreamResourceRegistry;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.DeviceFilter;
@@ -25,6 +33,9 @@ import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.device.ProductType;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.InstallationStatus;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +45,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -180,6 +192,25 @@ class DeviceListViewTest extends KaribuTest {
     }
 
     @Test
+    void on_a_phone_the_filters_other_than_the_search_fold_away_and_still_filter() {
+        open(AppRoles.INSTALLER);
+        var view = (DeviceListView) currentView();
+        MockVaadin.clientRoundtrip();
+        _assertNone(Details.class, spec -> spec.withId("device-more-filters"));
+
+        view.fitWidth(360);
+        Details more = _get(Details.class, spec -> spec.withId("device-more-filters"));
+        assertThat(more.isOpened()).isFalse();
+        _get(more, Select.class, spec -> spec.withId("device-product"));
+        _setValue(select("device-product"), ProductType.PRESENCE);
+        assertThat(tuids()).containsExactly(PRESENCE);
+
+        view.fitWidth(1280);
+        _assertNone(Details.class, spec -> spec.withId("device-more-filters"));
+        assertThat(select("device-product").getValue()).isEqualTo(ProductType.PRESENCE);
+    }
+
+    @Test
     void a_live_change_of_a_shown_device_updates_its_row() {
         open(AppRoles.VIEWER);
         showRows();
@@ -209,6 +240,55 @@ class DeviceListViewTest extends KaribuTest {
             MockVaadin.clientRoundtrip();
             return shown("TSLK01CCC3");
         });
+    }
+
+    @Test
+    void export_csv_downloads_the_filtered_list_of_the_tenant_in_the_lists_order() throws Exception {
+        device("TSPR04CCC3", OFFICE, "installed", now.minus(Duration.ofHours(2)), 15, "2.0.1");
+        jdbc.sql("UPDATE device SET asset_name = ? WHERE tenant_id = ? AND tuid = ?")
+                .params("Kitchen, \"2nd\" floor", tenantId, "TSPR04CCC3")
+                .update();
+        device("TSPR04DDD4", OFFICE, "installed", now, 90, null);
+        open(AppRoles.VIEWER);
+        _setValue(groupFilter(), OFFICE);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("device-battery")), 80);
+        GridKt._sortByKey(grid(), "BATTERY", SortDirection.DESCENDING);
+        GridKt._fetch(grid(), 0, 10);
+
+        var response = Mockito.mock(VaadinResponse.class);
+        var body = new ByteArrayOutputStream();
+        Mockito.when(response.getOutputStream()).thenReturn(body);
+        exportHandler()
+                .handleDownloadRequest(new DownloadEvent(
+                        VaadinRequest.getCurrent(),
+                        response,
+                        VaadinSession.getCurrent(),
+                        _get(Anchor.class, spec -> spec.withId("export-csv")).getElement()));
+
+        // The office's devices at or below 80 %, fullest first as sorted; not the other tenant's office device.
+        String[] lines = body.toString(StandardCharsets.UTF_8).split("\r\n", -1);
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0])
+                .isEqualTo("tuid,product,group,asset,installation_status,last_seen,stale_at,battery_percent,firmware");
+        assertThat(lines[1])
+                .startsWith(PRESENCE + ",Thingsee PRESENCE," + OFFICE + ",Lobby,installed,")
+                .endsWith(",80,1.2.0");
+        assertThat(lines[2])
+                .startsWith("TSPR04CCC3,Thingsee PRESENCE," + OFFICE + ",\"Kitchen, \"\"2nd\"\" floor\",installed,")
+                .endsWith(",15,2.0.1");
+        assertThat(lines[3]).isEmpty();
+        Mockito.verify(response).setContentType("text/csv; charset=utf-8");
+        Mockito.verify(response).setHeader(Mockito.eq("Content-Disposition"), Mockito.contains("devices.csv"));
+    }
+
+    /** The handler behind the list's "Export CSV" link, as the session serves it to the browser. */
+    private static DownloadHandler exportHandler() {
+        String href = _get(Anchor.class, spec -> spec.withId("export-csv")).getHref();
+        var resource = VaadinSession.getCurrent()
+                .getResourceRegistry()
+                .getResource(URI.create(href))
+                .orElseThrow();
+        return (DownloadHandler) ((StreamResourceRegistry.ElementStreamResource) resource).getElementRequestHandler();
     }
 
     private void open(String role) {

@@ -196,6 +196,33 @@ class GroupListViewTest extends MockedThingseeTest {
     }
 
     @Test
+    void sync_progress_counts_each_devices_installation_status_call_as_a_step() throws Exception {
+        var secondStatusAnswers = new CountDownLatch(1);
+        when(thingsee.listGroups(STACK)).thenReturn(List.of(new ThingseeGroup("prfi00office", null)));
+        when(thingsee.listGroupDevices(STACK, "prfi00office")).thenReturn(List.of("TSPR04A", "TSPR04B"));
+        when(thingsee.getInstallationHistory(STACK, "TSPR04B", 1)).thenAnswer(call -> {
+            secondStatusAnswers.await();
+            return List.of();
+        });
+        openAs(AppRoles.ADMIN);
+
+        _click(_get(Button.class, spec -> spec.withId("sync-now")));
+
+        // The groups, the group's members and the first device's status are done; the second's and storing are not.
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            MockVaadin.clientRoundtrip();
+            return _get(Span.class, spec -> spec.withId("sync-steps"))
+                    .getText()
+                    .equals("Reading each device's installation status: step 3 of 5");
+        });
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("sync-progress")).getValue())
+                .isEqualTo(0.6);
+        secondStatusAnswers.countDown();
+        awaitResult();
+        _assertNone(Span.class, spec -> spec.withId("sync-steps"));
+    }
+
+    @Test
     void differences_found_by_a_sync_are_shown_with_what_differs() {
         GroupRows.group(jdbc, tenantId, "prfi00old", null, MONDAY);
         when(thingsee.listGroups(STACK)).thenReturn(List.of(new ThingseeGroup("pruk00london", null)));
