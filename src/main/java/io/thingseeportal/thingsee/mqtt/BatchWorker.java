@@ -26,15 +26,10 @@ class BatchWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
 
     /** How a batch is put together and how long a failed one waits before it is offered again. */
-    record Settings(int queueCapacity, int batchSize, Duration batchWait, Duration firstRetry, Duration maxRetry) {
+    record Settings(int queueCapacity, int batchSize, Duration firstRetry, Duration maxRetry) {
 
         static Settings of(MqttProperties node) {
-            return new Settings(
-                    node.queueCapacity(),
-                    node.batchSize(),
-                    node.batchWait(),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(30));
+            return new Settings(node.queueCapacity(), node.batchSize(), Duration.ofSeconds(1), Duration.ofSeconds(30));
         }
     }
 
@@ -94,23 +89,16 @@ class BatchWorker implements Runnable {
         }
     }
 
-    /** Waits for a first message, then for more up to the batch size or the batch wait, whichever comes first. */
+    /**
+     * Waits for a first message, then takes what else is queued, up to the batch size, without waiting for more. Batches
+     * grow by themselves under load (what arrives while one batch commits makes the next), and a broker that sends only
+     * a few unacknowledged messages at a time (HiveMQ: 50, Mosquitto's default: 20) is never kept waiting for
+     * acknowledgements that a waiting batch would hold back.
+     */
     List<Delivery> nextBatch() throws InterruptedException {
         List<Delivery> batch = new ArrayList<>();
         batch.add(queue.take());
-        long deadline = System.nanoTime() + settings.batchWait().toNanos();
-        while (batch.size() < settings.batchSize()) {
-            queue.drainTo(batch, settings.batchSize() - batch.size());
-            long left = deadline - System.nanoTime();
-            if (batch.size() >= settings.batchSize() || left <= 0) {
-                break;
-            }
-            Delivery next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
-        }
+        queue.drainTo(batch, settings.batchSize() - 1);
         return batch;
     }
 

@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionExpiry how long the broker keeps the session and its messages while the portal is away
  * @param maxReconnectDelay the longest wait between connection attempts
  * @param queueCapacity messages received and not yet handed over, per stream; a full queue holds up the connection
- * @param batchSize messages handed over to the features in one event at most
- * @param batchWait how long a batch waits for more messages before it is handed over
+ * @param batchSize messages handed over to the features in one event at most (a batch is what is queued when the
+ *     worker is ready; it never waits for more)
  */
 @Validated
 @ConfigurationProperties("portal.mqtt")
@@ -35,5 +35,4 @@ public record MqttProperties(
         @DefaultValue("1d") @NotNull Duration sessionExpiry,
         @DefaultValue("60s") @NotNull Duration maxReconnectDelay,
         @DefaultValue("10000") @Min(1) int queueCapacity,
-        @DefaultValue("500") @Min(1) @Max(65535) int batchSize,
-        @DefaultValue("100ms") @NotNull Duration batchWait) {}
+        @DefaultValue("500") @Min(1) @Max(65535) int batchSize) {}

@@ -25,8 +25,7 @@ final class MqttTestSettings {
                 Duration.ofHours(1),
                 Duration.ofSeconds(2),
                 1000,
-                500,
-                Duration.ofMillis(50));
+                500);
     }
 
     static ThingseeProperties.Stream stream(String brokerUrl, List<String> filters) {
@@ -57,7 +56,6 @@ final class MqttTestSettings {
                 node(clientId),
                 clientId + "-" + tenant,
                 parts,
-                new BatchWorker.Settings(
-                        1000, 500, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1)));
+                new BatchWorker.Settings(1000, 500, Duration.ofMillis(200), Duration.ofSeconds(1)));
     }
 }
