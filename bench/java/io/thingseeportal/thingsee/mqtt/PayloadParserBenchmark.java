@@ -48,7 +48,9 @@ public final class PayloadParserBenchmark {
     private static long run(ThingseePayloadParser parser, byte[][] payloads, Instant now, int count) {
         long events = 0;
         for (int i = 0; i < count; i++) {
-            events += parser.parse(TOPIC, payloads[i & 1023], now).size();
+            events += parser.parse("bench", TOPIC, payloads[i & 1023], now)
+                    .messages()
+                    .size();
         }
         return events;
     }
