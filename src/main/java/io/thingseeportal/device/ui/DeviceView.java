@@ -21,7 +21,6 @@ import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +60,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         String tuid = event.getRouteParameters().get(TUID).orElse("");
         getContent().removeAll();
         shown = null;
+        unfollow();
         devices.find(tuid).ifPresentOrElse(this::show, () -> {
             getContent().add(new Paragraph(getTranslation("device.page.not-found", tuid)));
             getContent().add(new Anchor("devices", getTranslation("device.page.back")));
@@ -91,6 +91,8 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
                         new H3(getTranslation("device.page.configuration")),
                         configuration);
         showState(shown, device);
+        // The same view shows another device when only the route's TUID changes: it is attached already then.
+        getUI().ifPresent(this::follow);
     }
 
     /** The device changed: its facts and values read again, new readings appended to the chart. */
@@ -118,27 +120,34 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        live = updates.subscribe(changed -> {
+        follow(attachEvent.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unfollow();
+    }
+
+    /** Follows the shown device only: the rest of the fleet's messages never take the session's lock. */
+    private void follow(UI ui) {
+        unfollow();
+        Shown current = shown;
+        if (current == null) {
+            return;
+        }
+        live = updates.subscribe(current.tuid(), () -> {
             try {
-                ui.access(() -> changed(changed));
+                ui.access(this::reload);
             } catch (UIDetachedException closed) {
                 // The page was closed between the change and its delivery: onDetach removes the subscription.
             }
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
+    private void unfollow() {
         if (live != null) {
             live.remove();
             live = null;
-        }
-    }
-
-    private void changed(Set<String> tuids) {
-        if (shown != null && tuids.contains(shown.tuid())) {
-            reload();
         }
     }
 
