@@ -145,7 +145,7 @@ public final class DeviceLatencyBenchmark {
             Result all = ScreenLatency.of(published, shown, bounds[0], bounds[ROUNDS]);
             System.out.println(describe("All rounds", all));
             long[] p95s = rounds.stream()
-                    .mapToLong(round -> round.percentile(0.95))
+                    .mapToLong(round -> round.percentileOfAll(0.95))
                     .sorted()
                     .toArray();
             long medianP95 = p95s[p95s.length / 2];
