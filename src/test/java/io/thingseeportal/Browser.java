@@ -27,6 +27,11 @@ public final class Browser {
 
     /** A browser whose preferred language (Accept-Language) is the given one. */
     public static ChromeDriver start(int width, int height, String language) {
+        return start(width, height, language, new String[0]);
+    }
+
+    /** A browser with Chromium switches of the caller's on top, for example to keep background tabs running. */
+    public static ChromeDriver start(int width, int height, String language, String... extraArguments) {
         if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -45,6 +50,7 @@ public final class Browser {
                 "--window-size=" + width + "," + height,
                 "--lang=" + language,
                 "--user-data-dir=" + freshProfile());
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -59,8 +60,22 @@ public class DeviceUpdates {
     /** Tells {@code listener} which of the signed-in user's tenant's devices changed, until the registration is removed. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     public Registration subscribe(Consumer<Set<String>> listener) {
+        return register(new Subscription(null, listener));
+    }
+
+    /**
+     * Tells {@code listener} when one device of the signed-in user's tenant changed, at most {@link #MAX_PER_SECOND}
+     * times a second, until the registration is removed. Changes of other devices never wake it up, so a device page
+     * costs nothing while the rest of the fleet reports, and a change of its device is delivered at once unless the
+     * previous delivery was less than {@link #MIN_GAP} ago.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    public Registration subscribe(String tuid, Runnable listener) {
+        return register(new Subscription(tuid, changed -> listener.run()));
+    }
+
+    private Registration register(Subscription subscription) {
         long tenantId = currentUser.tenantId();
-        var subscription = new Subscription(listener);
         // Added inside compute: a registration removed meanwhile drops the tenant's set only while it is empty, and
         // never between finding the set and adding to it, which would leave this subscription in a dropped set.
         byTenant.compute(tenantId, (id, subscriptions) -> {
@@ -141,13 +156,17 @@ public class DeviceUpdates {
 
     private final class Subscription {
 
+        /** The one device this subscription follows, or null for all of the tenant's. */
+        private final @Nullable String device;
+
         private final Consumer<Set<String>> listener;
         private Set<String> pending = new HashSet<>();
         private boolean scheduled;
         private boolean cancelled;
         private long lastDelivery = System.nanoTime() - MIN_GAP.toNanos();
 
-        Subscription(Consumer<Set<String>> listener) {
+        Subscription(@Nullable String device, Consumer<Set<String>> listener) {
+            this.device = device;
             this.listener = listener;
         }
 
@@ -155,7 +174,13 @@ public class DeviceUpdates {
             if (cancelled) {
                 return;
             }
-            pending.addAll(tuids);
+            if (device == null) {
+                pending.addAll(tuids);
+            } else if (tuids.contains(device)) {
+                pending.add(device);
+            } else {
+                return;
+            }
             if (!scheduled) {
                 scheduled = true;
                 long wait = Math.max(0, lastDelivery + MIN_GAP.toNanos() - System.nanoTime());

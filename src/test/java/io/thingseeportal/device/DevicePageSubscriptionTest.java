@@ -30,4 +30,18 @@ class DevicePageSubscriptionTest extends MockedThingseeTest {
         UI.getCurrent().navigate("groups");
         assertThat(updates.subscriptionCount()).isEqualTo(before);
     }
+
+    @Test
+    void a_page_moved_to_another_device_keeps_one_subscription() {
+        long tenantId = TestData.tenant(jdbc, "Acme");
+        DeviceRows.reportingDevice(jdbc, tenantId, "TSPR04SUBS1", null, 80, Instant.now(), 300);
+        DeviceRows.reportingDevice(jdbc, tenantId, "TSPR04SUBS2", null, 70, Instant.now(), 300);
+        signIn("Veera", tenantId, AppRoles.VIEWER);
+        int before = updates.subscriptionCount();
+
+        UI.getCurrent().navigate("devices/TSPR04SUBS1");
+        UI.getCurrent().navigate("devices/TSPR04SUBS2");
+
+        assertThat(updates.subscriptionCount()).isEqualTo(before + 1);
+    }
 }

@@ -104,6 +104,41 @@ class DeviceUpdatesTest extends KaribuTest {
     }
 
     @Test
+    void a_device_subscription_is_never_woken_by_other_devices() {
+        var heard = new AtomicInteger();
+        signIn("Aino", tenantId, AppRoles.VIEWER);
+        updates.subscribe("TSPR04MINE", heard::incrementAndGet);
+        var all = new AtomicInteger();
+        updates.subscribe(tuids -> all.incrementAndGet());
+
+        updates.on(new DeviceStateChanged(tenantId, Set.of("TSPR04OTHER")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> all.get() == 1);
+        updates.on(new DeviceStateChanged(tenantId, Set.of("TSPR04OTHER", "TSPR04MINE")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.get() == 1);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> heard.get() == 1);
+    }
+
+    @Test
+    void a_change_of_the_followed_device_is_delivered_without_waiting_for_the_fleets_deliveries() {
+        List<Long> deliveredAt = new CopyOnWriteArrayList<>();
+        signIn("Aino", tenantId, AppRoles.VIEWER);
+        updates.subscribe("TSPR04MINE", () -> deliveredAt.add(System.nanoTime()));
+        // The rest of the fleet keeps changing: a subscription for all devices would be in its 250 ms gap now.
+        for (int i = 0; i < 20; i++) {
+            updates.on(new DeviceStateChanged(tenantId, Set.of("TSPR04OTHER" + i)));
+        }
+
+        long changed = System.nanoTime();
+        updates.on(new DeviceStateChanged(tenantId, Set.of("TSPR04MINE")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !deliveredAt.isEmpty());
+        assertThat(deliveredAt).hasSize(1);
+        // Nothing to wait for but the delivery threads; generous for a busy machine, far below the 250 ms gap.
+        assertThat(Duration.ofNanos(deliveredAt.get(0) - changed)).isLessThan(DeviceUpdates.MIN_GAP);
+    }
+
+    @Test
     void a_removed_subscription_hears_nothing_more_and_is_not_counted() {
         List<Set<String>> heard = new CopyOnWriteArrayList<>();
         List<Set<String>> other = new CopyOnWriteArrayList<>();

@@ -23,9 +23,6 @@ import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +41,8 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private final MessageCatalog catalog;
     private final Clock clock;
     private @Nullable Shown shown;
-    private final List<Registration> live = new ArrayList<>();
+    private @Nullable Registration live;
+    private @Nullable Registration ticks;
 
     /** The parts of the page of the device it shows. */
     private record Shown(
@@ -68,6 +66,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         String tuid = event.getRouteParameters().get(TUID).orElse("");
         getContent().removeAll();
         shown = null;
+        unfollow();
         devices.find(tuid).ifPresentOrElse(this::show, () -> {
             getContent().add(new Paragraph(getTranslation("device.page.not-found", tuid)));
             getContent().add(new Anchor("devices", getTranslation("device.page.back")));
@@ -98,6 +97,8 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
                         new H3(getTranslation("device.page.configuration")),
                         configuration);
         showState(shown, device);
+        // The same view shows another device when only the route's TUID changes: it is attached already then.
+        getUI().ifPresent(this::follow);
     }
 
     /** The device changed: its facts and values read again, new readings appended to the chart. */
@@ -134,14 +135,33 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        live.add(updates.subscribe(changed -> access(ui, () -> changed(changed))));
-        live.add(updates.subscribeToTime(() -> access(ui, this::refreshTimes)));
+        follow(ui);
+        ticks = updates.subscribeToTime(() -> access(ui, this::refreshTimes));
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        live.forEach(Registration::remove);
-        live.clear();
+        unfollow();
+        if (ticks != null) {
+            ticks.remove();
+            ticks = null;
+        }
+    }
+
+    /** Follows the shown device only: the rest of the fleet's messages never take the session's lock. */
+    private void follow(UI ui) {
+        unfollow();
+        Shown current = shown;
+        if (current != null) {
+            live = updates.subscribe(current.tuid(), () -> access(ui, this::reload));
+        }
+    }
+
+    private void unfollow() {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
     }
 
     private static void access(UI ui, Command command) {
@@ -149,12 +169,6 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
             ui.access(command);
         } catch (UIDetachedException closed) {
             // The page was closed between the change and its delivery: onDetach removes the subscriptions.
-        }
-    }
-
-    private void changed(Set<String> tuids) {
-        if (shown != null && tuids.contains(shown.tuid())) {
-            reload();
         }
     }
 

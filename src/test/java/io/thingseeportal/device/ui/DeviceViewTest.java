@@ -141,6 +141,21 @@ class DeviceViewTest extends MockedThingseeTest {
     }
 
     @Test
+    void the_page_moved_to_another_device_follows_that_device() {
+        String other = "TSPR04PAGE0000002";
+        reportingDevice(jdbc, tenantId, other, "prfi00office", 55, now.minusSeconds(60), 300);
+        open(TUID);
+        open(other);
+
+        jdbc.sql("UPDATE device SET battery_level = 44 WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, other)
+                .update();
+        context.publishEvent(new DeviceStateChanged(tenantId, Set.of(other)));
+
+        awaitUi(() -> text("device-battery").equals("44 %"));
+    }
+
+    @Test
     void changes_of_other_devices_leave_the_page_as_it_is() {
         open(TUID);
         jdbc.sql("UPDATE device SET battery_level = 42 WHERE tenant_id = ? AND tuid = ?")
