@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,16 +25,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 public record RunningDemo(ConfigurableApplicationContext context, String portal, String issuer)
         implements AutoCloseable {
 
-    public static RunningDemo start() {
+    /**
+     * Starts the demo; further arguments ({@code --name=value}) win over the demo profile, for example another
+     * database.
+     */
+    public static RunningDemo start(String... more) {
         try {
             String issuer = "http://127.0.0.1:" + freePort();
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--portal.demo.data-directory=" + Files.createTempDirectory("portal-demo"),
+                    "--portal.demo.broker.port=" + freePort(),
+                    "--portal.demo.idp.issuer=" + issuer));
+            arguments.addAll(List.of(more));
             ConfigurableApplicationContext demo = new SpringApplicationBuilder(Application.class)
                     .profiles("demo")
-                    .run(
-                            "--server.port=0",
-                            "--portal.demo.data-directory=" + Files.createTempDirectory("portal-demo"),
-                            "--portal.demo.broker.port=" + freePort(),
-                            "--portal.demo.idp.issuer=" + issuer);
+                    .run(arguments.toArray(String[]::new));
             int port = ((WebServerApplicationContext) demo).getWebServer().getPort();
             return new RunningDemo(demo, "http://localhost:" + port, issuer);
         } catch (IOException e) {
