@@ -2,6 +2,7 @@ package io.thingseeportal.device;
 
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,7 +98,7 @@ final class SqlRows {
                 throw new IllegalArgumentException(
                         "A row of " + row.length + " values for " + columns.size() + " columns");
             }
-            all.addAll(java.util.Arrays.asList(row));
+            all.addAll(Arrays.asList(row));
         }
         return all.toArray();
     }
