@@ -81,9 +81,14 @@ class DeviceListE2E extends DemoBrowserTest {
                         + ".filter(tuid => tuid.offsetParent !== null).map(tuid => tuid.textContent)");
     }
 
+    /**
+     * The bottom of the card shown first: the topmost on the screen. The grid reuses its row elements and places them
+     * by position, so the first card in the document need not be the first on the screen.
+     */
     private double firstCardBottom() {
-        return ((Number) browser.executeScript(
-                        "return document.querySelector('.device-list-card').getBoundingClientRect().bottom"))
+        return ((Number) browser.executeScript("return Math.min(...[...document.querySelectorAll('.device-list-card')]"
+                        + ".map(card => card.getBoundingClientRect()).filter(box => box.height > 0)"
+                        + ".map(box => box.bottom))"))
                 .doubleValue();
     }
 
