@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -54,10 +55,14 @@ class DeviceListE2E extends DemoBrowserTest {
         screenshot("2-filtered");
         fitsTheScreen();
 
-        // The live list may render the card anew (a message, the minute's "min ago") between finding and tapping it.
+        // The grid keeps hidden row elements besides the one card shown, and the live list may render that card anew (a
+        // message, the minute's "min ago") between finding and tapping it.
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            browser.findElement(By.cssSelector(".device-list-card")).click();
-            return true;
+            Optional<WebElement> shown = browser.findElements(By.cssSelector(".device-list-card")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst();
+            shown.ifPresent(WebElement::click);
+            return shown.isPresent();
         });
 
         wait.until(ExpectedConditions.urlToBe(demo.portal() + "/devices/" + tuid));
