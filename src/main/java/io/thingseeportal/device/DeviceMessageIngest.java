@@ -98,8 +98,13 @@ public class DeviceMessageIngest {
         }
         List<String> tuids = List.copyOf(
                 new TreeSet<>(messages.stream().map(IncomingMessage::tuid).toList()));
-        store.addUnknownDevices(tenantId, tuids, clock.instant());
         Map<String, DeviceState> states = store.lock(tenantId, tuids);
+        if (states.size() < tuids.size()) {
+            List<String> unknown =
+                    tuids.stream().filter(tuid -> !states.containsKey(tuid)).toList();
+            store.addUnknownDevices(tenantId, unknown, clock.instant());
+            states.putAll(store.lock(tenantId, unknown));
+        }
         boolean[] added = store.addToHistory(tenantId, messages);
         List<IncomingMessage> fresh = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {

@@ -1,11 +1,11 @@
 package io.thingseeportal.device;
 
 import io.thingseeportal.device.SqlRows.Column;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,9 +31,6 @@ class DeviceStateStore {
 
     private static final SqlRows NEW_DEVICES = new SqlRows(
             Column.bigint("tenant_id"), Column.text("tuid"), Column.time("created_at"), Column.text("product_type"));
-
-    private static final SqlRows MESSAGE_KEYS =
-            new SqlRows(Column.text("tuid"), Column.integer("tsm_id"), Column.time("tsm_ts"));
 
     private static final SqlRows MESSAGES = new SqlRows(
             Column.bigint("tenant_id"),
@@ -65,11 +61,9 @@ class DeviceStateStore {
 
     private static final SqlRows CONFIGURATIONS = newest(Column.bigint("transaction_id"));
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate rows;
 
-    DeviceStateStore(JdbcClient jdbc, JdbcTemplate rows) {
-        this.jdbc = jdbc;
+    DeviceStateStore(JdbcTemplate rows) {
         this.rows = rows;
     }
 
@@ -77,12 +71,13 @@ class DeviceStateStore {
     void addUnknownDevices(long tenantId, List<String> tuids, Instant now) {
         NEW_DEVICES.update(
                 rows,
-                "INSERT INTO device (tenant_id, tuid, created_at, product_type) {values} ON CONFLICT DO NOTHING",
+                "INSERT INTO device (tenant_id, tuid, created_at, product_type) " + SqlRows.ROWS
+                        + " ON CONFLICT DO NOTHING",
                 tuids.stream()
                         .map(tuid -> new Object[] {
                             tenantId,
                             tuid,
-                            Timestamp.from(now),
+                            now,
                             ProductType.ofTuid(tuid)
                                     .map(ProductType::productName)
                                     .orElse(null)
@@ -97,17 +92,17 @@ class DeviceStateStore {
      */
     Map<String, DeviceState> lock(long tenantId, List<String> sortedTuids) {
         Map<String, DeviceState> states = new HashMap<>();
-        for (int from = 0; from < sortedTuids.size(); from += SqlRows.ROWS_PER_STATEMENT) {
-            jdbc.sql("SELECT " + DEVICE_COLUMNS + " FROM device WHERE tenant_id = :tenant AND tuid IN (:tuids)"
-                            + " ORDER BY tuid FOR UPDATE")
-                    .param("tenant", tenantId)
-                    .param(
-                            "tuids",
-                            sortedTuids.subList(from, Math.min(sortedTuids.size(), from + SqlRows.ROWS_PER_STATEMENT)))
-                    .query((row, number) -> state(row))
-                    .list()
-                    .forEach(state -> states.put(state.tuid(), state));
-        }
+        rows.query(
+                        connection -> {
+                            PreparedStatement select = connection.prepareStatement("SELECT " + DEVICE_COLUMNS
+                                    + " FROM device WHERE tenant_id = ? AND tuid = ANY(CAST(? AS VARCHAR(64) ARRAY))"
+                                    + " ORDER BY tuid FOR UPDATE");
+                            select.setLong(1, tenantId);
+                            select.setArray(2, SqlRows.texts(connection, sortedTuids));
+                            return select;
+                        },
+                        (row, number) -> state(row))
+                .forEach(state -> states.put(state.tuid(), state));
         return states;
     }
 
@@ -117,41 +112,32 @@ class DeviceStateStore {
      * ({@link #lock}): then no other transaction adds to their history meanwhile.
      */
     boolean[] addToHistory(long tenantId, List<IncomingMessage> messages) {
-        Set<String> stored = new HashSet<>();
-        MESSAGE_KEYS.query(
+        Set<String> inserted = new HashSet<>();
+        MESSAGES.insert(
                 rows,
-                "SELECT m.tuid, m.tsm_id, m.tsm_ts FROM device_message m JOIN ({values}) AS k " + MESSAGE_KEYS.names()
-                        + " ON m.tuid = k.tuid AND m.tsm_id = k.tsm_id AND m.tsm_ts = k.tsm_ts"
-                        + " WHERE m.tenant_id = " + tenantId,
+                "INSERT INTO device_message (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, payload) "
+                        + SqlRows.ROWS + " ON CONFLICT DO NOTHING",
                 messages.stream()
-                        .map(message -> new Object[] {message.tuid(), message.tsmId(), Timestamp.from(message.tsmTs())})
+                        .map(message -> new Object[] {
+                            tenantId,
+                            message.tuid(),
+                            message.tsmId(),
+                            message.tsmTs(),
+                            message.tsmEv(),
+                            message.receivedAt(),
+                            message.payload()
+                        })
                         .toList(),
-                row -> stored.add(key(
+                new String[] {"tuid", "tsm_id", "tsm_ts"},
+                row -> inserted.add(key(
                         row.getString("tuid"),
                         row.getInt("tsm_id"),
                         row.getTimestamp("tsm_ts").toInstant())));
         boolean[] added = new boolean[messages.size()];
-        List<Object[]> fresh = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             IncomingMessage message = messages.get(i);
-            added[i] = !stored.contains(key(message.tuid(), message.tsmId(), message.tsmTs()));
-            if (added[i]) {
-                fresh.add(new Object[] {
-                    tenantId,
-                    message.tuid(),
-                    message.tsmId(),
-                    Timestamp.from(message.tsmTs()),
-                    message.tsmEv(),
-                    Timestamp.from(message.receivedAt()),
-                    message.payload()
-                });
-            }
+            added[i] = inserted.contains(key(message.tuid(), message.tsmId(), message.tsmTs()));
         }
-        MESSAGES.update(
-                rows,
-                "INSERT INTO device_message (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, payload)"
-                        + " {values} ON CONFLICT DO NOTHING",
-                fresh);
         return added;
     }
 
@@ -162,26 +148,29 @@ class DeviceStateStore {
     /** When the stored 1500 configuration of each device was reported, for those that have one. */
     Map<String, Instant> intervalsReportedAt(long tenantId, Collection<String> tuids) {
         Map<String, Instant> times = new HashMap<>();
-        List<String> all = List.copyOf(tuids);
-        for (int from = 0; from < all.size(); from += SqlRows.ROWS_PER_STATEMENT) {
-            jdbc.sql("SELECT tuid, tsm_ts FROM device_configuration"
-                            + " WHERE tenant_id = :tenant AND tsm_id = :tsmId AND tuid IN (:tuids)")
-                    .param("tenant", tenantId)
-                    .param("tsmId", DeviceStateFold.INTERVALS)
-                    .param("tuids", all.subList(from, Math.min(all.size(), from + SqlRows.ROWS_PER_STATEMENT)))
-                    .query(row -> {
-                        times.put(
-                                row.getString("tuid"),
-                                row.getTimestamp("tsm_ts").toInstant());
-                    });
+        if (tuids.isEmpty()) {
+            return times;
         }
+        rows.query(
+                connection -> {
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT tuid, tsm_ts FROM device_configuration"
+                                    + " WHERE tenant_id = ? AND tsm_id = ? AND tuid = ANY(CAST(? AS VARCHAR(64) ARRAY))");
+                    select.setLong(1, tenantId);
+                    select.setInt(2, DeviceStateFold.INTERVALS);
+                    select.setArray(3, SqlRows.texts(connection, tuids));
+                    return select;
+                },
+                (ResultSet row) -> {
+                    times.put(row.getString("tuid"), row.getTimestamp("tsm_ts").toInstant());
+                });
         return times;
     }
 
     void update(long tenantId, List<DeviceState> states) {
         STATES.update(
                 rows,
-                "MERGE INTO device d USING ({values}) AS s " + STATES.names()
+                "MERGE INTO device d USING (" + SqlRows.ROWS + ") AS s " + STATES.names()
                         + " ON d.tenant_id = s.tenant_id AND d.tuid = s.tuid WHEN MATCHED THEN UPDATE SET"
                         + " last_seen = s.last_seen, last_arrival_at = s.last_arrival_at, stale_at = s.stale_at,"
                         + " report_interval_s = s.report_interval_s, gateway_tuid = s.gateway_tuid,"
@@ -192,18 +181,18 @@ class DeviceStateStore {
                         .map(state -> new Object[] {
                             tenantId,
                             state.tuid(),
-                            time(state.lastSeen()),
-                            time(state.lastArrivalAt()),
-                            time(state.staleAt()),
+                            state.lastSeen(),
+                            state.lastArrivalAt(),
+                            state.staleAt(),
                             state.reportIntervalSeconds(),
                             state.gatewayTuid(),
                             state.batteryLevel(),
                             state.batteryCharging(),
-                            time(state.batteryAt()),
+                            state.batteryAt(),
                             state.firmware(),
-                            time(state.firmwareAt()),
+                            state.firmwareAt(),
                             state.groupId(),
-                            time(state.groupAt())
+                            state.groupAt()
                         })
                         .toList());
     }
@@ -250,7 +239,7 @@ class DeviceStateStore {
         String ownColumn = shape.name(4);
         shape.update(
                 rows,
-                "MERGE INTO " + table + " t USING ({values}) AS s " + shape.names()
+                "MERGE INTO " + table + " t USING (" + SqlRows.ROWS + ") AS s " + shape.names()
                         + " ON t.tenant_id = s.tenant_id AND t.tuid = s.tuid AND t.tsm_id = s.tsm_id"
                         + " WHEN MATCHED AND t.tsm_ts < s.tsm_ts THEN UPDATE SET tsm_ts = s.tsm_ts, "
                         + ownColumn + " = s." + ownColumn + ", received_at = s.received_at, fields = s.fields"
@@ -261,16 +250,12 @@ class DeviceStateStore {
                             tenantId,
                             message.tuid(),
                             message.tsmId(),
-                            Timestamp.from(message.seenAt()),
+                            message.seenAt(),
                             own.apply(message),
-                            Timestamp.from(message.receivedAt()),
+                            message.receivedAt(),
                             message.fields()
                         })
                         .toList());
-    }
-
-    private static @Nullable Timestamp time(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,50 +1,78 @@
 package io.thingseeportal.device;
 
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Many rows in one statement, as a {@code VALUES} list of typed parameters that runs alike on H2 and PostgreSQL: one
- * round trip and one statement for a batch instead of one per row. A batch is cut into statements of at most
- * {@value #ROWS_PER_STATEMENT} rows, well below every driver's limit on parameters.
+ * Many rows in one statement that runs alike on H2 and PostgreSQL: each column's values go as one array parameter and
+ * {@code UNNEST} turns the arrays back into rows. A statement has the same text however many rows it takes, so
+ * PostgreSQL plans it once per connection (the driver prepares it on the server after a few runs) instead of parsing
+ * and planning a {@code VALUES} list of thousands of parameters for every batch.
+ *
+ * <p>In a statement, {@value #ROWS} stands for {@code SELECT <the columns> FROM UNNEST(...)}: as an {@code INSERT}'s
+ * source, or in parentheses as a {@code MERGE}'s. Times travel as ISO-8601 text and are cast back in the statement,
+ * which keeps the driver's time zone handling out of the arrays.
  */
 final class SqlRows {
 
-    static final int ROWS_PER_STATEMENT = 500;
+    static final String ROWS = "{rows}";
 
-    /** A column of the rows: its SQL type for the cast and its JDBC type for the parameter. */
-    record Column(String name, String sqlType, int jdbcType) {
+    /** A column of the rows: its SQL type, and the element type the driver is told for its array. */
+    record Column(String name, String sqlType, String arrayType, String elementType) {
 
         static Column bigint(String name) {
-            return new Column(name, "BIGINT", Types.BIGINT);
+            return new Column(name, "BIGINT", "BIGINT", "int8");
         }
 
         static Column integer(String name) {
-            return new Column(name, "INTEGER", Types.INTEGER);
+            return new Column(name, "INTEGER", "INTEGER", "int4");
         }
 
         static Column smallint(String name) {
-            return new Column(name, "SMALLINT", Types.SMALLINT);
+            return new Column(name, "SMALLINT", "SMALLINT", "int2");
         }
 
         static Column text(String name) {
-            return new Column(name, "VARCHAR(65536)", Types.VARCHAR);
+            return new Column(name, "VARCHAR(65536)", "VARCHAR(65536)", "varchar");
         }
 
         static Column time(String name) {
-            return new Column(name, "TIMESTAMP WITH TIME ZONE", Types.TIMESTAMP);
+            return new Column(name, "TIMESTAMP WITH TIME ZONE", "VARCHAR(64)", "varchar");
+        }
+
+        boolean isTime() {
+            return !sqlType.equals(arrayType);
         }
     }
 
     private final List<Column> columns;
+    private final String select;
 
     SqlRows(Column... columns) {
         this.columns = List.of(columns);
+        StringJoiner selected = new StringJoiner(", ", "SELECT ", "");
+        StringJoiner arrays = new StringJoiner(", ", " FROM UNNEST(", ")");
+        for (Column column : this.columns) {
+            selected.add(
+                    column.isTime()
+                            ? "CAST(u." + column.name() + " AS " + column.sqlType() + ") AS " + column.name()
+                            : "u." + column.name());
+            arrays.add("CAST(? AS " + column.arrayType() + " ARRAY)");
+        }
+        this.select = selected + arrays.toString() + " AS u " + names();
     }
 
     /** The name of the column at the index. */
@@ -59,55 +87,89 @@ final class SqlRows {
         return names.toString();
     }
 
-    /**
-     * Runs the statement once per slice of the rows; {@code {values}} in it stands for the slice's {@code VALUES} list.
-     */
+    /** Runs the statement, {@value #ROWS} in it standing for the rows. */
     void update(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            jdbc.update(statement.replace("{values}", values(slice.size())), arguments(slice), types(slice.size()));
+        if (rows.isEmpty()) {
+            return;
         }
+        String sql = sql(statement, rows);
+        jdbc.execute(
+                (PreparedStatementCreator) connection -> bound(connection, connection.prepareStatement(sql), rows),
+                (PreparedStatementCallback<Integer>) PreparedStatement::executeUpdate);
     }
 
-    /** Like {@link #update}, for a query: every slice's result rows go to the handler. */
-    void query(JdbcTemplate jdbc, String statement, List<Object[]> rows, RowCallbackHandler handler) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            jdbc.query(
-                    statement.replace("{values}", values(slice.size())),
-                    arguments(slice),
-                    types(slice.size()),
-                    handler);
+    /**
+     * Runs the statement (an {@code INSERT}) and hands the named columns of each row it inserted to the handler: those
+     * that {@code ON CONFLICT DO NOTHING} skipped are not among them. One statement where a query for what exists and
+     * an insert of the rest would be two, and each row's key is looked up once, by the insert itself.
+     */
+    void insert(
+            JdbcTemplate jdbc, String statement, List<Object[]> rows, String[] returned, RowCallbackHandler inserted) {
+        if (rows.isEmpty()) {
+            return;
         }
+        String sql = sql(statement, rows);
+        jdbc.execute(
+                (PreparedStatementCreator)
+                        connection -> bound(connection, connection.prepareStatement(sql, returned), rows),
+                (PreparedStatementCallback<@Nullable Void>) insert -> {
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            inserted.processRow(keys);
+                        }
+                    }
+                    return null;
+                });
     }
 
-    private String values(int rows) {
-        StringJoiner row = new StringJoiner(", ", "(", ")");
-        columns.forEach(column -> row.add("CAST(? AS " + column.sqlType() + ")"));
-        StringJoiner all = new StringJoiner(", ", "VALUES ", "");
-        for (int i = 0; i < rows; i++) {
-            all.add(row.toString());
+    /** The statement with the rows' {@code SELECT} in it, once every row is known to have a value per column. */
+    private String sql(String statement, List<Object[]> rows) {
+        if (!statement.contains(ROWS)) {
+            throw new IllegalArgumentException("A statement without " + ROWS + ": " + statement);
         }
-        return all.toString();
-    }
-
-    private Object[] arguments(List<Object[]> rows) {
-        List<Object> all = new ArrayList<>(rows.size() * columns.size());
         for (Object[] row : rows) {
             if (row.length != columns.size()) {
                 throw new IllegalArgumentException(
                         "A row of " + row.length + " values for " + columns.size() + " columns");
             }
-            all.addAll(Arrays.asList(row));
         }
-        return all.toArray();
+        return statement.replace(ROWS, select);
     }
 
-    private int[] types(int rows) {
-        int[] types = new int[rows * columns.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = columns.get(i % columns.size()).jdbcType();
+    private PreparedStatement bound(Connection connection, PreparedStatement statement, List<Object[]> rows)
+            throws SQLException {
+        try {
+            for (int column = 0; column < columns.size(); column++) {
+                Object[] values = new Object[rows.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = value(columns.get(column), rows.get(row)[column]);
+                }
+                statement.setArray(
+                        column + 1, connection.createArrayOf(columns.get(column).elementType(), values));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
-        return types;
+    }
+
+    /** The texts as one array parameter, for {@code = ANY(CAST(? AS VARCHAR(64) ARRAY))}. */
+    static Array texts(Connection connection, Collection<String> texts) throws SQLException {
+        return connection.createArrayOf("varchar", texts.toArray());
+    }
+
+    private static @Nullable Object value(Column column, @Nullable Object value) {
+        if (value == null || !column.isTime()) {
+            return value;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (value instanceof Instant instant) {
+            return instant.toString();
+        }
+        throw new IllegalArgumentException("Not a time for " + column.name() + ": " + value);
     }
 }

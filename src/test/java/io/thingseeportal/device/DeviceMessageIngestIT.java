@@ -242,7 +242,7 @@ class DeviceMessageIngestIT {
                         new SignInTenants.SignInTenant(row.getLong("id"), row.getString("slug"), row.getString("name")))
                 .optional();
         return new DeviceMessageIngest(
-                new DeviceStateStore(jdbc, new JdbcTemplate(dataSource)),
+                new DeviceStateStore(new JdbcTemplate(dataSource)),
                 tenants,
                 new MessageCatalog(new ObjectMapper()),
                 StreamRejections.of(new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
