@@ -1,5 +1,6 @@
 package io.thingseeportal.demo.broker;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.thingseeportal.demo.DemoProperties;
 import java.io.IOException;
@@ -26,11 +27,20 @@ class EmbeddedBroker implements DisposableBean {
      */
     static final long MAX_QUEUED_MESSAGES = 1_000_000;
 
+    /**
+     * QoS 1 messages the broker sends a client before it waits for their acknowledgements. HiveMQ CE caps this at 50
+     * whatever the client's receive maximum, in an internal setting that no config.xml element reaches. The portal
+     * acknowledges a message only after its batch is committed, so 50 messages per commit was the stream's ceiling (about
+     * 1,700 a second, docs/benchmarks.md); Mosquitto's documented setting is 1,000 (docs/deployment.md).
+     */
+    static final int MAX_INFLIGHT_MESSAGES = 1_000;
+
     private final EmbeddedHiveMQ hivemq;
 
     EmbeddedBroker(DemoProperties.Broker settings, Path dataDirectory) {
         Path home = dataDirectory.resolve("hivemq").toAbsolutePath();
         Path config = writeConfig(home.resolve("conf"), settings);
+        InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = MAX_INFLIGHT_MESSAGES;
         this.hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(config)
                 .withDataFolder(directory(home.resolve("data")))

@@ -1,5 +1,6 @@
 package io.thingseeportal.thingsee.mqtt;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,6 +168,8 @@ public interface TestBroker extends AutoCloseable {
                             <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                         </hivemq>
                         """.formatted(port, wildcards));
+                // As the demo's broker: 1,000 unacknowledged messages per client instead of HiveMQ CE's internal 50.
+                InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = 1_000;
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(conf)
                         .withDataFolder(Files.createDirectories(home.resolve("data")))
