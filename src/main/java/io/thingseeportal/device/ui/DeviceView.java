@@ -109,7 +109,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         }
         devices.find(current.tuid()).ifPresent(device -> showState(current, device));
         current.chart().update();
-        current.messages().refresh();
+        current.messages().update();
     }
 
     /** Time passed: "3 min ago" and whether the device is silent too long are worded again. */
