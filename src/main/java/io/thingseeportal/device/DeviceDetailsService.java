@@ -11,7 +11,6 @@ import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationRecord;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
-import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,9 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -146,14 +143,7 @@ public class DeviceDetailsService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceSeries> seriesOf(String tuid) {
-        return latestValues(tuid).stream()
-                .flatMap(value -> value.fields().entrySet().stream()
-                        .filter(field -> field.getValue() instanceof Number
-                                && !ThingseeMessage.HEADER_FIELDS.contains(field.getKey()))
-                        .map(Map.Entry::getKey)
-                        .map(field -> new DeviceSeries(value.tsmId(), field)))
-                .sorted(Comparator.comparing(series -> !series.equals(DeviceSeries.BATTERY)))
-                .toList();
+        return DeviceSeries.of(latestValues(tuid));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.thingseeportal.device.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.thingseeportal.device.DeviceRows.configuration;
+import static io.thingseeportal.device.DeviceRows.configurationEcho;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,31 @@ class DeviceViewLiveTest extends MockedThingseeTest {
         awaitUi(() -> has("value-12100-temp"));
         assertThat(seriesChoice().getListDataView().getItems())
                 .contains(DeviceSeries.BATTERY, new DeviceSeries(12100, "temp"));
+    }
+
+    @Test
+    void a_data_message_does_not_read_the_configuration_again() {
+        open();
+        // A stored configuration that changed without a configuration message, which the ingest never does: shown
+        // only if the page read the configuration again.
+        jdbc.sql("UPDATE device_configuration SET fields = '{\"reportInterval\":60}' WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, TUID)
+                .update();
+
+        aBatteryMessage(42);
+
+        awaitUi(() -> text("device-battery").equals("42 %"));
+        assertThat(text("config-1500-reportInterval")).isEqualTo("300 s");
+    }
+
+    @Test
+    void a_configuration_echo_shows_the_configuration_it_reported() {
+        open();
+
+        configurationEcho(jdbc, tenantId, TUID, 1500, now, 8, "\"reportInterval\":60");
+        changed();
+
+        awaitUi(() -> text("config-1500-reportInterval").equals("60 s"));
     }
 
     /** A battery message as the ingest takes it in: the device row, the history and the latest value; then its event. */
