@@ -11,7 +11,6 @@ import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationRecord;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
-import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,9 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -101,21 +98,34 @@ public class DeviceDetailsService {
         return valid(tuid) ? store.configuration(currentUser.tenantId(), tuid) : List.of();
     }
 
-    /** A page of the device's messages, newest first, paged in SQL for a lazy grid. */
+    /**
+     * A page of the device's messages up to {@code upTo} (their own time), newest first, paged in SQL for a lazy grid:
+     * the pages hold still while newer messages arrive, until the grid moves {@code upTo} on.
+     */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
-    public List<RecentMessage> messages(String tuid, int offset, int limit) {
+    public List<RecentMessage> messages(String tuid, Instant upTo, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
-        return valid(tuid) ? store.messages(currentUser.tenantId(), tuid, offset, limit) : List.of();
+        return valid(tuid) ? store.messages(currentUser.tenantId(), tuid, upTo, offset, limit) : List.of();
     }
 
-    /** How many messages of the device the portal keeps. */
+    /** How many messages of the device up to {@code upTo} (their own time) the portal keeps. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
-    public long countMessages(String tuid) {
-        return valid(tuid) ? store.countMessages(currentUser.tenantId(), tuid) : 0;
+    public long countMessages(String tuid, Instant upTo) {
+        return valid(tuid) ? store.countMessages(currentUser.tenantId(), tuid, upTo) : 0;
+    }
+
+    /** The device's newest messages, newest first, at most {@code limit}: a live page learns from them what arrived. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public List<RecentMessage> newestMessages(String tuid, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        return valid(tuid) ? store.newestMessages(currentUser.tenantId(), tuid, limit) : List.of();
     }
 
     /** The message's JSON as it arrived, indented for reading; empty when it is gone (or not the tenant's). */
@@ -133,14 +143,7 @@ public class DeviceDetailsService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceSeries> seriesOf(String tuid) {
-        return latestValues(tuid).stream()
-                .flatMap(value -> value.fields().entrySet().stream()
-                        .filter(field -> field.getValue() instanceof Number
-                                && !ThingseeMessage.HEADER_FIELDS.contains(field.getKey()))
-                        .map(Map.Entry::getKey)
-                        .map(field -> new DeviceSeries(value.tsmId(), field)))
-                .sorted(Comparator.comparing(series -> !series.equals(DeviceSeries.BATTERY)))
-                .toList();
+        return DeviceSeries.of(latestValues(tuid));
     }
 
     /**

@@ -69,21 +69,33 @@ class DeviceDetailsStore {
                 .list();
     }
 
-    List<RecentMessage> messages(long tenantId, String tuid, int offset, int limit) {
+    /** A page of the messages up to {@code upTo} (their own time), newest first. */
+    List<RecentMessage> messages(long tenantId, String tuid, Instant upTo, int offset, int limit) {
         return jdbc.sql("SELECT tsm_id, tsm_ev, tsm_ts, received_at FROM device_message"
-                        + " WHERE tenant_id = ? AND tuid = ? ORDER BY tsm_ts DESC, tsm_id DESC LIMIT ? OFFSET ?")
-                .params(tenantId, tuid, limit, offset)
-                .query((row, number) -> new RecentMessage(
-                        row.getInt("tsm_id"),
-                        row.getInt("tsm_ev"),
-                        instant(row, "tsm_ts"),
-                        instant(row, "received_at")))
+                        + " WHERE tenant_id = ? AND tuid = ? AND tsm_ts <= ?"
+                        + " ORDER BY tsm_ts DESC, tsm_id DESC LIMIT ? OFFSET ?")
+                .params(tenantId, tuid, Timestamp.from(upTo), limit, offset)
+                .query(DeviceDetailsStore::recentMessage)
                 .list();
     }
 
-    long countMessages(long tenantId, String tuid) {
-        return jdbc.sql("SELECT count(*) FROM device_message WHERE tenant_id = ? AND tuid = ?")
-                .params(tenantId, tuid)
+    /** The newest messages, newest first, however new. */
+    List<RecentMessage> newestMessages(long tenantId, String tuid, int limit) {
+        return jdbc.sql("SELECT tsm_id, tsm_ev, tsm_ts, received_at FROM device_message"
+                        + " WHERE tenant_id = ? AND tuid = ? ORDER BY tsm_ts DESC, tsm_id DESC LIMIT ?")
+                .params(tenantId, tuid, limit)
+                .query(DeviceDetailsStore::recentMessage)
+                .list();
+    }
+
+    private static RecentMessage recentMessage(ResultSet row, int number) throws SQLException {
+        return new RecentMessage(
+                row.getInt("tsm_id"), row.getInt("tsm_ev"), instant(row, "tsm_ts"), instant(row, "received_at"));
+    }
+
+    long countMessages(long tenantId, String tuid, Instant upTo) {
+        return jdbc.sql("SELECT count(*) FROM device_message WHERE tenant_id = ? AND tuid = ? AND tsm_ts <= ?")
+                .params(tenantId, tuid, Timestamp.from(upTo))
                 .query(Long.class)
                 .single();
     }

@@ -7,4 +7,10 @@ import java.time.Instant;
  *
  * @param time the message's own time (tsmTs); with the TUID and tsmId it names the message
  */
-public record RecentMessage(int tsmId, int tsmEv, Instant time, Instant receivedAt) {}
+public record RecentMessage(int tsmId, int tsmEv, Instant time, Instant receivedAt) {
+
+    /** A configuration echo ({@code tsmEv} 31) or an answer to an information request (33): what the device reports of its configuration. */
+    public boolean reportsConfiguration() {
+        return tsmEv == 31 || tsmEv == 33;
+    }
+}

@@ -101,8 +101,9 @@ class DeviceDetailsServiceTest extends MockedThingseeTest {
         for (String tuid : List.of("TSPR04THEIRS", "TSPR04NOSUCH", "not a tuid/..", "")) {
             assertThat(details.find(tuid)).isEmpty();
             assertThat(details.latestValues(tuid)).isEmpty();
-            assertThat(details.messages(tuid, 0, 10)).isEmpty();
-            assertThat(details.countMessages(tuid)).isZero();
+            assertThat(details.messages(tuid, now, 0, 10)).isEmpty();
+            assertThat(details.countMessages(tuid, now)).isZero();
+            assertThat(details.newestMessages(tuid, 10)).isEmpty();
             assertThat(details.series(tuid, DeviceSeries.BATTERY, SeriesRange.WEEK))
                     .isEmpty();
             assertThatThrownBy(() -> details.refreshFromThingsee(tuid)).isInstanceOf(NoSuchDeviceException.class);
@@ -121,7 +122,7 @@ class DeviceDetailsServiceTest extends MockedThingseeTest {
         assertThat(details.latestValues(TUID))
                 .singleElement()
                 .satisfies(value -> assertThat(value.fields()).containsEntry("batl", 87));
-        assertThat(details.countMessages(TUID)).isOne();
+        assertThat(details.countMessages(TUID, now)).isOne();
     }
 
     @Test
@@ -158,13 +159,33 @@ class DeviceDetailsServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void pages_of_messages_up_to_a_time_hold_still_while_newer_ones_arrive() {
+        for (int minute = 2; minute <= 5; minute++) {
+            message(jdbc, tenantId, TUID, 13100, now.minus(Duration.ofMinutes(minute)), "\"moveCount\":" + minute);
+        }
+        Instant shownUpTo = details.newestMessages(TUID, 1).get(0).time();
+
+        message(jdbc, tenantId, TUID, 1110, now.minus(Duration.ofMinutes(1)), "\"batl\":80");
+
+        assertThat(details.countMessages(TUID, shownUpTo)).isEqualTo(4);
+        assertThat(details.messages(TUID, shownUpTo, 1, 1))
+                .extracting(RecentMessage::time)
+                .containsExactly(now.minus(Duration.ofMinutes(3)));
+        assertThat(details.newestMessages(TUID, 2))
+                .extracting(RecentMessage::tsmId, RecentMessage::time)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1110, now.minus(Duration.ofMinutes(1))),
+                        org.assertj.core.groups.Tuple.tuple(13100, now.minus(Duration.ofMinutes(2))));
+    }
+
+    @Test
     void messages_come_newest_first_a_page_at_a_time_and_their_json_on_demand() {
         for (int minute = 1; minute <= 5; minute++) {
             message(jdbc, tenantId, TUID, 13100, now.minus(Duration.ofMinutes(minute)), "\"moveCount\":" + minute);
         }
 
-        assertThat(details.countMessages(TUID)).isEqualTo(5);
-        List<RecentMessage> secondPage = details.messages(TUID, 2, 2);
+        assertThat(details.countMessages(TUID, now)).isEqualTo(5);
+        List<RecentMessage> secondPage = details.messages(TUID, now, 2, 2);
         assertThat(secondPage)
                 .extracting(RecentMessage::time)
                 .containsExactly(now.minus(Duration.ofMinutes(3)), now.minus(Duration.ofMinutes(4)));

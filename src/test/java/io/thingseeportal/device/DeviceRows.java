@@ -40,11 +40,16 @@ public final class DeviceRows {
 
     /** One message of the history, with its payload built from the header and the given JSON fields. */
     public static void message(JdbcClient jdbc, long tenantId, String tuid, int tsmId, Instant time, String fields) {
-        String payload = "{\"tsmId\":" + tsmId + ",\"tsmEv\":10,\"tsmTs\":" + time.getEpochSecond() + ",\"tsmTuid\":\""
-                + tuid + "\"," + fields + "}";
+        message(jdbc, tenantId, tuid, tsmId, 10, time, fields);
+    }
+
+    private static void message(
+            JdbcClient jdbc, long tenantId, String tuid, int tsmId, int tsmEv, Instant time, String fields) {
+        String payload = "{\"tsmId\":" + tsmId + ",\"tsmEv\":" + tsmEv + ",\"tsmTs\":" + time.getEpochSecond()
+                + ",\"tsmTuid\":\"" + tuid + "\"," + fields + "}";
         jdbc.sql("INSERT INTO device_message (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, payload)"
-                        + " VALUES (?, ?, ?, ?, 10, ?, ?)")
-                .params(tenantId, tuid, tsmId, ts(time), ts(time.plusSeconds(1)), payload)
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(tenantId, tuid, tsmId, ts(time), tsmEv, ts(time.plusSeconds(1)), payload)
                 .update();
     }
 
@@ -72,6 +77,16 @@ public final class DeviceRows {
                         + " fields) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(tenantId, tuid, tsmId, ts(time), transactionId, ts(time), "{" + fields + "}")
                 .update();
+    }
+
+    /** A configuration echo (tsmEv 31) as the ingest takes it in: into the history and as the reported configuration. */
+    public static void configurationEcho(
+            JdbcClient jdbc, long tenantId, String tuid, int tsmId, Instant time, long transactionId, String fields) {
+        message(jdbc, tenantId, tuid, tsmId, 31, time, fields);
+        jdbc.sql("DELETE FROM device_configuration WHERE tenant_id = ? AND tuid = ? AND tsm_id = ?")
+                .params(tenantId, tuid, tsmId)
+                .update();
+        configuration(jdbc, tenantId, tuid, tsmId, time, transactionId, fields);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -60,6 +60,11 @@ class DeviceChart extends Component {
         return points.isEmpty() ? Instant.EPOCH : points.get(points.size() - 1).time();
     }
 
+    /** Whether the chart shows no point. */
+    boolean isEmpty() {
+        return points.isEmpty();
+    }
+
     /** The points the chart shows now, oldest first. */
     List<SeriesPoint> points() {
         return List.copyOf(points);

@@ -7,12 +7,21 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceSeries;
+import io.thingseeportal.device.DeviceValue;
 import io.thingseeportal.device.SeriesPoint;
 import io.thingseeportal.device.SeriesRange;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
-/** The device's chart: which series (battery, temperature, distance, ...) over the last 24 hours or 7 days. */
+/**
+ * The device's chart: which series (battery, temperature, distance, ...) over the last 24 hours or 7 days. It follows
+ * the device's latest values: the series to choose from are their numeric fields, and only a newer value of the shown
+ * series' message has readings to append.
+ */
 class DeviceChartPanel extends Composite<VerticalLayout> {
 
     private final DeviceDetailsService devices;
@@ -20,10 +29,16 @@ class DeviceChartPanel extends Composite<VerticalLayout> {
     private final Select<DeviceSeries> series = new Select<>();
     private final Select<SeriesRange> range = new Select<>();
     private final DeviceChart chart = new DeviceChart();
+    private List<DeviceSeries> listed = List.of();
+    /** The time of each message's latest value, by tsmId, as the page last read them. */
+    private Map<Integer, Instant> valueTimes;
+    /** The shown series' readings up to this time are in the chart. */
+    private Instant readUpTo = Instant.EPOCH;
 
-    DeviceChartPanel(DeviceDetailsService devices, String tuid) {
+    DeviceChartPanel(DeviceDetailsService devices, String tuid, List<DeviceValue> values) {
         this.devices = devices;
         this.tuid = tuid;
+        this.valueTimes = times(values);
         series.setId("chart-series");
         series.setLabel(getTranslation("device.page.chart.series"));
         series.setItemLabelGenerator(this::label);
@@ -41,22 +56,32 @@ class DeviceChartPanel extends Composite<VerticalLayout> {
         choices.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         getContent().setPadding(false);
         getContent().add(choices, chart);
-        listSeries();
+        listSeries(DeviceSeries.of(values));
         series.addValueChangeListener(change -> draw());
         range.addValueChangeListener(change -> draw());
         draw();
     }
 
-    /** New readings arrived: appended to the chart, and a new kind of reading becomes a choice. */
-    void update() {
-        if (!devices.seriesOf(tuid).equals(series.getListDataView().getItems().toList())) {
-            listSeries();
+    /**
+     * The device's latest values now: a new kind of reading becomes a choice, and a newer value of the shown series'
+     * message has its readings appended. Other messages of the device cost the chart no query.
+     */
+    void update(List<DeviceValue> values) {
+        valueTimes = times(values);
+        List<DeviceSeries> available = DeviceSeries.of(values);
+        if (!available.equals(listed)) {
+            listSeries(available);
         }
         DeviceSeries shown = series.getValue();
-        if (shown != null && chart.points().isEmpty()) {
+        @Nullable Instant newest = shown == null ? null : valueTimes.get(shown.tsmId());
+        if (shown == null || newest == null || !newest.isAfter(readUpTo)) {
+            return;
+        }
+        if (chart.isEmpty()) {
             draw();
-        } else if (shown != null) {
+        } else {
             devices.readingsAfter(tuid, shown, chart.newest()).forEach(chart::append);
+            readUpTo = newest;
         }
     }
 
@@ -64,9 +89,9 @@ class DeviceChartPanel extends Composite<VerticalLayout> {
         return chart;
     }
 
-    private void listSeries() {
+    private void listSeries(List<DeviceSeries> available) {
         DeviceSeries selected = series.getValue();
-        List<DeviceSeries> available = devices.seriesOf(tuid);
+        listed = available;
         series.setItems(available);
         if (selected != null && available.contains(selected)) {
             series.setValue(selected);
@@ -79,9 +104,16 @@ class DeviceChartPanel extends Composite<VerticalLayout> {
         DeviceSeries shown = series.getValue();
         List<SeriesPoint> points = shown == null ? List.of() : devices.series(tuid, shown, range.getValue());
         chart.show(shown == null ? "" : label(shown), points);
+        // The series was read up to now: the latest value the page knows of is in it (when in the range).
+        Instant known = shown == null ? Instant.EPOCH : valueTimes.getOrDefault(shown.tsmId(), Instant.EPOCH);
+        readUpTo = known.isAfter(chart.newest()) ? known : chart.newest();
     }
 
     private String label(DeviceSeries shown) {
         return ValueFormat.label(this, shown.tsmId(), shown.field()) + " (" + shown.tsmId() + ")";
+    }
+
+    private static Map<Integer, Instant> times(List<DeviceValue> values) {
+        return values.stream().collect(Collectors.toMap(DeviceValue::tsmId, DeviceValue::time));
     }
 }

@@ -56,16 +56,15 @@ class DeviceFacts extends Composite<FormLayout> {
         set("asset", device.assetName());
         set("status", getTranslation("device.status." + device.installationStatus()));
         Span state = values.get("state");
-        state.getElement().getThemeList().clear();
         if (device.lastSeen() == null) {
-            state.setText(getTranslation("device.page.state.never"));
-            state.getElement().getThemeList().add("badge contrast");
+            ChangedText.set(state, getTranslation("device.page.state.never"));
+            ChangedText.theme(state, "badge contrast");
         } else if (device.stale()) {
-            state.setText(getTranslation("device.page.state.stale"));
-            state.getElement().getThemeList().add("badge error");
+            ChangedText.set(state, getTranslation("device.page.state.stale"));
+            ChangedText.theme(state, "badge error");
         } else {
-            state.setText(getTranslation("device.page.state.reporting"));
-            state.getElement().getThemeList().add("badge success");
+            ChangedText.set(state, getTranslation("device.page.state.reporting"));
+            ChangedText.theme(state, "badge success");
         }
         set("last-seen", ago(device.lastSeen(), now, locale));
         set("last-arrival", ago(device.lastArrival(), now, locale));
@@ -94,7 +93,8 @@ class DeviceFacts extends Composite<FormLayout> {
                 : getTranslation("device.page.ago", time.ago(then, now), ValueFormat.dateTime(then, locale));
     }
 
+    /** Only a fact that changed goes to the browser: the page shows the device again on each of its messages. */
     private void set(String fact, @Nullable String text) {
-        values.get(fact).setText(text == null || text.isBlank() ? "–" : text);
+        ChangedText.set(values.get(fact), text == null || text.isBlank() ? "–" : text);
     }
 }

@@ -6,8 +6,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -40,18 +38,9 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private final DeviceUpdates updates;
     private final MessageCatalog catalog;
     private final Clock clock;
-    private @Nullable Shown shown;
+    private @Nullable DeviceSections shown;
     private @Nullable Registration live;
     private @Nullable Registration ticks;
-
-    /** The parts of the page of the device it shows. */
-    private record Shown(
-            String tuid,
-            DeviceFacts facts,
-            DeviceFields values,
-            DeviceFields configuration,
-            DeviceChartPanel chart,
-            DeviceMessages messages) {}
 
     DeviceView(DeviceDetailsService devices, DeviceUpdates updates, MessageCatalog catalog, Clock clock) {
         this.devices = devices;
@@ -74,62 +63,26 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     }
 
     private void show(DeviceDetails device) {
-        String tuid = device.tuid();
-        var facts = new DeviceFacts();
-        var values = new DeviceFields(catalog, "value", "device.page.values.none");
-        var configuration = new DeviceFields(catalog, "config", "device.page.configuration.none");
-        var chart = new DeviceChartPanel(devices, tuid);
-        var messages = new DeviceMessages(devices, tuid);
-        shown = new Shown(tuid, facts, values, configuration, chart, messages);
-        var title = new H2(tuid);
-        title.setId("device-title");
-        getContent()
-                .add(
-                        title,
-                        facts,
-                        new DeviceThingseePanel(devices, tuid, this::reload),
-                        new H3(getTranslation("device.page.values")),
-                        values,
-                        new H3(getTranslation("device.page.chart")),
-                        chart,
-                        new H3(getTranslation("device.page.messages")),
-                        messages,
-                        new H3(getTranslation("device.page.configuration")),
-                        configuration);
-        showState(shown, device);
+        shown = new DeviceSections(device, devices, catalog, clock);
+        getContent().add(shown);
         // The same view shows another device when only the route's TUID changes: it is attached already then.
         getUI().ifPresent(this::follow);
     }
 
-    /** The device changed: its facts and values read again, new readings appended to the chart. */
+    /** The device changed: the page shows what changed. */
     private void reload() {
-        Shown current = shown;
-        if (current == null) {
-            return;
+        DeviceSections current = shown;
+        if (current != null) {
+            current.deviceChanged();
         }
-        devices.find(current.tuid()).ifPresent(device -> showState(current, device));
-        current.chart().update();
-        current.messages().refresh();
     }
 
     /** Time passed: "3 min ago" and whether the device is silent too long are worded again. */
     private void refreshTimes() {
-        Shown current = shown;
+        DeviceSections current = shown;
         if (current != null) {
-            devices.find(current.tuid()).ifPresent(device -> current.facts().show(device, clock.instant()));
+            current.timePassed();
         }
-    }
-
-    private void showState(Shown current, DeviceDetails device) {
-        current.facts().show(device, clock.instant());
-        current.values()
-                .show(devices.latestValues(device.tuid()).stream()
-                        .map(value -> new DeviceFields.Entry(value.tsmId(), value.time(), value.fields()))
-                        .toList());
-        current.configuration()
-                .show(devices.reportedConfiguration(device.tuid()).stream()
-                        .map(config -> new DeviceFields.Entry(config.tsmId(), config.time(), config.fields()))
-                        .toList());
     }
 
     @Override
@@ -151,7 +104,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     /** Follows the shown device only: the rest of the fleet's messages never take the session's lock. */
     private void follow(UI ui) {
         unfollow();
-        Shown current = shown;
+        DeviceSections current = shown;
         if (current != null) {
             live = updates.subscribe(current.tuid(), () -> access(ui, this::reload));
         }

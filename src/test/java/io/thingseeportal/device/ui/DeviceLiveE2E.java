@@ -48,11 +48,14 @@ class DeviceLiveE2E extends DemoBrowserTest {
         screenshot("1-opened");
         String before = browser.findElement(By.id("device-battery")).getText();
         int level = before.equals("42 %") ? 41 : 42;
+        long messagesBefore = messagesInGrid();
 
         setBattery(tuid, level);
 
         new WebDriverWait(browser, Duration.ofSeconds(2))
                 .until(ExpectedConditions.textToBe(By.id("device-battery"), level + " %"));
+        // The grid is at its top: it shows the new message too.
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(driver -> messagesInGrid() > messagesBefore);
         screenshot("2-updated");
         fitsTheScreen();
     }
@@ -124,6 +127,12 @@ class DeviceLiveE2E extends DemoBrowserTest {
         assertThat(response.statusCode())
                 .as("PUT battery answered %s", response.body())
                 .isBetween(200, 299);
+    }
+
+    /** How many rows the messages grid in the browser has. */
+    private long messagesInGrid() {
+        return ((Number) browser.executeScript("return document.getElementById('device-messages').size || 0"))
+                .longValue();
     }
 
     /** Headless Chromium keeps its window at least 500 px wide; the page is laid out for a 360 px phone all the same. */

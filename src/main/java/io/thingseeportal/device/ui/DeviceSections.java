@@ -1,0 +1,97 @@
+package io.thingseeportal.device.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.thingseeportal.device.DeviceDetails;
+import io.thingseeportal.device.DeviceDetailsService;
+import io.thingseeportal.device.DeviceValue;
+import io.thingseeportal.device.MessageCatalog;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The sections of one device's page, and what a change of the device or the passing of time changes in them. A change
+ * arrives with each message of the device (up to four times a second), so each section reads and sends the browser
+ * only what may have changed: texts that differ, readings newer than the chart's, messages newer than the grid's, and
+ * the reported configuration only when a configuration message may have come.
+ */
+class DeviceSections extends Composite<VerticalLayout> {
+
+    private final DeviceDetailsService devices;
+    private final Clock clock;
+    private final String tuid;
+    private final DeviceFacts facts = new DeviceFacts();
+    private final DeviceFields values;
+    private final DeviceFields configuration;
+    private final DeviceChartPanel chart;
+    private final DeviceMessages messages;
+
+    DeviceSections(DeviceDetails device, DeviceDetailsService devices, MessageCatalog catalog, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
+        this.tuid = device.tuid();
+        List<DeviceValue> latest = devices.latestValues(tuid);
+        values = new DeviceFields(catalog, "value", "device.page.values.none");
+        configuration = new DeviceFields(catalog, "config", "device.page.configuration.none");
+        chart = new DeviceChartPanel(devices, tuid, latest);
+        messages = new DeviceMessages(devices, tuid);
+        var title = new H2(tuid);
+        title.setId("device-title");
+        getContent().setPadding(false);
+        getContent()
+                .add(
+                        title,
+                        facts,
+                        new DeviceThingseePanel(devices, tuid, this::deviceChanged),
+                        new H3(getTranslation("device.page.values")),
+                        values,
+                        new H3(getTranslation("device.page.chart")),
+                        chart,
+                        new H3(getTranslation("device.page.messages")),
+                        messages,
+                        new H3(getTranslation("device.page.configuration")),
+                        configuration);
+        facts.show(device, clock.instant());
+        showValues(latest);
+        showConfiguration();
+    }
+
+    String tuid() {
+        return tuid;
+    }
+
+    /** The device changed (a message of it was taken in, or Thingsee told of it): the page shows what changed. */
+    void deviceChanged() {
+        devices.find(tuid).ifPresent(device -> facts.show(device, clock.instant()));
+        List<DeviceValue> latest = devices.latestValues(tuid);
+        showValues(latest);
+        chart.update(latest);
+        if (messages.update().mayReportConfiguration()) {
+            showConfiguration();
+        }
+    }
+
+    /**
+     * Time passed: "3 min ago" and whether the device is silent too long are worded again. The configuration is read
+     * again too, at this slow beat: a configuration message older than one the page had seen could slip past
+     * {@link #deviceChanged}.
+     */
+    void timePassed() {
+        devices.find(tuid).ifPresent(device -> facts.show(device, clock.instant()));
+        showConfiguration();
+    }
+
+    private void showValues(List<DeviceValue> latest) {
+        values.show(latest.stream()
+                .map(value -> new DeviceFields.Entry(value.tsmId(), value.time(), value.fields()))
+                .toList());
+    }
+
+    private void showConfiguration() {
+        configuration.show(devices.reportedConfiguration(tuid).stream()
+                .map(config -> new DeviceFields.Entry(config.tsmId(), config.time(), config.fields()))
+                .toList());
+    }
+}
