@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * The device list as CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it holds a comma, a quote or a
  * line break, and a quote inside doubled. Times are ISO 8601 in UTC; an unknown value is an empty field. The header
  * names are the columns' own, not translated, so that scripts can read the file in any language.
+ *
+ * <p>A spreadsheet takes a field that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return
+ * for a formula. Asset names come from people and firmware versions from the devices, so such a field gets a leading
+ * apostrophe (OWASP's advice for CSV injection): a spreadsheet shows it as text, and a script sees the apostrophe.
  */
 final class DeviceCsv {
 
@@ -49,15 +53,16 @@ final class DeviceCsv {
                         device.firmware()));
     }
 
-    /** One field, quoted only when it has to be. */
+    /** One field, never read as a formula, quoted only when it has to be. */
     static String field(@Nullable String value) {
         if (value == null) {
             return "";
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
+        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
         }
-        return value;
+        return text;
     }
 
     private static void line(Writer out, Stream<@Nullable String> fields) throws IOException {

@@ -282,6 +282,19 @@ class DeviceListServiceTest extends KaribuTest {
     }
 
     @Test
+    void a_csv_field_a_spreadsheet_would_take_for_a_formula_is_kept_as_text() {
+        assertThat(DeviceCsv.field("=HYPERLINK(\"http://evil.example\",\"x\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+        assertThat(DeviceCsv.field("+1")).isEqualTo("'+1");
+        assertThat(DeviceCsv.field("-2")).isEqualTo("'-2");
+        assertThat(DeviceCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(DeviceCsv.field("\tcell")).isEqualTo("'\tcell");
+        assertThat(DeviceCsv.field("\rcell")).isEqualTo("\"'\rcell\"");
+        assertThat(DeviceCsv.field("Room 1 = lobby")).isEqualTo("Room 1 = lobby");
+        assertThat(DeviceCsv.field("")).isEmpty();
+    }
+
+    @Test
     void the_csv_export_reads_page_after_page_and_writes_every_matching_device_once_in_order() {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 2 * DeviceListService.EXPORT_PAGE + 1; i++) {
