@@ -4,14 +4,14 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.thingseeportal.device.DeviceRows.message;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
+import static io.thingseeportal.device.ui.LivePage.awaitUi;
+import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.internal.UIInternals;
 import io.thingseeportal.MockedThingseeTest;
@@ -26,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,24 +180,5 @@ class DeviceMessagesTest extends MockedThingseeTest {
     @SuppressWarnings("unchecked")
     private static Grid<RecentMessage> messages() {
         return _get(Grid.class, spec -> spec.withId("device-messages"));
-    }
-
-    private static Span span(String id) {
-        return _get(Span.class, spec -> spec.withId(id));
-    }
-
-    private static String text(String id) {
-        return span(id).getText();
-    }
-
-    /** Live updates reach the page through ui.access; a client round trip runs them. */
-    private static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread()
-                .pollInterval(Duration.ofMillis(50))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> {
-                    MockVaadin.clientRoundtrip();
-                    return condition.getAsBoolean();
-                });
     }
 }

@@ -6,10 +6,11 @@ import static io.thingseeportal.device.DeviceRows.configuration;
 import static io.thingseeportal.device.DeviceRows.configurationEcho;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
+import static io.thingseeportal.device.ui.LivePage.awaitUi;
+import static io.thingseeportal.device.ui.LivePage.span;
+import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -24,13 +25,11 @@ import io.thingseeportal.device.DeviceSeries;
 import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.security.AppRoles;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,26 +180,7 @@ class DeviceViewLiveTest extends MockedThingseeTest {
         return _get(FlexLayout.class, spec -> spec.withId(id));
     }
 
-    private static Span span(String id) {
-        return _get(Span.class, spec -> spec.withId(id));
-    }
-
-    private static String text(String id) {
-        return span(id).getText();
-    }
-
     private static boolean has(String id) {
         return !_find(Span.class, spec -> spec.withId(id)).isEmpty();
-    }
-
-    /** Live updates reach the page through ui.access; a client round trip runs them. */
-    private static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread()
-                .pollInterval(Duration.ofMillis(50))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> {
-                    MockVaadin.clientRoundtrip();
-                    return condition.getAsBoolean();
-                });
     }
 }

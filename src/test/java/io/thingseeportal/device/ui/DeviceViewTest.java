@@ -7,6 +7,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static io.thingseeportal.device.DeviceRows.configuration;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
+import static io.thingseeportal.device.ui.LivePage.awaitUi;
+import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -21,7 +23,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
@@ -39,7 +40,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -202,20 +202,5 @@ class DeviceViewTest extends MockedThingseeTest {
     @SuppressWarnings("unchecked")
     private static Select<DeviceSeries> seriesChoice() {
         return _get(Select.class, spec -> spec.withId("chart-series"));
-    }
-
-    private static String text(String id) {
-        return _get(Span.class, spec -> spec.withId(id)).getText();
-    }
-
-    /** Live updates and background work reach the page through ui.access; a client round trip runs them. */
-    private static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread()
-                .pollInterval(Duration.ofMillis(50))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> {
-                    MockVaadin.clientRoundtrip();
-                    return condition.getAsBoolean();
-                });
     }
 }

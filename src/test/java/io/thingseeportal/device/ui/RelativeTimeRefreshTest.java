@@ -1,13 +1,13 @@
 package io.thingseeportal.device.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static io.thingseeportal.device.ui.LivePage.awaitUi;
+import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.nodefeature.ElementData;
 import io.thingseeportal.KaribuTest;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,21 +93,10 @@ class RelativeTimeRefreshTest extends KaribuTest {
         assertThat(text("device-state")).isEqualTo("Silent: no message for three report intervals");
     }
 
-    private static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
-            MockVaadin.clientRoundtrip();
-            return condition.getAsBoolean();
-        });
-    }
-
     /** The column's cell and the phone card's line, both rendered for the row. */
     private static boolean allSay(String text) {
         List<String> shown = renderedLastSeen();
         return !shown.isEmpty() && shown.stream().allMatch(text::equals);
-    }
-
-    private static String text(String id) {
-        return _get(Span.class, spec -> spec.withId(id)).getText();
     }
 
     /**
