@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where everyone lands after signing in. Installers get one large action; admins and viewers their tenant's counts;
- * the operator goes on to the tenants. The fleet's counts follow the devices' messages live.
+ * the operator goes on to the tenants. The fleet's counts follow the devices' messages live, read just before the next
+ * response to the browser ({@link DeferredRefresh}).
  */
 @Route("")
 @Menu(order = 0, icon = "vaadin:home", title = "menu.start")
@@ -40,6 +41,7 @@ class StartView extends Composite<VerticalLayout> implements BeforeEnterObserver
     private final DeviceCommandService commands;
     private @Nullable TenantCounts counts;
     private @Nullable Registration subscription;
+    private final DeferredRefresh countChanges = new DeferredRefresh(this, this::refreshCounts);
 
     StartView(
             CurrentUser currentUser,
@@ -82,7 +84,7 @@ class StartView extends Composite<VerticalLayout> implements BeforeEnterObserver
     protected void onAttach(AttachEvent attach) {
         if (counts != null && subscription == null) {
             UI ui = attach.getUI();
-            subscription = updates.subscribe(tuids -> ui.access(this::refreshCounts));
+            subscription = updates.subscribe(tuids -> countChanges.request(ui));
         }
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.base.ui.DeferredRefresh;
 import io.thingseeportal.device.DeviceFilter;
 import io.thingseeportal.device.DeviceListService;
 import io.thingseeportal.device.DeviceUpdates;
@@ -27,11 +28,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tenant's devices with what they last told: filtered, sorted and paged in the database, kept current as messages
- * arrive, its "3 min ago" worded again every minute, and downloadable as CSV. On a phone each device is a card.
+ * arrive, its "3 min ago" worded again every minute, and downloadable as CSV. On a phone each device is a card. Its
+ * live updates are read just before the next response to the browser ({@link DeferredRefresh}).
  */
 @Route("devices")
 @Menu(order = 25, icon = "vaadin:cubes", title = "menu.devices")
@@ -46,6 +50,11 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
     private final DeviceFilterBar filters;
     private final DeviceListGrid grid;
     private final List<Registration> registrations = new ArrayList<>();
+    /** Devices that changed since the rows were last read again; touched with the session locked. */
+    private final Set<String> changed = new HashSet<>();
+
+    private final DeferredRefresh rowChanges;
+    private final DeferredRefresh ticks;
     private volatile DeviceFilter filter = DeviceFilter.ALL;
 
     DeviceListView(DeviceListService devices, DeviceUpdates updates, Clock clock) {
@@ -55,6 +64,8 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
         grid = new DeviceListGrid(devices, () -> filter, clock);
         grid.setEmptyStateText(getTranslation("device.list.empty"));
         filters.addChangeListener(this::filter);
+        rowChanges = new DeferredRefresh(this, this::refreshChangedRows);
+        ticks = new DeferredRefresh(this, grid::refreshTimes);
 
         var export = new Anchor((DownloadHandler) this::export, AttachmentType.DOWNLOAD, "");
         export.setId("export-csv");
@@ -71,6 +82,12 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
         filter = filters.value();
         grid.setEmptyStateText(getTranslation(filter.isAll() ? "device.list.empty" : "device.list.empty.filtered"));
         grid.refresh();
+    }
+
+    private void refreshChangedRows() {
+        Set<String> tuids = Set.copyOf(changed);
+        changed.clear();
+        grid.refreshChanged(tuids);
     }
 
     /** Cards and folded filters on a phone, columns and every filter on anything wider. */
@@ -91,8 +108,8 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
-        registrations.add(updates.subscribe(tuids -> ui.access(() -> grid.refreshChanged(tuids))));
-        registrations.add(updates.subscribeToTime(() -> ui.access(grid::refreshTimes)));
+        registrations.add(updates.subscribe(tuids -> rowChanges.request(ui, () -> changed.addAll(tuids))));
+        registrations.add(updates.subscribeToTime(() -> ticks.request(ui)));
         registrations.add(ui.getPage().addBrowserWindowResizeListener(resize -> fitWidth(resize.getWidth())));
         ui.getPage().retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));
     }

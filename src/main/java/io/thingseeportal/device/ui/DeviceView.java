@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,8 +11,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.Command;
 import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.base.ui.DeferredRefresh;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceUpdates;
@@ -26,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One device: its facts, latest values, a chart over time, its recent messages and reported configuration, and what
  * Thingsee says of it. The page follows the device live: when a message of it is taken in, the page shows it; and
- * every minute its "3 min ago" and whether it is silent too long are worded again.
+ * every minute its "3 min ago" and whether it is silent too long are worded again. Both happen just before the next
+ * response to the browser ({@link DeferredRefresh}): a page whose browser is not connected reads nothing meanwhile.
  */
 @Route("devices/:tuid")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
@@ -38,9 +38,11 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private final DeviceUpdates updates;
     private final MessageCatalog catalog;
     private final Clock clock;
+    private final DeferredRefresh changes = new DeferredRefresh(this, this::reload);
+    private final DeferredRefresh ticks = new DeferredRefresh(this, this::refreshTimes);
     private @Nullable DeviceSections shown;
     private @Nullable Registration live;
-    private @Nullable Registration ticks;
+    private @Nullable Registration time;
 
     DeviceView(DeviceDetailsService devices, DeviceUpdates updates, MessageCatalog catalog, Clock clock) {
         this.devices = devices;
@@ -89,15 +91,15 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         follow(ui);
-        ticks = updates.subscribeToTime(() -> access(ui, this::refreshTimes));
+        time = updates.subscribeToTime(() -> ticks.request(ui));
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         unfollow();
-        if (ticks != null) {
-            ticks.remove();
-            ticks = null;
+        if (time != null) {
+            time.remove();
+            time = null;
         }
     }
 
@@ -106,7 +108,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         unfollow();
         DeviceSections current = shown;
         if (current != null) {
-            live = updates.subscribe(current.tuid(), () -> access(ui, this::reload));
+            live = updates.subscribe(current.tuid(), () -> changes.request(ui));
         }
     }
 
@@ -114,14 +116,6 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         if (live != null) {
             live.remove();
             live = null;
-        }
-    }
-
-    private static void access(UI ui, Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException closed) {
-            // The page was closed between the change and its delivery: onDetach removes the subscriptions.
         }
     }
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.base.ui.DeferredRefresh;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.group.DeploymentGroup;
@@ -27,14 +28,17 @@ import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One deployment group: its facts, its devices and what was done to it. Admins move or remove selected devices,
  * rename the group or delete it; viewers only read. Thingsee's side of every change runs in the background. The device
- * grid follows the devices' messages live.
+ * grid follows the devices' messages live, read just before the next response to the browser ({@link
+ * DeferredRefresh}).
  */
 @Route("groups/:groupId")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.VIEWER})
@@ -50,6 +54,10 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     private String title = "";
     private @Nullable GroupDeviceGrid grid;
     private @Nullable Registration subscription;
+    /** Devices that changed since the grid's rows were last read again; touched with the session locked. */
+    private final Set<String> changed = new HashSet<>();
+
+    private final DeferredRefresh rowChanges = new DeferredRefresh(this, this::refreshChangedRows);
 
     GroupView(GroupService groups, DeviceService devices, DeviceUpdates updates, CurrentUser currentUser) {
         this.groups = groups;
@@ -75,11 +83,15 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        subscription = updates.subscribe(tuids -> ui.access(() -> {
-            if (grid != null) {
-                grid.refreshChanged(tuids);
-            }
-        }));
+        subscription = updates.subscribe(tuids -> rowChanges.request(ui, () -> changed.addAll(tuids)));
+    }
+
+    private void refreshChangedRows() {
+        Set<String> tuids = Set.copyOf(changed);
+        changed.clear();
+        if (grid != null) {
+            grid.refreshChanged(tuids);
+        }
     }
 
     @Override
