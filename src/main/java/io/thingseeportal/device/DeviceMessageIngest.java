@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,7 +190,7 @@ public class DeviceMessageIngest {
             rejections.reject(tenant, StreamRejections.UNKNOWN_TSMID, "tsmId " + tsmId + " from " + tuid);
             return null;
         }
-        String payload = text(message.fields(), false);
+        String payload = received.json();
         if (payload.length() > PAYLOAD_MAX_LENGTH) {
             rejections.reject(
                     tenant, StreamRejections.TOO_LARGE, "tsmId " + tsmId + " from " + tuid + ": " + payload.length());
@@ -212,7 +211,7 @@ public class DeviceMessageIngest {
                 group != null ? group : received.groupId(),
                 message.transactionId(),
                 payload,
-                text(message.fields(), true),
+                ownFields(message.fields()),
                 message);
     }
 
@@ -238,24 +237,16 @@ public class DeviceMessageIngest {
         return List.copyOf(newest.values());
     }
 
-    /** The message as JSON text: the header first, then its own fields by name; or only its own fields. */
-    private String text(Map<String, Object> fields, boolean ownOnly) {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        if (!ownOnly) {
-            List.of("tsmId", "tsmEv", "tsmTs", "tsmTuid", "tsmGw", "deploymentGroupId")
-                    .forEach(name -> {
-                        if (fields.containsKey(name)) {
-                            ordered.put(name, fields.get(name));
-                        }
-                    });
-        }
-        new TreeMap<>(fields).forEach((name, value) -> {
-            if (!ownOnly || !ThingseeMessage.HEADER_FIELDS.contains(name)) {
-                ordered.putIfAbsent(name, value);
+    /** The message's own fields (not its header) as a JSON object text, by name. */
+    private String ownFields(Map<String, Object> fields) {
+        Map<String, Object> own = new TreeMap<>();
+        fields.forEach((name, value) -> {
+            if (!ThingseeMessage.HEADER_FIELDS.contains(name)) {
+                own.put(name, value);
             }
         });
         try {
-            return json.writeValueAsString(ordered);
+            return json.writeValueAsString(own);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A parsed message did not turn back into JSON", e);
         }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param seenAt when the device is taken to have sent it: {@code tsmTs}, or the arrival time when {@code tsmTs} is too
  *     far in the future to believe; "newest wins" compares these
  * @param groupId the deployment group the cloud forwarded it with ({@code deploymentGroupId}, else the topic's)
- * @param payload the whole message as JSON text
+ * @param payload the whole message as JSON text, as it arrived
  * @param fields its own fields (no header fields) as a JSON object text
  */
 record IncomingMessage(

@@ -14,7 +14,13 @@ import org.jspecify.annotations.Nullable;
  *     null when the topic has another shape
  * @param message the message, its header already checked: {@code tsmId}, {@code tsmEv} and {@code tsmTs} are numbers
  *     and {@code tsmTuid} a text
+ * @param json the message as JSON text, as it arrived (an element of an array payload: its fields in their order)
  * @param receivedAt when the portal received it
  */
 public record ThingseeMessageReceived(
-        String tenant, String topic, @Nullable String groupId, ThingseeMessage message, Instant receivedAt) {}
+        String tenant,
+        String topic,
+        @Nullable String groupId,
+        ThingseeMessage message,
+        String json,
+        Instant receivedAt) {}

@@ -1,13 +1,17 @@
 package io.thingseeportal.device;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class StreamMessages {
 
     static final String TOPIC = "cloudext/json/pr/fi/prfi00office/TSPR04A/13100";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StreamMessages() {}
 
@@ -51,8 +57,22 @@ final class StreamMessages {
         return new ThingseeMessagesReceived(
                 tenant,
                 List.of(messages).stream()
-                        .map(message -> new ThingseeMessageReceived(tenant, TOPIC, "prfi00office", message, receivedAt))
+                        .map(message -> new ThingseeMessageReceived(
+                                tenant, TOPIC, "prfi00office", message, json(message), receivedAt))
                         .toList());
+    }
+
+    /** The message as JSON text, as a device would send it: its header first, then its own fields by name. */
+    static String json(ThingseeMessage message) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        List.of("tsmId", "tsmEv", "tsmTs", "tsmTuid", "tsmGw", "deploymentGroupId")
+                .forEach(name -> message.field(name).ifPresent(value -> ordered.put(name, value)));
+        new TreeMap<>(message.fields()).forEach(ordered::putIfAbsent);
+        try {
+            return JSON.writeValueAsString(ordered);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String slug(JdbcClient jdbc, long tenantId) {

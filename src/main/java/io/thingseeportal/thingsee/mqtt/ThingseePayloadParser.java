@@ -1,12 +1,12 @@
 package io.thingseeportal.thingsee.mqtt;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 class ThingseePayloadParser {
 
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
     private static final String TOPIC_ROOT = "cloudext/json/";
     private static final List<String> HEADER = List.of("tsmTuid", "tsmId", "tsmEv", "tsmTs");
 
@@ -37,37 +36,52 @@ class ThingseePayloadParser {
         this.json = json;
     }
 
+    /**
+     * One pass of the JSON parser into maps and lists; a single object's text is kept as it arrived, an array element's
+     * is written back from its map (its fields in their order).
+     */
     Parsed parse(String tenant, String topic, byte[] payload, Instant receivedAt) {
-        JsonNode root;
+        Object root;
         try {
-            root = json.readTree(payload);
+            root = json.readValue(payload, Object.class);
         } catch (IOException e) {
             return rejected(StreamRejections.NOT_JSON, "on " + topic + ": " + firstLine(e.getMessage()));
         }
-        if (root == null || !(root.isObject() || root.isArray())) {
+        if (!(root instanceof Map<?, ?> || root instanceof List<?>)) {
             return rejected(StreamRejections.NOT_JSON, "on " + topic + ": neither a JSON object nor an array");
         }
         String groupId = groupId(topic);
         List<ThingseeMessageReceived> messages = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        for (JsonNode node : root.isArray() ? root : List.of(root)) {
-            Rejection rejection = check(node, topic);
+        for (Object element : root instanceof List<?> list ? list : List.of(root)) {
+            Rejection rejection = check(element, topic);
             if (rejection != null) {
                 rejections.add(rejection);
-            } else {
-                messages.add(new ThingseeMessageReceived(
-                        tenant, topic, groupId, new ThingseeMessage(json.convertValue(node, FIELDS)), receivedAt));
+                continue;
             }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) element;
+            String text = element == root ? new String(payload, StandardCharsets.UTF_8).strip() : written(fields);
+            messages.add(
+                    new ThingseeMessageReceived(tenant, topic, groupId, new ThingseeMessage(fields), text, receivedAt));
         }
         return new Parsed(messages, rejections);
     }
 
-    private static @Nullable Rejection check(JsonNode node, String topic) {
-        if (!node.isObject()) {
+    private String written(Map<String, Object> fields) {
+        try {
+            return json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A parsed JSON object did not turn back into JSON", e);
+        }
+    }
+
+    private static @Nullable Rejection check(@Nullable Object element, String topic) {
+        if (!(element instanceof Map<?, ?> node)) {
             return new Rejection(StreamRejections.NOT_JSON, "on " + topic + ": an array element is not an object");
         }
         List<String> missing =
-                HEADER.stream().filter(field -> !node.hasNonNull(field)).toList();
+                HEADER.stream().filter(field -> node.get(field) == null).toList();
         if (!missing.isEmpty()) {
             return new Rejection(StreamRejections.MISSING_HEADER, "on " + topic + ": no " + String.join(", ", missing));
         }
@@ -78,10 +92,10 @@ class ThingseePayloadParser {
         if (!isInteger(node.get("tsmEv"))) {
             wrong.add("tsmEv is not an integer");
         }
-        if (!node.get("tsmTs").isNumber()) {
+        if (!(node.get("tsmTs") instanceof Number)) {
             wrong.add("tsmTs is not a number");
         }
-        if (!node.get("tsmTuid").isTextual()) {
+        if (!(node.get("tsmTuid") instanceof String)) {
             wrong.add("tsmTuid is not a string");
         }
         return wrong.isEmpty()
@@ -89,8 +103,9 @@ class ThingseePayloadParser {
                 : new Rejection(StreamRejections.WRONG_TYPES, "on " + topic + ": " + String.join(", ", wrong));
     }
 
-    private static boolean isInteger(JsonNode value) {
-        return value.isIntegralNumber() && value.canConvertToInt();
+    /** Jackson reads a whole number that fits an int as an Integer, a larger one as a Long or BigInteger. */
+    private static boolean isInteger(@Nullable Object value) {
+        return value instanceof Integer;
     }
 
     private static Parsed rejected(String reason, String detail) {

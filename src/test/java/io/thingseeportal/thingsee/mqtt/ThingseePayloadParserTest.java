@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.thingsee.StreamRejections;
+import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,25 @@ class ThingseePayloadParserTest {
                 .containsExactly(1110, 13100);
         assertThat(parsed.messages())
                 .allSatisfy(received -> assertThat(received.groupId()).isNull());
+    }
+
+    @Test
+    void a_messages_json_is_kept_as_it_arrived_and_an_array_elements_with_its_fields_in_their_order() {
+        String one = "{\"batl\": 74, \"tsmTuid\": \"TSPR04EZU31901021\", \"tsmId\": 1110, \"tsmEv\": 10,"
+                + " \"tsmTs\": 1503714007}";
+        assertThat(parse(TOPIC, "  " + one + "\n").messages())
+                .singleElement()
+                .satisfies(received -> assertThat(received.json()).isEqualTo(one));
+
+        var parsed = parse(
+                TOPIC,
+                "[" + one + ", {\"tsmTs\": 1503714008, \"tsmEv\": 10, \"tsmId\": 13100,"
+                        + " \"tsmTuid\": \"TSPR04EZU31901021\", \"move\": 3}]");
+        assertThat(parsed.messages())
+                .extracting(ThingseeMessageReceived::json)
+                .containsExactly(
+                        "{\"batl\":74,\"tsmTuid\":\"TSPR04EZU31901021\",\"tsmId\":1110,\"tsmEv\":10,\"tsmTs\":1503714007}",
+                        "{\"tsmTs\":1503714008,\"tsmEv\":10,\"tsmId\":13100,\"tsmTuid\":\"TSPR04EZU31901021\",\"move\":3}");
     }
 
     @Test
