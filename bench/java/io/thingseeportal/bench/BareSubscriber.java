@@ -31,11 +31,23 @@ final class BareSubscriber implements MqttCallback, AutoCloseable {
     private int broken;
 
     BareSubscriber(String brokerUrl, String topicFilter, int expected) throws MqttException {
+        this(brokerUrl, "bench-bare-" + UUID.randomUUID(), false, topicFilter, expected);
+    }
+
+    /**
+     * @param persistent whether the broker keeps the session (clean start off, a day's expiry), as the portal's stream
+     *     does: what is published while this client id is away waits for it
+     */
+    BareSubscriber(String brokerUrl, String clientId, boolean persistent, String topicFilter, int expected)
+            throws MqttException {
         this.all = new CountDownLatch(expected);
-        this.client = new MqttAsyncClient(brokerUrl, "bench-bare-" + UUID.randomUUID(), new MemoryPersistence());
+        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         client.setCallback(this);
         var options = new MqttConnectionOptions();
-        options.setCleanStart(true);
+        options.setCleanStart(!persistent);
+        if (persistent) {
+            options.setSessionExpiryInterval(86_400L);
+        }
         options.setSocketFactory(NoDelay.FACTORY);
         client.connect(options).waitForCompletion(10_000);
         client.subscribe(topicFilter, 1).waitForCompletion(10_000);

@@ -74,6 +74,7 @@ public final class IngestBenchmark {
         List<Live> bare = new ArrayList<>();
         List<Live> portal = new ArrayList<>();
         List<Backlog> backlogs = new ArrayList<>();
+        List<Live> bareBacklogs = new ArrayList<>();
         PackagedPortal running = launch();
         running.awaitHealthy();
         var vacuum = Executors.newSingleThreadScheduledExecutor();
@@ -91,13 +92,15 @@ public final class IngestBenchmark {
                         "%s round %d: bare %s | portal %s%n", kind, round, bare.get(round - 1), portal.get(round - 1));
             }
             for (int round = 1; round <= ROUNDS; round++) {
+                bareBacklogs.add(bareBacklog(MESSAGES));
                 running.close();
                 FleetMessages messages = next(portalRoot, MESSAGES);
                 messages.publish(broker.url(), WINDOW);
                 Backlog backlog = drain(messages);
                 running = backlog.portal();
                 backlogs.add(backlog);
-                System.out.printf("%s backlog %d: %s%n", kind, round, backlog);
+                System.out.printf(
+                        "%s backlog %d: bare %s | portal %s%n", kind, round, bareBacklogs.get(round - 1), backlog);
             }
         } finally {
             vacuum.shutdownNow();
@@ -105,7 +108,7 @@ public final class IngestBenchmark {
             connection.destroy();
             broker.stop();
         }
-        report(bare, portal, backlogs, load + " before, " + load() + " after");
+        report(bare, portal, backlogs, bareBacklogs, load + " before, " + load() + " after");
     }
 
     /**
@@ -148,6 +151,29 @@ public final class IngestBenchmark {
             int lost = messages.total() - subscriber.received();
             if (!complete || subscriber.broken() > 0) {
                 System.out.println("Bare subscriber incomplete: " + lost + " lost, " + subscriber.broken() + " broken");
+            }
+            return new Live(messages.total(), millis, published, lost, subscriber.duplicates());
+        }
+    }
+
+    /**
+     * The yardstick of the backlog: the bare subscriber's persistent session takes the messages published while it was
+     * away, timed from its connection to the last message parsed. Its JVM is the runner's, long warm; the portal's has
+     * just started.
+     */
+    private Live bareBacklog(int total) throws Exception {
+        String clientId = "bench-bare-backlog-" + run;
+        new BareSubscriber(broker.url(), clientId, true, bareRoot + "cloudext/json/#", 0).close();
+        FleetMessages messages = next(bareRoot, total);
+        long published = messages.publish(broker.url(), WINDOW);
+        long start = System.nanoTime();
+        try (var subscriber =
+                new BareSubscriber(broker.url(), clientId, true, bareRoot + "cloudext/json/#", messages.total())) {
+            boolean complete = subscriber.await(300);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            int lost = messages.total() - subscriber.received();
+            if (!complete || subscriber.broken() > 0) {
+                System.out.println("Bare backlog incomplete: " + lost + " lost, " + subscriber.broken() + " broken");
             }
             return new Live(messages.total(), millis, published, lost, subscriber.duplicates());
         }
@@ -245,7 +271,9 @@ public final class IngestBenchmark {
         return (int) (messages.total() - stored);
     }
 
-    private void report(List<Live> bare, List<Live> portal, List<Backlog> backlogs, String load) throws Exception {
+    private void report(
+            List<Live> bare, List<Live> portal, List<Backlog> backlogs, List<Live> bareBacklogs, String load)
+            throws Exception {
         double portalRate = median(portal.stream().map(Live::rate).toList());
         double bareRate = median(bare.stream().map(Live::rate).toList());
         List<Double> ratios = new ArrayList<>();
@@ -289,10 +317,14 @@ public final class IngestBenchmark {
                 (liveMet ? "meets" : "misses") + " the target of " + whole(target) + " msg/s"
                         + (kind.equals("mosquitto") ? " and 0.6 of the bare subscriber" : "") + ", none lost");
         String drain =
-                "median %s msg/s (rounds %s) from the stream's connection to the last commit; %d rounds of %,d messages queued while the portal was stopped (SIGTERM), lost %d; the portal's start to its connection took a median %s ms; load %s"
+                "median %s msg/s (rounds %s) from the stream's connection to the last commit; bare Paho subscriber (persistent session, warm JVM) median %s msg/s (rounds %s) from its connection to the last message, lost %d; %d rounds of %,d messages queued while the portal was stopped (SIGTERM), lost %d; the portal's start to its connection took a median %s ms; load %s"
                         .formatted(
                                 whole(drainRate),
                                 spread(backlogs.stream().map(Backlog::rate).toList()),
+                                whole(median(
+                                        bareBacklogs.stream().map(Live::rate).toList())),
+                                spread(bareBacklogs.stream().map(Live::rate).toList()),
+                                bareBacklogs.stream().mapToInt(Live::lost).sum(),
                                 ROUNDS,
                                 MESSAGES,
                                 backlogLost,
