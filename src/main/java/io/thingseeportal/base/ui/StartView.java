@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.thingseeportal.device.DeviceListService;
 import io.thingseeportal.device.DeviceUpdates;
+import io.thingseeportal.device.ui.DeferredRefresh;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;

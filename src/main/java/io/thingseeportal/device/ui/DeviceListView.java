@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.shared.Registration;
-import io.thingseeportal.base.ui.DeferredRefresh;
 import io.thingseeportal.device.DeviceFilter;
 import io.thingseeportal.device.DeviceListService;
 import io.thingseeportal.device.DeviceUpdates;

@@ -12,7 +12,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
-import io.thingseeportal.base.ui.DeferredRefresh;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceUpdates;

@@ -1,4 +1,4 @@
-package io.thingseeportal.base.ui;
+package io.thingseeportal.device.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;

@@ -1,4 +1,4 @@
-package io.thingseeportal.base.ui;
+package io.thingseeportal.device.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
