@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -68,8 +70,14 @@ class LiveFleetIT {
 
     MqttClient publisher;
 
+    @Autowired
+    HealthEndpoint health;
+
     @BeforeEach
     void publisher() throws Exception {
+        // A message published before a new session's subscription is in place is not the portal's to miss.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Status.UP.equals(health.healthForPath("mqtt").getStatus()));
         publisher = new MqttClient(TestMqtt.URL, "live-fleet-it-publisher-" + RUN, new MemoryPersistence());
         var options = new MqttConnectionOptions();
         options.setCleanStart(true);
