@@ -4,6 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.server.Command;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A live view's refresh, run just before the portal's next response to the browser. A view asks for it from any thread
@@ -35,11 +38,8 @@ public final class DeferredRefresh {
         request(ui, () -> {});
     }
 
-    /**
-     * From any thread: the view's data changed, and {@code note} (run with the session locked) notes how, for the
-     * refresh to read (which rows, for example).
-     */
-    public void request(UI ui, Command note) {
+    /** From any thread: the view's data changed, and {@code note} (run with the session locked) notes how. */
+    private void request(UI ui, Command note) {
         try {
             ui.access(() -> {
                 note.execute();
@@ -47,6 +47,32 @@ public final class DeferredRefresh {
             });
         } catch (UIDetachedException closed) {
             // The page was closed between the change and its delivery; the view unsubscribes when it detaches.
+        }
+    }
+
+    /**
+     * A refresh of the rows of changed devices (a list's, a group's): the devices told of until the next response are
+     * handed over together.
+     */
+    public static final class OfDevices {
+
+        /** Touched with the session locked only. */
+        private final Set<String> changed = new HashSet<>();
+
+        private final DeferredRefresh refresh;
+
+        /** @param refreshRows reads and shows these devices' rows again; run with the session locked */
+        public OfDevices(Component owner, Consumer<Set<String>> refreshRows) {
+            this.refresh = new DeferredRefresh(owner, () -> {
+                Set<String> tuids = Set.copyOf(changed);
+                changed.clear();
+                refreshRows.accept(tuids);
+            });
+        }
+
+        /** From any thread: these devices changed. */
+        public void request(UI ui, Set<String> tuids) {
+            refresh.request(ui, () -> changed.addAll(tuids));
         }
     }
 

@@ -27,9 +27,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The tenant's devices with what they last told: filtered, sorted and paged in the database, kept current as messages
@@ -49,10 +47,7 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
     private final DeviceFilterBar filters;
     private final DeviceListGrid grid;
     private final List<Registration> registrations = new ArrayList<>();
-    /** Devices that changed since the rows were last read again; touched with the session locked. */
-    private final Set<String> changed = new HashSet<>();
-
-    private final DeferredRefresh rowChanges;
+    private final DeferredRefresh.OfDevices rowChanges;
     private final DeferredRefresh ticks;
     private volatile DeviceFilter filter = DeviceFilter.ALL;
 
@@ -63,7 +58,7 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
         grid = new DeviceListGrid(devices, () -> filter, clock);
         grid.setEmptyStateText(getTranslation("device.list.empty"));
         filters.addChangeListener(this::filter);
-        rowChanges = new DeferredRefresh(this, this::refreshChangedRows);
+        rowChanges = new DeferredRefresh.OfDevices(this, grid::refreshChanged);
         ticks = new DeferredRefresh(this, grid::refreshTimes);
 
         var export = new Anchor((DownloadHandler) this::export, AttachmentType.DOWNLOAD, "");
@@ -81,12 +76,6 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
         filter = filters.value();
         grid.setEmptyStateText(getTranslation(filter.isAll() ? "device.list.empty" : "device.list.empty.filtered"));
         grid.refresh();
-    }
-
-    private void refreshChangedRows() {
-        Set<String> tuids = Set.copyOf(changed);
-        changed.clear();
-        grid.refreshChanged(tuids);
     }
 
     /** Cards and folded filters on a phone, columns and every filter on anything wider. */
@@ -107,7 +96,7 @@ class DeviceListView extends Composite<VerticalLayout> implements HasDynamicTitl
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
-        registrations.add(updates.subscribe(tuids -> rowChanges.request(ui, () -> changed.addAll(tuids))));
+        registrations.add(updates.subscribe(tuids -> rowChanges.request(ui, tuids)));
         registrations.add(updates.subscribeToTime(() -> ticks.request(ui)));
         registrations.add(ui.getPage().addBrowserWindowResizeListener(resize -> fitWidth(resize.getWidth())));
         ui.getPage().retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));

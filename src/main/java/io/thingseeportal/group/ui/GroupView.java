@@ -28,7 +28,6 @@ import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,10 +53,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     private String title = "";
     private @Nullable GroupDeviceGrid grid;
     private @Nullable Registration subscription;
-    /** Devices that changed since the grid's rows were last read again; touched with the session locked. */
-    private final Set<String> changed = new HashSet<>();
-
-    private final DeferredRefresh rowChanges = new DeferredRefresh(this, this::refreshChangedRows);
+    private final DeferredRefresh.OfDevices rowChanges = new DeferredRefresh.OfDevices(this, this::refreshChangedRows);
 
     GroupView(GroupService groups, DeviceService devices, DeviceUpdates updates, CurrentUser currentUser) {
         this.groups = groups;
@@ -83,12 +79,10 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     @Override
     protected void onAttach(AttachEvent attach) {
         var ui = attach.getUI();
-        subscription = updates.subscribe(tuids -> rowChanges.request(ui, () -> changed.addAll(tuids)));
+        subscription = updates.subscribe(tuids -> rowChanges.request(ui, tuids));
     }
 
-    private void refreshChangedRows() {
-        Set<String> tuids = Set.copyOf(changed);
-        changed.clear();
+    private void refreshChangedRows(Set<String> tuids) {
         if (grid != null) {
             grid.refreshChanged(tuids);
         }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -58,19 +61,22 @@ class DeferredRefreshTest {
     }
 
     @Test
-    void a_change_told_on_another_thread_notes_what_changed_and_refreshes_with_the_next_response() {
+    void changes_of_devices_told_on_other_threads_are_refreshed_together_with_the_next_response() {
         UI ui = UI.getCurrent();
-        var noted = new AtomicInteger();
+        List<Set<String>> refreshed = new ArrayList<>();
+        var rows = new DeferredRefresh.OfDevices(view, refreshed::add);
 
-        CompletableFuture.runAsync(() -> refresh.request(ui, noted::incrementAndGet))
-                .join();
-        CompletableFuture.runAsync(() -> refresh.request(ui, noted::incrementAndGet))
+        CompletableFuture.runAsync(() -> rows.request(ui, Set.of("TSPR04A"))).join();
+        CompletableFuture.runAsync(() -> rows.request(ui, Set.of("TSPR04B", "TSPR04A")))
                 .join();
 
-        assertThat(refreshes).hasValue(0);
+        assertThat(refreshed).isEmpty();
         MockVaadin.clientRoundtrip();
-        assertThat(noted).hasValue(2);
-        assertThat(refreshes).hasValue(1);
+        assertThat(refreshed).containsExactly(Set.of("TSPR04A", "TSPR04B"));
+
+        CompletableFuture.runAsync(() -> rows.request(ui, Set.of("TSPR04C"))).join();
+        MockVaadin.clientRoundtrip();
+        assertThat(refreshed).containsExactly(Set.of("TSPR04A", "TSPR04B"), Set.of("TSPR04C"));
     }
 
     @Test
