@@ -50,6 +50,20 @@ public final class DeferredRefresh {
         }
     }
 
+    /** With the session locked: the refresh runs before the next response, once however often this is called. */
+    void schedule() {
+        if (scheduled) {
+            return;
+        }
+        owner.getUI().ifPresent(ui -> {
+            scheduled = true;
+            ui.beforeClientResponse(owner, context -> {
+                scheduled = false;
+                refresh.run();
+            });
+        });
+    }
+
     /**
      * A refresh of the rows of changed devices (a list's, a group's): the devices told of until the next response are
      * handed over together.
@@ -74,19 +88,5 @@ public final class DeferredRefresh {
         public void request(UI ui, Set<String> tuids) {
             refresh.request(ui, () -> changed.addAll(tuids));
         }
-    }
-
-    /** With the session locked: the refresh runs before the next response, once however often this is called. */
-    public void schedule() {
-        if (scheduled) {
-            return;
-        }
-        owner.getUI().ifPresent(ui -> {
-            scheduled = true;
-            ui.beforeClientResponse(owner, context -> {
-                scheduled = false;
-                refresh.run();
-            });
-        });
     }
 }
