@@ -73,11 +73,10 @@ class EmbeddedBrokerIT {
         MqttAsyncClient subscriber = new MqttAsyncClient(url, "late-acknowledging-subscriber", new MemoryPersistence());
         clients.add(subscriber);
         subscriber.setManualAcks(true);
-        subscriber.setCallback(new Arrivals(arrived, received));
+        subscriber.setCallback(new Arrivals(arrived, received, mostUnacknowledged));
         // As the portal: what arrived is acknowledged together later (after its batch's commit), here every 200 ms.
         acknowledging.scheduleWithFixedDelay(
                 () -> {
-                    mostUnacknowledged.accumulateAndGet(arrived.size(), Math::max);
                     for (Integer id = arrived.poll(); id != null; id = arrived.poll()) {
                         try {
                             subscriber.messageArrivedComplete(id, 1);
@@ -117,14 +116,19 @@ class EmbeddedBrokerIT {
         }
     }
 
-    /** Notes what arrives, for the acknowledging thread. */
-    private record Arrivals(ConcurrentLinkedQueue<Integer> arrived, AtomicInteger received)
+    /**
+     * Notes what arrives, for the acknowledging thread, and how many messages were unacknowledged at most. Counted on
+     * arrival: all of them may arrive before the acknowledging thread first looks.
+     */
+    private record Arrivals(
+            ConcurrentLinkedQueue<Integer> arrived, AtomicInteger received, AtomicInteger mostUnacknowledged)
             implements org.eclipse.paho.mqttv5.client.MqttCallback {
 
         @Override
         public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
             received.incrementAndGet();
             arrived.add(message.getId());
+            mostUnacknowledged.accumulateAndGet(arrived.size(), Math::max);
         }
 
         @Override
