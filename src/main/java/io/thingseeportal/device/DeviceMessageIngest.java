@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,8 +135,9 @@ public class DeviceMessageIngest {
             }
         });
         store.update(tenantId, changed);
-        store.putValues(tenantId, newestPerMessageId(fresh, this::isDataValue));
-        store.putConfigurations(tenantId, newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration));
+        store.putValues(tenantId, newestPerMessageId(fresh, this::isDataValue), this::ownFields);
+        store.putConfigurations(
+                tenantId, newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration), this::ownFields);
         afterCommit(new DeviceStateChanged(tenantId, byDevice.keySet()));
     }
 
@@ -156,9 +158,9 @@ public class DeviceMessageIngest {
         return found;
     }
 
-    /** The batch's usable messages, each once, in a fixed order; the others are counted as rejected. */
+    /** The batch's usable messages, each once, in the order they arrived; the others are counted as rejected. */
     private List<IncomingMessage> checked(ThingseeMessagesReceived batch) {
-        Map<String, IncomingMessage> unique = new TreeMap<>();
+        Map<IncomingMessage.Key, IncomingMessage> unique = new LinkedHashMap<>();
         for (ThingseeMessageReceived received : batch.messages()) {
             IncomingMessage message = checked(batch.tenant(), received);
             if (message != null) {
@@ -211,7 +213,6 @@ public class DeviceMessageIngest {
                 group != null ? group : received.groupId(),
                 message.transactionId(),
                 payload,
-                ownFields(message.fields()),
                 message);
     }
 
@@ -237,10 +238,13 @@ public class DeviceMessageIngest {
         return List.copyOf(newest.values());
     }
 
-    /** The message's own fields (not its header) as a JSON object text, by name. */
-    private String ownFields(Map<String, Object> fields) {
+    /**
+     * The message's own fields (not its header) as a JSON object text, by name: only for the messages that become a
+     * device's newest value or configuration, which in a busy batch are a few of its messages.
+     */
+    private String ownFields(IncomingMessage message) {
         Map<String, Object> own = new TreeMap<>();
-        fields.forEach((name, value) -> {
+        message.message().fields().forEach((name, value) -> {
             if (!ThingseeMessage.HEADER_FIELDS.contains(name)) {
                 own.put(name, value);
             }

@@ -202,13 +202,13 @@ class DeviceStateStore {
      * {@code tsm_ts} is the time the message was seen ({@link IncomingMessage#seenAt()}): a future time not believed
      * must not keep later messages out.
      */
-    void putValues(long tenantId, List<IncomingMessage> newest) {
-        putNewest("device_value", VALUES, tenantId, newest, IncomingMessage::tsmEv);
+    void putValues(long tenantId, List<IncomingMessage> newest, Function<IncomingMessage, String> fields) {
+        putNewest("device_value", VALUES, tenantId, newest, IncomingMessage::tsmEv, fields);
     }
 
     /** Makes each message the device's reported configuration of its tsmId, unless a newer one is stored (seen time). */
-    void putConfigurations(long tenantId, List<IncomingMessage> newest) {
-        putNewest("device_configuration", CONFIGURATIONS, tenantId, newest, IncomingMessage::transactionId);
+    void putConfigurations(long tenantId, List<IncomingMessage> newest, Function<IncomingMessage, String> fields) {
+        putNewest("device_configuration", CONFIGURATIONS, tenantId, newest, IncomingMessage::transactionId, fields);
     }
 
     /**
@@ -235,7 +235,8 @@ class DeviceStateStore {
             SqlRows shape,
             long tenantId,
             List<IncomingMessage> newest,
-            Function<IncomingMessage, @Nullable Object> own) {
+            Function<IncomingMessage, @Nullable Object> own,
+            Function<IncomingMessage, String> fields) {
         String ownColumn = shape.name(4);
         shape.update(
                 rows,
@@ -253,7 +254,7 @@ class DeviceStateStore {
                             message.seenAt(),
                             own.apply(message),
                             message.receivedAt(),
-                            message.fields()
+                            fields.apply(message)
                         })
                         .toList());
     }

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  *     far in the future to believe; "newest wins" compares these
  * @param groupId the deployment group the cloud forwarded it with ({@code deploymentGroupId}, else the topic's)
  * @param payload the whole message as JSON text, as it arrived
- * @param fields its own fields (no header fields) as a JSON object text
  */
 record IncomingMessage(
         String tuid,
@@ -26,7 +25,6 @@ record IncomingMessage(
         @Nullable String groupId,
         @Nullable Long transactionId,
         String payload,
-        String fields,
         ThingseeMessage message) {
 
     /** Older first; of two seen at the same time, the one with the earlier own time first. */
@@ -34,9 +32,11 @@ record IncomingMessage(
             Comparator.comparing(IncomingMessage::seenAt).thenComparing(IncomingMessage::tsmTs);
 
     /** Thingsee's dedupe key: the same device, message id and own time is the same message. */
-    String key() {
-        return tuid + ' ' + tsmId + ' ' + tsmTs;
+    Key key() {
+        return new Key(tuid, tsmId, tsmTs);
     }
+
+    record Key(String tuid, int tsmId, Instant tsmTs) {}
 
     /** A configuration echo ({@code tsmEv} 31) or an answer to an information request (33). */
     boolean isReportedConfiguration() {
