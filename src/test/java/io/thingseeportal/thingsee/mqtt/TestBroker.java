@@ -89,8 +89,8 @@ public interface TestBroker extends AutoCloseable {
                         persistence true
                         persistence_location %s/
                         max_queued_messages 1000000
-                        max_inflight_messages 1000
-                        """.formatted(port, home);
+                        max_inflight_messages %s
+                        """.formatted(port, home, System.getProperty("bench.inflight", "1000"));
                 if (tls != null) {
                     for (Path file : List.of(tls.caPem(), tls.serverPem(), tls.serverKey())) {
                         Files.setPosixFilePermissions(
