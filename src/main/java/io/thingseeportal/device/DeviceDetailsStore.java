@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.thingsee.DeviceInfo;
+import io.thingseeportal.thingsee.ThingseeMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -205,11 +206,19 @@ class DeviceDetailsStore {
         return portal == null || !portal.isAfter(thingsee);
     }
 
-    /** A JSON object as a map in the order of its fields; a text that is not one is an empty map. */
+    /**
+     * A stored message's own fields, as a map in the order of its JSON object, without the header fields (the ingest
+     * stores the whole message; rows written before it did hold only their own fields); a text that is not a JSON object
+     * is an empty map.
+     */
     Map<String, Object> fields(String text) {
         try {
             Map<String, Object> fields = json.readValue(text, FIELDS);
-            return fields == null ? Map.of() : fields;
+            if (fields == null) {
+                return Map.of();
+            }
+            fields.keySet().removeAll(ThingseeMessage.HEADER_FIELDS);
+            return fields;
         } catch (JsonProcessingException e) {
             return Map.of();
         }

@@ -1,7 +1,5 @@
 package io.thingseeportal.device;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.security.SignInTenants;
 import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.ThingseeMessage;
@@ -53,7 +51,6 @@ public class DeviceMessageIngest {
     private final MessageCatalog catalog;
     private final StreamRejections rejections;
     private final ApplicationEventPublisher events;
-    private final ObjectMapper json;
     private final DevicesProperties properties;
     private final DeviceStateFold fold;
     private final Clock clock;
@@ -66,7 +63,6 @@ public class DeviceMessageIngest {
             MessageCatalog catalog,
             StreamRejections rejections,
             ApplicationEventPublisher events,
-            ObjectMapper json,
             DevicesProperties properties,
             Clock clock) {
         this.store = store;
@@ -74,7 +70,6 @@ public class DeviceMessageIngest {
         this.catalog = catalog;
         this.rejections = rejections;
         this.events = events;
-        this.json = json;
         this.properties = properties;
         this.fold = new DeviceStateFold(properties.defaultReportInterval(), properties.staleAfterReports());
         this.clock = clock;
@@ -135,9 +130,8 @@ public class DeviceMessageIngest {
             }
         });
         store.update(tenantId, changed);
-        store.putValues(tenantId, newestPerMessageId(fresh, this::isDataValue), this::ownFields);
-        store.putConfigurations(
-                tenantId, newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration), this::ownFields);
+        store.putValues(tenantId, newestPerMessageId(fresh, this::isDataValue));
+        store.putConfigurations(tenantId, newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration));
         afterCommit(new DeviceStateChanged(tenantId, byDevice.keySet()));
     }
 
@@ -226,11 +220,11 @@ public class DeviceMessageIngest {
     /** Of each device's messages of one tsmId that pass the filter, the newest: each row is written once a batch. */
     private static List<IncomingMessage> newestPerMessageId(
             List<IncomingMessage> messages, java.util.function.Predicate<IncomingMessage> filter) {
-        Map<String, IncomingMessage> newest = new TreeMap<>();
+        Map<OfDevice, IncomingMessage> newest = new LinkedHashMap<>();
         for (IncomingMessage message : messages) {
             if (filter.test(message)) {
                 newest.merge(
-                        message.tuid() + ' ' + message.tsmId(),
+                        new OfDevice(message.tuid(), message.tsmId()),
                         message,
                         (one, other) -> IncomingMessage.BY_TIME.compare(one, other) >= 0 ? one : other);
             }
@@ -238,23 +232,8 @@ public class DeviceMessageIngest {
         return List.copyOf(newest.values());
     }
 
-    /**
-     * The message's own fields (not its header) as a JSON object text, by name: only for the messages that become a
-     * device's newest value or configuration, which in a busy batch are a few of its messages.
-     */
-    private String ownFields(IncomingMessage message) {
-        Map<String, Object> own = new TreeMap<>();
-        message.message().fields().forEach((name, value) -> {
-            if (!ThingseeMessage.HEADER_FIELDS.contains(name)) {
-                own.put(name, value);
-            }
-        });
-        try {
-            return json.writeValueAsString(own);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A parsed message did not turn back into JSON", e);
-        }
-    }
+    /** One message id of one device. */
+    private record OfDevice(String tuid, int tsmId) {}
 
     private void afterCommit(DeviceStateChanged change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

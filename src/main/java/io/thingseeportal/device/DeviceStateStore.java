@@ -255,18 +255,20 @@ class DeviceStateStore {
      * {@code tsm_ts} is the time the message was seen ({@link IncomingMessage#seenAt()}): a future time not believed
      * must not keep later messages out.
      */
-    void putValues(long tenantId, List<IncomingMessage> newest, Function<IncomingMessage, String> fields) {
-        putNewest("device_value", VALUES, tenantId, newest, IncomingMessage::tsmEv, fields);
+    void putValues(long tenantId, List<IncomingMessage> newest) {
+        putNewest("device_value", VALUES, tenantId, newest, IncomingMessage::tsmEv);
     }
 
     /** Makes each message the device's reported configuration of its tsmId, unless a newer one is stored (seen time). */
-    void putConfigurations(long tenantId, List<IncomingMessage> newest, Function<IncomingMessage, String> fields) {
-        putNewest("device_configuration", CONFIGURATIONS, tenantId, newest, IncomingMessage::transactionId, fields);
+    void putConfigurations(long tenantId, List<IncomingMessage> newest) {
+        putNewest("device_configuration", CONFIGURATIONS, tenantId, newest, IncomingMessage::transactionId);
     }
 
     /**
      * The rows of a table that keeps one message per device and tsmId: (tenant_id, tuid, tsm_id, tsm_ts, one column of
-     * its own, received_at, fields).
+     * its own, received_at, fields). {@code fields} is the message's JSON as it arrived, header included: the readers
+     * leave the header out ({@link DeviceDetailsStore#fields}), which a device page does for ten rows where the ingest
+     * would do it for every newest message of a busy batch.
      */
     private static SqlRows newest(Column own) {
         return new SqlRows(
@@ -288,8 +290,7 @@ class DeviceStateStore {
             SqlRows shape,
             long tenantId,
             List<IncomingMessage> newest,
-            Function<IncomingMessage, @Nullable Object> own,
-            Function<IncomingMessage, String> fields) {
+            Function<IncomingMessage, @Nullable Object> own) {
         String ownColumn = shape.name(4);
         shape.update(
                 rows,
@@ -307,7 +308,7 @@ class DeviceStateStore {
                             message.seenAt(),
                             own.apply(message),
                             message.receivedAt(),
-                            fields.apply(message)
+                            message.payload()
                         })
                         .toList());
     }

@@ -247,7 +247,6 @@ class DeviceMessageIngestIT {
                 new MessageCatalog(new ObjectMapper()),
                 StreamRejections.of(new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
                 published::add,
-                new ObjectMapper(),
                 properties(),
                 new MutableClock(T0));
     }

@@ -60,7 +60,7 @@ public final class DeviceRows {
                 .update();
         jdbc.sql("INSERT INTO device_value (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, fields)"
                         + " VALUES (?, ?, ?, ?, 10, ?, ?)")
-                .params(tenantId, tuid, tsmId, ts(time), ts(time.plusSeconds(1)), "{" + fields + "}")
+                .params(tenantId, tuid, tsmId, ts(time), ts(time.plusSeconds(1)), stored(tuid, tsmId, 10, time, fields))
                 .update();
     }
 
@@ -75,7 +75,7 @@ public final class DeviceRows {
             JdbcClient jdbc, long tenantId, String tuid, int tsmId, Instant time, long transactionId, String fields) {
         jdbc.sql("INSERT INTO device_configuration (tenant_id, tuid, tsm_id, tsm_ts, transaction_id, received_at,"
                         + " fields) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(tenantId, tuid, tsmId, ts(time), transactionId, ts(time), "{" + fields + "}")
+                .params(tenantId, tuid, tsmId, ts(time), transactionId, ts(time), stored(tuid, tsmId, 31, time, fields))
                 .update();
     }
 
@@ -91,5 +91,11 @@ public final class DeviceRows {
 
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
+    }
+
+    /** A newest value's or configuration's stored text as the ingest writes it: the whole message, header first. */
+    private static String stored(String tuid, int tsmId, int tsmEv, Instant time, String fields) {
+        return "{\"tsmId\":%d,\"tsmEv\":%d,\"tsmTs\":%d,\"tsmTuid\":\"%s\",%s}"
+                .formatted(tsmId, tsmEv, time.getEpochSecond(), tuid, fields);
     }
 }

@@ -119,21 +119,35 @@ final class StreamMessages {
                 .single();
     }
 
-    /** The stored newest value of the device's tsmId: its fields' JSON, or null when none is stored. */
+    /**
+     * The stored newest value of the device's tsmId as the device page reads it: its own fields (no header fields) as
+     * JSON, by name, or null when none is stored.
+     */
     static @Nullable String value(JdbcClient jdbc, long tenantId, String tuid, int tsmId) {
-        return jdbc.sql("SELECT fields FROM device_value WHERE tenant_id = ? AND tuid = ? AND tsm_id = ?")
+        return ownFields(jdbc, "device_value", tenantId, tuid, tsmId);
+    }
+
+    /** The stored reported configuration of the device's tsmId: its own fields' JSON, or null when none is stored. */
+    static @Nullable String configuration(JdbcClient jdbc, long tenantId, String tuid, int tsmId) {
+        return ownFields(jdbc, "device_configuration", tenantId, tuid, tsmId);
+    }
+
+    private static @Nullable String ownFields(JdbcClient jdbc, String table, long tenantId, String tuid, int tsmId) {
+        return jdbc.sql("SELECT fields FROM " + table + " WHERE tenant_id = ? AND tuid = ? AND tsm_id = ?")
                 .params(tenantId, tuid, tsmId)
                 .query(String.class)
                 .optional()
+                .map(StreamMessages::withoutHeader)
                 .orElse(null);
     }
 
-    /** The stored reported configuration of the device's tsmId: its fields' JSON, or null when none is stored. */
-    static @Nullable String configuration(JdbcClient jdbc, long tenantId, String tuid, int tsmId) {
-        return jdbc.sql("SELECT fields FROM device_configuration WHERE tenant_id = ? AND tuid = ? AND tsm_id = ?")
-                .params(tenantId, tuid, tsmId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+    private static String withoutHeader(String stored) {
+        try {
+            Map<String, Object> fields = new TreeMap<>(JSON.readValue(stored, Map.class));
+            fields.keySet().removeAll(ThingseeMessage.HEADER_FIELDS);
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored message that is not JSON: " + stored, e);
+        }
     }
 }

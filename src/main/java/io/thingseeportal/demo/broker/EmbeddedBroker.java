@@ -31,9 +31,10 @@ class EmbeddedBroker implements DisposableBean {
      * QoS 1 messages the broker sends a client before it waits for their acknowledgements. HiveMQ CE caps this at 50
      * whatever the client's receive maximum, in an internal setting that no config.xml element reaches. The portal
      * acknowledges a message only after its batch is committed, so 50 messages per commit was the stream's ceiling (about
-     * 1,700 a second, docs/benchmarks.md); Mosquitto's documented setting is 1,000 (docs/deployment.md).
+     * 1,700 a second, docs/benchmarks.md). Twice the portal's batch size: while one batch commits, the next arrives;
+     * Mosquitto's documented setting is the same (docs/deployment.md).
      */
-    static final int MAX_INFLIGHT_MESSAGES = 1_000;
+    static final int MAX_INFLIGHT_MESSAGES = 10_000;
 
     private final EmbeddedHiveMQ hivemq;
 

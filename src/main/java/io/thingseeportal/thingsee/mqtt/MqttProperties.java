@@ -35,4 +35,4 @@ public record MqttProperties(
         @DefaultValue("1d") @NotNull Duration sessionExpiry,
         @DefaultValue("60s") @NotNull Duration maxReconnectDelay,
         @DefaultValue("10000") @Min(1) int queueCapacity,
-        @DefaultValue("500") @Min(1) @Max(65535) int batchSize) {}
+        @DefaultValue("5000") @Min(1) @Max(65535) int batchSize) {}

@@ -89,8 +89,8 @@ public interface TestBroker extends AutoCloseable {
                         persistence true
                         persistence_location %s/
                         max_queued_messages 1000000
-                        max_inflight_messages %s
-                        """.formatted(port, home, System.getProperty("bench.inflight", "1000"));
+                        max_inflight_messages 10000
+                        """.formatted(port, home);
                 if (tls != null) {
                     for (Path file : List.of(tls.caPem(), tls.serverPem(), tls.serverKey())) {
                         Files.setPosixFilePermissions(
@@ -168,8 +168,10 @@ public interface TestBroker extends AutoCloseable {
                             <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                         </hivemq>
                         """.formatted(port, wildcards));
-                // As the demo's broker: 1,000 unacknowledged messages per client instead of HiveMQ CE's internal 50.
-                InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = 1_000;
+                // As the demo's broker (EmbeddedBroker.MAX_INFLIGHT_MESSAGES): 10,000 unacknowledged messages per
+                // client
+                // instead of HiveMQ CE's internal 50.
+                InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = 10_000;
                 hivemq = EmbeddedHiveMQ.builder()
                         .withConfigurationFolder(conf)
                         .withDataFolder(Files.createDirectories(home.resolve("data")))
