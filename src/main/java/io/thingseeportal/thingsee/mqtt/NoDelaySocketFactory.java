@@ -1,28 +1,31 @@
 package io.thingseeportal.thingsee.mqtt;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Socket factories whose every socket has {@code TCP_NODELAY}: Paho sets no socket options, and with Nagle's algorithm
  * on, small PUBACKs wait for the peer's delayed ACK, which caps an acknowledged stream at a few dozen messages a
  * second. One for {@code tcp://} (a plain factory) and one for {@code ssl://} (Paho insists on an SSL factory there).
+ *
+ * <p>A plain socket's input is also read through a buffer ({@link BufferedInput}): Paho reads each packet's fixed
+ * header a byte at a time straight from the socket's stream, several system calls per message. A TLS socket already
+ * reads whole records.
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
-    private final SocketFactory delegate;
-
-    private NoDelaySocketFactory(SocketFactory delegate) {
-        this.delegate = delegate;
-    }
+    private NoDelaySocketFactory() {}
 
     static SocketFactory tcp() {
-        return new NoDelaySocketFactory(SocketFactory.getDefault());
+        return new NoDelaySocketFactory();
     }
 
     static SSLSocketFactory ssl(SSLSocketFactory delegate) {
@@ -34,30 +37,61 @@ final class NoDelaySocketFactory extends SocketFactory {
         return socket;
     }
 
+    /** The socket Paho connects itself, the only one it asks a factory for. */
     @Override
     public Socket createSocket() throws IOException {
-        return noDelay(delegate.createSocket());
+        return noDelay(new BufferedInput());
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return noDelay(delegate.createSocket(host, port));
+        return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return noDelay(delegate.createSocket(host, port, localHost, localPort));
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        return noDelay(delegate.createSocket(host, port));
+        return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress remote, @Nullable InetSocketAddress local) throws IOException {
+        Socket socket = createSocket();
+        try {
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(remote);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A plain socket whose input stream is buffered, one stream for the socket's life. */
+    static final class BufferedInput extends Socket {
+
+        private static final int BUFFER_BYTES = 64 * 1024;
+
+        private @Nullable InputStream input;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (input == null) {
+                input = new BufferedInputStream(super.getInputStream(), BUFFER_BYTES);
+            }
+            return input;
+        }
     }
 
     private static final class Ssl extends SSLSocketFactory {

@@ -2,6 +2,8 @@ package io.thingseeportal.thingsee.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,6 +37,24 @@ class NoDelaySocketFactoryTest {
         try (Socket socket =
                 NoDelaySocketFactory.tcp().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
             assertThat(socket.getTcpNoDelay()).isTrue();
+        }
+    }
+
+    @Test
+    void a_tcp_socket_reads_through_one_buffer_so_that_pahos_byte_at_a_time_reads_make_no_system_call_each()
+            throws Exception {
+        try (Socket socket = NoDelaySocketFactory.tcp().createSocket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2000);
+            try (Socket peer = server.accept()) {
+                peer.getOutputStream().write(new byte[] {0x30, 0x02, 'o', 'k'});
+
+                InputStream input = socket.getInputStream();
+                assertThat(input).isInstanceOf(BufferedInputStream.class);
+                assertThat(input.read()).isEqualTo(0x30);
+                // Paho asks once per connection, but a second stream would lose what the first has buffered.
+                assertThat(socket.getInputStream()).isSameAs(input);
+                assertThat(input.readNBytes(3)).containsExactly(0x02, 'o', 'k');
+            }
         }
     }
 
