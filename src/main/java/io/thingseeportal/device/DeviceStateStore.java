@@ -138,20 +138,20 @@ class DeviceStateStore {
             }
         }
         MESSAGES.update(rows, INSERT_MESSAGES, later);
-        Set<String> inserted = new HashSet<>();
+        Set<IncomingMessage.Key> inserted = new HashSet<>();
         MESSAGES.insert(
                 rows,
                 INSERT_MESSAGES + " ON CONFLICT DO NOTHING",
                 others.stream().map(message -> historyRow(tenantId, message)).toList(),
                 new String[] {"tuid", "tsm_id", "tsm_ts"},
-                row -> inserted.add(key(
+                row -> inserted.add(new IncomingMessage.Key(
                         row.getString("tuid"),
                         row.getInt("tsm_id"),
                         row.getTimestamp("tsm_ts").toInstant())));
         for (int i = 0; i < messages.size(); i++) {
             IncomingMessage message = messages.get(i);
             if (!added[i]) {
-                added[i] = inserted.contains(key(message.tuid(), message.tsmId(), message.tsmTs()));
+                added[i] = inserted.contains(message.key());
             }
         }
         return added;
@@ -192,10 +192,6 @@ class DeviceStateStore {
             message.receivedAt(),
             message.payload()
         };
-    }
-
-    private static String key(String tuid, int tsmId, Instant tsmTs) {
-        return tuid + ' ' + tsmId + ' ' + tsmTs.toEpochMilli();
     }
 
     /** When the stored 1500 configuration of each device was reported, for those that have one. */

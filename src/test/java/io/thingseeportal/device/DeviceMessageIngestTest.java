@@ -130,6 +130,22 @@ class DeviceMessageIngestTest extends KaribuTest {
     }
 
     @Test
+    void a_late_message_older_than_the_devices_newest_still_counts_where_nothing_newer_is_stored() {
+        ingest.ingest(batch(acmeSlug, T0, message(TUID, 1110, 10, T0, "batl", 80, "chrg", 0)));
+
+        ingest.ingest(batch(
+                acmeSlug,
+                T0.plusSeconds(5),
+                message(TUID, 13100, 10, T0.minusSeconds(900), "moveCount", 3),
+                message(TUID, 1110, 10, T0.minusSeconds(600), "batl", 95, "chrg", 1)));
+
+        assertThat(historyCount(jdbc, acme)).isEqualTo(3);
+        assertThat(value(jdbc, acme, TUID, 13100)).isEqualTo("{\"moveCount\":3}");
+        assertThat(value(jdbc, acme, TUID, 1110)).isEqualTo("{\"batl\":80,\"chrg\":0}");
+        assertThat(time(jdbc, acme, TUID, "last_arrival_at")).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     void a_newer_message_replaces_value_battery_and_configuration() {
         ingest.ingest(batch(acmeSlug, T0, message(TUID, 1110, 10, T0, "batl", 80, "chrg", 0)));
 
