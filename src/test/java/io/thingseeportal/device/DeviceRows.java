@@ -45,8 +45,7 @@ public final class DeviceRows {
 
     private static void message(
             JdbcClient jdbc, long tenantId, String tuid, int tsmId, int tsmEv, Instant time, String fields) {
-        String payload = "{\"tsmId\":" + tsmId + ",\"tsmEv\":" + tsmEv + ",\"tsmTs\":" + time.getEpochSecond()
-                + ",\"tsmTuid\":\"" + tuid + "\"," + fields + "}";
+        String payload = stored(tuid, tsmId, tsmEv, time, fields);
         jdbc.sql("INSERT INTO device_message (tenant_id, tuid, tsm_id, tsm_ts, tsm_ev, received_at, payload)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(tenantId, tuid, tsmId, ts(time), tsmEv, ts(time.plusSeconds(1)), payload)
@@ -93,7 +92,7 @@ public final class DeviceRows {
         return Timestamp.from(instant);
     }
 
-    /** A newest value's or configuration's stored text as the ingest writes it: the whole message, header first. */
+    /** A message's JSON as the ingest stores it (history, newest value, configuration): the header, then the fields. */
     private static String stored(String tuid, int tsmId, int tsmEv, Instant time, String fields) {
         return "{\"tsmId\":%d,\"tsmEv\":%d,\"tsmTs\":%d,\"tsmTuid\":\"%s\",%s}"
                 .formatted(tsmId, tsmEv, time.getEpochSecond(), tuid, fields);
