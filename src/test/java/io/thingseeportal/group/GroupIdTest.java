@@ -3,9 +3,7 @@ package io.thingseeportal.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import io.thingseeportal.Translations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,30 +125,22 @@ class GroupIdTest {
 
     @ParameterizedTest
     @EnumSource(GroupIdProblem.Kind.class)
-    void every_problem_is_explained_in_english_and_finnish(GroupIdProblem.Kind kind) throws IOException {
+    void every_problem_is_explained_in_english_and_finnish(GroupIdProblem.Kind kind) {
         String key = GroupIdProblem.of(kind).messageKey();
-        assertThat(bundle("translations_en.properties").getProperty(key))
-                .as(key)
-                .isNotBlank();
-        assertThat(bundle("translations_fi.properties").getProperty(key))
-                .as(key)
-                .isNotBlank();
+        for (String language : Translations.LANGUAGES) {
+            assertThat(Translations.bundle(language).getProperty(key))
+                    .as(language + " " + key)
+                    .isNotBlank();
+        }
     }
 
     @ParameterizedTest
     @EnumSource(GroupEnvironment.class)
-    void every_environment_has_a_sentence_in_english_and_finnish(GroupEnvironment environment) throws IOException {
-        assertThat(bundle("translations_en.properties").getProperty(environment.descriptionKey()))
-                .isNotBlank();
-        assertThat(bundle("translations_fi.properties").getProperty(environment.descriptionKey()))
-                .isNotBlank();
-    }
-
-    private static Properties bundle(String file) throws IOException {
-        var properties = new Properties();
-        try (InputStream in = GroupIdTest.class.getResourceAsStream("/vaadin-i18n/" + file)) {
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    void every_environment_has_a_sentence_in_english_and_finnish(GroupEnvironment environment) {
+        for (String language : Translations.LANGUAGES) {
+            assertThat(Translations.bundle(language).getProperty(environment.descriptionKey()))
+                    .as(language)
+                    .isNotBlank();
         }
-        return properties;
     }
 }

@@ -2,19 +2,14 @@ package io.thingseeportal.installation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thingseeportal.Translations;
 import io.thingseeportal.device.ProductType;
 import io.thingseeportal.installation.LabelReading.Format;
 import io.thingseeportal.installation.LabelReading.NotASensor;
 import io.thingseeportal.installation.LabelReading.Reason;
 import io.thingseeportal.installation.LabelReading.Sensor;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.Base64;
-import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -220,25 +215,15 @@ class LabelResolverTest {
 
     @ParameterizedTest
     @EnumSource(Reason.class)
-    void each_reason_reads_in_english_and_finnish_with_the_text_it_repeats(Reason reason) throws IOException {
+    void each_reason_reads_in_english_and_finnish_with_the_text_it_repeats(Reason reason) {
         NotASensor notASensor = new NotASensor(reason, "ABC123");
 
-        for (String bundle : List.of("translations_en.properties", "translations_fi.properties")) {
-            String pattern = bundle(bundle).getProperty(notASensor.messageKey());
-            assertThat(pattern).as(bundle + " " + notASensor.messageKey()).isNotBlank();
-            String message = new MessageFormat(pattern).format(new Object[] {notASensor.shown()});
-            assertThat(message).doesNotContain("''").doesNotContain("{0}");
+        for (String language : Translations.LANGUAGES) {
+            String message = Translations.format(language, notASensor.messageKey(), notASensor.shown());
+            assertThat(message).as(language).doesNotContain("''").doesNotContain("{0}");
             assertThat(message.contains("ABC123"))
                     .isEqualTo(notASensor.describe().contains("ABC123"));
         }
-    }
-
-    private static Properties bundle(String file) throws IOException {
-        var properties = new Properties();
-        try (InputStream in = LabelResolverTest.class.getResourceAsStream("/vaadin-i18n/" + file)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
     }
 
     private static Sensor sensor(LabelReading reading) {
