@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Reads sensor labels for the installer: camera frames and photos are decoded on threads of their own, never on the
@@ -32,6 +33,7 @@ public class LabelScanService {
     private final ImageReading photos;
     private final Semaphore decoders;
     private final ExecutorService workers;
+    private final DataSize photoMaxSize;
 
     LabelScanService(ScanProperties properties) {
         this.decoder = new QrDecoder(properties.decodeTimeLimit());
@@ -39,6 +41,7 @@ public class LabelScanService {
                 new ImageReading(properties.frameMaxSize().toBytes(), properties.frameMaxPixels(), FRAME_LONGEST_SIDE);
         this.photos = new ImageReading(
                 properties.photoMaxSize().toBytes(), properties.photoMaxPixels(), QrDecoder.LONGEST_SIDE);
+        this.photoMaxSize = properties.photoMaxSize();
         this.decoders = new Semaphore(properties.decodersAtOnce());
         var threads = new AtomicInteger();
         // One thread more than decoders, so that a photo waiting for a decoder never holds up a frame's refusal.
@@ -79,6 +82,11 @@ public class LabelScanService {
                     return decodeHolding(photos, photo);
                 },
                 workers);
+    }
+
+    /** The largest photo read: an upload may stop reading beyond it. */
+    public DataSize photoMaxSize() {
+        return photoMaxSize;
     }
 
     /** Text from a label: decoded by the phone itself, or typed. */

@@ -328,7 +328,7 @@ public final class LabelFrames {
         return coefficients;
     }
 
-    static byte[] jpeg(BufferedImage image, int quality) {
+    public static byte[] jpeg(BufferedImage image, int quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         var bytes = new ByteArrayOutputStream();
         try (var output = new MemoryCacheImageOutputStream(bytes)) {
@@ -345,7 +345,36 @@ public final class LabelFrames {
         return bytes.toByteArray();
     }
 
-    static byte[] png(BufferedImage image) {
+    /**
+     * The frame as a Y4M video of a few identical frames (4:2:0, grey), which Chromium plays as its fake camera
+     * ({@code --use-file-for-fake-video-capture}).
+     */
+    public static void y4m(BufferedImage frame, java.nio.file.Path file) {
+        int width = frame.getWidth() & ~1;
+        int height = frame.getHeight() & ~1;
+        byte[] luma = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                luma[y * width + x] = (byte) (frame.getRGB(x, y) & 0xFF);
+            }
+        }
+        byte[] chroma = new byte[(width / 2) * (height / 2)];
+        java.util.Arrays.fill(chroma, (byte) 128);
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 5; i++) {
+                out.write("FRAME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(luma);
+                out.write(chroma);
+                out.write(chroma);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] png(BufferedImage image) {
         var bytes = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", bytes);

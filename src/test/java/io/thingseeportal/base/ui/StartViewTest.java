@@ -1,5 +1,6 @@
 package io.thingseeportal.base.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +116,17 @@ class StartViewTest extends KaribuTest {
         assertThat(_get(Button.class, spec -> spec.withId("scan-sensor")).getText())
                 .isEqualTo("Scan a sensor");
         assertThat(_find(Span.class, spec -> spec.withId("count-devices"))).isEmpty();
+    }
+
+    @Test
+    void the_installers_scan_action_opens_the_scanner() {
+        signIn("ilkka", tenantId, AppRoles.INSTALLER);
+        UI.getCurrent().navigate("");
+
+        _click(_get(Button.class, spec -> spec.withId("scan-sensor")));
+
+        // The view's class, or Spring's subclass of it (its roles are checked by method security too).
+        assertThat(currentView().getClass().getSimpleName()).startsWith("ScanView");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package io.thingseeportal.installation.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadEvent;
+import io.thingseeportal.installation.LabelScan;
+import io.thingseeportal.installation.LabelScanService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The first fallback: a photo of the label, taken with the phone's camera app or picked from its gallery. The browser
+ * refuses a file above the limit before sending it; the server reads no more than the limit either way.
+ */
+class PhotoScan extends Composite<Upload> {
+
+    private final Consumer<CompletableFuture<LabelScan>> answer;
+    private final Consumer<String> problem;
+    private final LabelScanService scans;
+    private final long maxBytes;
+
+    /**
+     * @param answer takes each photo's scan, which completes once it is decoded
+     * @param problem takes the explanation of a photo refused before it was scanned
+     */
+    PhotoScan(Consumer<CompletableFuture<LabelScan>> answer, Consumer<String> problem, LabelScanService scans) {
+        this.answer = answer;
+        this.problem = problem;
+        this.scans = scans;
+        this.maxBytes = scans.photoMaxSize().toBytes();
+    }
+
+    @Override
+    protected Upload initContent() {
+        var upload = new Upload(this::received);
+        upload.setId("photo-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.setAcceptedFileTypes("image/*");
+        upload.setDropAllowed(false);
+        var button = new Button(getTranslation("scan.photo"), VaadinIcon.CAMERA.create());
+        button.setWidthFull();
+        upload.setUploadButton(button);
+        // Phones offer their camera app first for an input that asks for the rear camera (vaadin-upload passes it on).
+        upload.getElement().setProperty("capture", "environment");
+        upload.addFileRejectedListener(event -> problem.accept(tooLarge()));
+        return upload;
+    }
+
+    private void received(UploadEvent event) throws IOException {
+        byte[] photo;
+        try (InputStream input = event.getInputStream()) {
+            photo = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (photo.length > maxBytes) {
+            event.getUI().access(() -> problem.accept(tooLarge()));
+            return;
+        }
+        CompletableFuture<LabelScan> scan = scans.scanPhoto(photo);
+        event.getUI().access(() -> answer.accept(scan));
+    }
+
+    private String tooLarge() {
+        String limit = String.format(Locale.ROOT, "%.1f MB", maxBytes / 1_000_000.0);
+        return getTranslation("scan.photo.too-large", limit);
+    }
+}

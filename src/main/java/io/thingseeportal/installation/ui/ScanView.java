@@ -1,0 +1,137 @@
+package io.thingseeportal.installation.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.thingseeportal.base.ui.component.QrCodeScanner;
+import io.thingseeportal.installation.LabelReading;
+import io.thingseeportal.installation.LabelScan;
+import io.thingseeportal.installation.LabelScanService;
+import io.thingseeportal.security.AppRoles;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The installer's scanner: the phone's camera looks for a sensor's QR code, and the sensor it names is shown. Where the
+ * camera cannot be used (refused, missing, a page not served over HTTPS) the view says why and how to fix it, and the
+ * two fallbacks on the same screen still work: a photo, and the code typed in.
+ *
+ * <p>Frames and photos are decoded on the service's threads; the answers come back through server push.
+ */
+@Route("scan")
+@Menu(order = 5, icon = "vaadin:qrcode", title = "menu.scan")
+@RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanView.class);
+
+    private final LabelScanService scans;
+    private final QrCodeScanner scanner = new QrCodeScanner();
+    private final ScanResult result = new ScanResult();
+    private final Button scanAgain = new Button();
+
+    ScanView(LabelScanService scans) {
+        this.scans = scans;
+        scanner.setId("scanner");
+        scanner.setButtonLabels(getTranslation("scan.switch-camera"), getTranslation("scan.torch"));
+        scanner.addFrameListener(event -> answer(scans.scanFrame(event.image())));
+        scanner.addDetectedListener(event -> show(new LabelScan.Found(scans.resolve(event.text()))));
+        scanner.addProblemListener(event -> {
+            log.debug("Camera unavailable ({}): {}", event.problem(), event.detail());
+            result.paragraph(
+                    "scan-result--problem", getTranslation(event.problem().messageKey()));
+            scanAgain.setText(getTranslation("scan.retry-camera"));
+            scanAgain.setVisible(true);
+        });
+
+        scanAgain.setText(getTranslation("scan.again"));
+        scanAgain.setIcon(VaadinIcon.QRCODE.create());
+        scanAgain.setId("scan-again");
+        scanAgain.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        scanAgain.setWidthFull();
+        scanAgain.setVisible(false);
+        scanAgain.addClickListener(event -> startScanning());
+
+        var typed = new TypedCode(reading -> show(new LabelScan.Found(reading)), scans);
+        var photo = new PhotoScan(this::answer, message -> result.paragraph("scan-result--problem", message), scans);
+
+        var content = getContent();
+        content.addClassName("scan-view");
+        content.setAlignItems(VerticalLayout.Alignment.STRETCH);
+        content.add(
+                new H2(getTranslation("scan.title")),
+                new Paragraph(getTranslation("scan.hint")),
+                scanner,
+                result,
+                scanAgain,
+                photo,
+                typed);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("scan.title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        startScanning();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        scanner.stop();
+    }
+
+    private void startScanning() {
+        result.clear();
+        scanAgain.setVisible(false);
+        scanner.start();
+    }
+
+    /** Shows the scan's answer when it comes, on the UI's thread; a frame without a code asks for the next. */
+    private void answer(CompletableFuture<LabelScan> scan) {
+        UI ui = getUI().orElseThrow();
+        scan.whenComplete((done, failure) -> ui.access(() -> {
+            if (failure != null) {
+                log.warn("Scanning failed", failure);
+                scanner.answered(false);
+                result.paragraph("scan-result--problem", getTranslation("scan.failed"));
+            } else {
+                show(done);
+            }
+        }));
+    }
+
+    private void show(LabelScan scan) {
+        if (scan instanceof LabelScan.Found found && found.reading() instanceof LabelReading.Sensor sensor) {
+            // Stopped, the scanner takes no room (and stays visible to Flow, which sends nothing to hidden elements).
+            scanner.answered(true);
+            result.show(sensor);
+            scanAgain.setText(getTranslation("scan.again"));
+            scanAgain.setVisible(true);
+            log.debug("Read {} after {} characters from the browser", sensor.tuid(), scanner.bytesSent());
+            return;
+        }
+        scanner.answered(false);
+        if (scan instanceof LabelScan.Found found && found.reading() instanceof LabelReading.NotASensor notASensor) {
+            result.show(notASensor);
+        } else if (scan instanceof LabelScan.Unreadable unreadable) {
+            result.show(unreadable.problem());
+        } else if (scan instanceof LabelScan.NoCode noCode && noCode.damaged()) {
+            result.paragraph("scan-result--problem", getTranslation("image.problem.damaged"));
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.thingseeportal.installation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import io.thingseeportal.MockedThingseeTest;
+import io.thingseeportal.TestData;
+import io.thingseeportal.base.ui.component.QrCodeScanner;
+import io.thingseeportal.installation.LabelFrames;
+import io.thingseeportal.installation.LabelFrames.Distortion;
+import io.thingseeportal.security.AppRoles;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScanViewTest extends MockedThingseeTest {
+
+    long tenantId;
+    QrCodeScanner scanner;
+
+    @BeforeEach
+    void anInstallerOnTheScanner() {
+        tenantId = TestData.tenant(jdbc, "Acme");
+        signIn("Ilkka", tenantId, AppRoles.INSTALLER);
+        UI.getCurrent().navigate("scan");
+        scanner = _get(QrCodeScanner.class);
+    }
+
+    @Test
+    void the_camera_starts_looking_as_the_view_opens() {
+        assertThat(scanner().isActive()).isTrue();
+        assertThat(_find(Div.class, spec -> spec.withId("scan-result")).get(0).getChildren())
+                .isEmpty();
+    }
+
+    @Test
+    void a_frame_with_a_sensors_label_shows_the_sensor_and_stops_the_camera() {
+        sendFrame(LabelFrames.frameBytes(LabelFrames.LEGACY_LABEL, Distortion.clean(160), new Random(1)));
+
+        awaitUi(() -> !_find(Span.class, spec -> spec.withId("scan-tuid")).isEmpty());
+        assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
+        assertThat(_get(H3.class, spec -> spec.withId("scan-product")).getText())
+                .isEqualTo("Thingsee PRESENCE");
+        assertThat(scanner().isActive()).isFalse();
+    }
+
+    @Test
+    void scanning_another_sensor_clears_the_result_and_starts_the_camera_again() {
+        sendFrame(LabelFrames.frameBytes(LabelFrames.LEGACY_LABEL, Distortion.clean(160), new Random(1)));
+        awaitUi(() -> !scanner().isActive());
+
+        _click(_get(Button.class, spec -> spec.withId("scan-again")));
+
+        assertThat(scanner().isActive()).isTrue();
+        assertThat(_find(Span.class, spec -> spec.withId("scan-tuid"))).isEmpty();
+    }
+
+    @Test
+    void a_code_that_is_not_a_sensors_says_what_it_is_and_keeps_the_camera_looking() {
+        sendFrame(LabelFrames.frameBytes("https://example.com/menu", Distortion.clean(160), new Random(1)));
+
+        awaitUi(() ->
+                !_find(Paragraph.class, spec -> spec.withId("scan-message")).isEmpty());
+        assertThat(message()).contains("web address (https://example.com/menu)");
+        assertThat(scanner().isActive()).isTrue();
+    }
+
+    @Test
+    void a_frame_without_a_code_shows_nothing_and_the_camera_keeps_looking() throws Exception {
+        var empty = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        sendFrame(LabelFrames.png(empty));
+
+        // The answer comes within the decoder's time limit; nothing may have changed by then.
+        Thread.sleep(600);
+        MockVaadin.clientRoundtrip();
+        assertThat(_find(Div.class, spec -> spec.withId("scan-result")).get(0).getChildren())
+                .isEmpty();
+        assertThat(scanner().isActive()).isTrue();
+    }
+
+    @Test
+    void a_text_the_phone_decoded_itself_is_checked_like_a_frame() {
+        ComponentUtil.fireEvent(scanner(), new QrCodeScanner.DetectedEvent(scanner(), "I#TSAP01,W#1,S#EWL14500663"));
+
+        assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSAP01EWL14500663");
+        assertThat(_get(H3.class, spec -> spec.withId("scan-product")).getText())
+                .isEqualTo("Thingsee COUNT");
+    }
+
+    @Test
+    void a_refused_camera_is_explained_with_what_to_do_and_the_fallbacks_stay() {
+        ComponentUtil.fireEvent(
+                scanner(),
+                new QrCodeScanner.ProblemEvent(scanner(), QrCodeScanner.Problem.DENIED, "NotAllowedError: denied"));
+
+        assertThat(message()).contains("camera was not allowed").contains("site settings");
+        assertThat(_get(Button.class, spec -> spec.withId("scan-again")).getText())
+                .isEqualTo("Try the camera again");
+        assertThat(_find(TextField.class, spec -> spec.withId("typed-code"))).hasSize(1);
+    }
+
+    @Test
+    void a_page_not_served_over_https_says_how_to_reach_the_camera() {
+        ComponentUtil.fireEvent(
+                scanner(),
+                new QrCodeScanner.ProblemEvent(scanner(), QrCodeScanner.Problem.INSECURE, "http://192.168.1.5:8080"));
+
+        assertThat(message()).contains("HTTPS");
+    }
+
+    @Test
+    void a_typed_tuid_shows_the_sensor() {
+        _setValue(_get(TextField.class, spec -> spec.withId("typed-code")), "tspr04 ezu31901021");
+        _click(_get(Button.class, spec -> spec.withId("typed-check")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
+    }
+
+    @Test
+    void a_typed_psn_and_imc_show_the_sensor() {
+        _setValue(_get(TextField.class, spec -> spec.withId("typed-psn")), "EZU31901021");
+        _setValue(_get(TextField.class, spec -> spec.withId("typed-imc")), "TSPR04");
+        _click(_get(Button.class, spec -> spec.withId("typed-check-parts")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
+    }
+
+    @Test
+    void a_typed_wirepas_node_id_is_named_as_one() {
+        _setValue(_get(TextField.class, spec -> spec.withId("typed-code")), "15056570");
+        _click(_get(Button.class, spec -> spec.withId("typed-check")));
+
+        assertThat(message()).contains("15056570 is a Wirepas node id");
+    }
+
+    @Test
+    void a_viewer_is_denied_the_scanner() {
+        signIn("Veera", tenantId, AppRoles.VIEWER);
+        UI.getCurrent().navigate("scan");
+
+        assertThat(currentView().getClass().getSimpleName()).isEqualTo("AccessDeniedView");
+    }
+
+    private QrCodeScanner scanner() {
+        return scanner;
+    }
+
+    private static String message() {
+        return _get(Paragraph.class, spec -> spec.withId("scan-message")).getText();
+    }
+
+    private void sendFrame(byte[] image) {
+        ComponentUtil.fireEvent(scanner(), new QrCodeScanner.FrameEvent(scanner(), image));
+    }
+
+    /** The scan's answer reaches the view through ui.access; a client round trip runs it. */
+    private static void awaitUi(BooleanSupplier condition) {
+        await().pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return condition.getAsBoolean();
+                });
+    }
+}
