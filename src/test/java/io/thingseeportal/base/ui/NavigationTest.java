@@ -28,17 +28,25 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void an_installer_sees_the_devices_and_no_admin_entries() {
+    void an_installer_sees_the_scanner_and_the_devices_and_no_admin_entries() {
         signIn("ilkka", tenantId, AppRoles.INSTALLER);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Devices");
+        assertThat(menuLabels()).containsExactly("Start", "Scan a sensor", "Devices");
     }
 
     @Test
     void an_admin_sees_the_groups_and_settings_entries_and_with_the_simulator_of_the_tests_its_faults() {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Groups", "Devices", "QR labels", "Settings", "Simulator");
+        assertThat(menuLabels())
+                .containsExactly("Start", "Scan a sensor", "Groups", "Devices", "QR labels", "Settings", "Simulator");
+    }
+
+    @Test
+    void a_viewer_sees_the_groups_and_devices_and_no_scanner() {
+        signIn("veera", tenantId, AppRoles.VIEWER);
+        UI.getCurrent().navigate("");
+        assertThat(menuLabels()).containsExactly("Start", "Groups", "Devices");
     }
 
     @Test
