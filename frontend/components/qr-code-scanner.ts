@@ -155,6 +155,10 @@ export class QrCodeScanner extends LitElement {
     } finally {
       this.starting = false;
     }
+    // Released while it was opening (the page hidden, then shown again): open it once more if still wanted.
+    if (this.active && !this.stream && !document.hidden && this.isConnected) {
+      this.startIfActive();
+    }
   }
 
   private async open() {
@@ -185,7 +189,8 @@ export class QrCodeScanner extends LitElement {
       this.server.problem(problem, `${name}: ${(error as Error).message}`);
       return;
     }
-    if (!this.active || !this.isConnected) {
+    if (!this.active || !this.isConnected || document.hidden) {
+      // Stopped, detached or hidden while the browser was opening the camera: let go of it at once.
       this.release();
       return;
     }
@@ -195,6 +200,9 @@ export class QrCodeScanner extends LitElement {
     await this.findCameras();
     this.torchAvailable = this.torchCapable();
     this.detector = await this.qrDetector();
+    if (!this.stream) {
+      return; // released meanwhile
+    }
     this.waitingForAnswer = false;
     this.schedule();
   }

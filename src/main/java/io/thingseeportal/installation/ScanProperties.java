@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param frameMaxSize the largest camera frame accepted; the scanner sends JPEGs of at most 800 pixels a side
  * @param frameMaxPixels the largest width × height of a camera frame, checked from its header
  * @param photoMaxSize the largest photo upload accepted
- * @param photoMaxPixels the largest width × height of a photo, checked from its header before it is decoded
+ * @param photoMaxPixels the largest width × height of a photo, checked from its header before it is decoded. A
+ *     progressive JPEG is decoded whole in memory (some 6 bytes a pixel) whatever part of it is kept
  */
 @Validated
 @ConfigurationProperties("portal.installation.scan")
@@ -27,7 +28,7 @@ public record ScanProperties(
         @DefaultValue("1MB") @NotNull DataSize frameMaxSize,
         @DefaultValue("2000000") @Min(1) long frameMaxPixels,
         @DefaultValue("25MB") @NotNull DataSize photoMaxSize,
-        @DefaultValue("120000000") @Min(1) long photoMaxPixels) {
+        @DefaultValue("50000000") @Min(1) long photoMaxPixels) {
 
     /** The decoders at work at once: the setting, or the machine's cores. */
     int decodersAtOnce() {

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ImageReadingTest {
@@ -129,13 +130,29 @@ class ImageReadingTest {
         assertThat(upright.getRGB(5, 10) & 0xFF).isGreaterThan(200);
     }
 
-    @Test
-    void every_exif_orientation_keeps_or_swaps_the_sides_as_it_says() {
-        for (int orientation = 1; orientation <= 8; orientation++) {
-            BufferedImage turned = ImageReading.upright(halves(), orientation);
+    @ParameterizedTest
+    @CsvSource({
+        "1, 10, 5, 29, 14",
+        "2, 29, 5, 10, 14",
+        "3, 29, 14, 10, 5",
+        "4, 10, 14, 29, 5",
+        "5, 5, 10, 14, 29",
+        "6, 14, 10, 5, 29",
+        "7, 14, 29, 5, 10",
+        "8, 5, 29, 14, 10"
+    })
+    void every_exif_orientation_turns_and_mirrors_the_image_as_it_says(
+            int orientation, int darkX, int darkY, int lightX, int lightY) {
+        // Stored 40 × 20 with only its top left quarter dark (around 10, 5); where that quarter is once upright.
+        BufferedImage turned = ImageReading.upright(quarter(), orientation);
 
-            assertThat(turned.getWidth()).as("orientation %d", orientation).isEqualTo(orientation >= 5 ? 20 : 40);
-        }
+        assertThat(turned.getWidth()).isEqualTo(orientation >= 5 ? 20 : 40);
+        assertThat(turned.getRGB(darkX, darkY) & 0xFF)
+                .as("dark at %d, %d", darkX, darkY)
+                .isLessThan(60);
+        assertThat(turned.getRGB(lightX, lightY) & 0xFF)
+                .as("light at %d, %d", lightX, lightY)
+                .isGreaterThan(200);
     }
 
     @ParameterizedTest
@@ -160,6 +177,17 @@ class ImageReadingTest {
                 catchThrowableOfType(UnreadableImageException.class, () -> reading.read(bytes));
         assertThat(refused).as("refused").isNotNull();
         return refused.problem();
+    }
+
+    /** 40 × 20, only the top left quarter dark. */
+    private static BufferedImage quarter() {
+        var image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, y, x < 20 && y < 10 ? 0x101010 : 0xF0F0F0);
+            }
+        }
+        return image;
     }
 
     /** 40 × 20, the left half dark, the right half light. */

@@ -7,6 +7,7 @@ import io.thingseeportal.installation.LabelReading.Sensor;
 import io.thingseeportal.installation.UnreadableImageException.Problem;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -102,10 +103,26 @@ class LabelScanServiceTest {
         byte[] photo =
                 LabelFrames.jpeg(LabelFrames.frame(LabelFrames.LEGACY_LABEL, Distortion.clean(240), new Random(4)), 85);
 
-        LabelScan scan = service.scanPhoto(photo).join();
+        CompletableFuture<LabelScan> scan = service.scanPhoto(photo);
 
+        // The frame holds the only decoder for far longer than it takes to hand the photo over.
+        assertThat(scan).isNotDone();
         assertThat(frame.join()).isEqualTo(new LabelScan.NoCode(false));
-        assertThat(scan).isInstanceOf(LabelScan.Found.class);
+        assertThat(scan.join()).isInstanceOf(LabelScan.Found.class);
+    }
+
+    @Test
+    void photos_beyond_the_one_decoded_and_two_waiting_are_answered_busy_at_once() {
+        service.stop();
+        service = service(1);
+        byte[] slow = LabelFrames.png(gray());
+
+        List<CompletableFuture<LabelScan>> photos =
+                List.of(service.scanPhoto(slow), service.scanPhoto(slow), service.scanPhoto(slow));
+        CompletableFuture<LabelScan> fourth = service.scanPhoto(slow);
+
+        assertThat(fourth).isCompletedWithValue(new LabelScan.Dropped());
+        assertThat(photos).allSatisfy(photo -> assertThat(photo.join()).isEqualTo(new LabelScan.NoCode(false)));
     }
 
     @Test
@@ -121,7 +138,7 @@ class LabelScanServiceTest {
                 DataSize.ofMegabytes(1),
                 2_000_000,
                 DataSize.ofMegabytes(25),
-                120_000_000));
+                50_000_000));
     }
 
     private static BufferedImage gray() {

@@ -1,10 +1,12 @@
 package io.thingseeportal.installation.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
 import io.thingseeportal.installation.LabelScan;
 import io.thingseeportal.installation.LabelScanService;
 import java.io.IOException;
@@ -37,7 +39,7 @@ class PhotoScan extends Composite<Upload> {
 
     @Override
     protected Upload initContent() {
-        var upload = new Upload(this::received);
+        var upload = new Upload((UploadHandler) this::receive);
         upload.setId("photo-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
@@ -48,21 +50,40 @@ class PhotoScan extends Composite<Upload> {
         upload.setUploadButton(button);
         // Phones offer their camera app first for an input that asks for the rear camera (vaadin-upload passes it on).
         upload.getElement().setProperty("capture", "environment");
-        upload.addFileRejectedListener(event -> problem.accept(tooLarge()));
+        // vaadin-upload rejects in the browser with its own English words; only the kind is taken from them.
+        upload.addFileRejectedListener(event -> problem.accept(
+                "Incorrect File Type.".equals(event.getErrorMessage())
+                        ? getTranslation("image.problem.not-an-image")
+                        : tooLarge()));
         return upload;
     }
 
-    private void received(UploadEvent event) throws IOException {
+    private void receive(UploadEvent event) throws IOException {
         byte[] photo;
         try (InputStream input = event.getInputStream()) {
             photo = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
+        received(event.getUI(), photo);
+    }
+
+    /**
+     * A photo's bytes, as far as they were read (at most one byte beyond the limit): scanned, or refused. Runs on the
+     * upload's thread, without the session's lock; the view hears of it through {@code ui.access}.
+     */
+    void received(UI ui, byte[] photo) {
         if (photo.length > maxBytes) {
-            event.getUI().access(() -> problem.accept(tooLarge()));
+            ui.access(() -> {
+                getContent().clearFileList();
+                problem.accept(tooLarge());
+            });
             return;
         }
         CompletableFuture<LabelScan> scan = scans.scanPhoto(photo);
-        event.getUI().access(() -> answer.accept(scan));
+        ui.access(() -> {
+            // The next photo needs an empty list: with one file at most, a finished one blocks the button.
+            getContent().clearFileList();
+            answer.accept(scan);
+        });
     }
 
     private String tooLarge() {

@@ -20,6 +20,7 @@ import io.thingseeportal.installation.LabelScanService;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,11 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
         scanner.setId("scanner");
         scanner.setButtonLabels(getTranslation("scan.switch-camera"), getTranslation("scan.torch"));
         scanner.addFrameListener(event -> answer(scans.scanFrame(event.image())));
-        scanner.addDetectedListener(event -> show(new LabelScan.Found(scans.resolve(event.text()))));
+        scanner.addDetectedListener(event -> {
+            if (!showHit(new LabelScan.Found(scans.resolve(event.text())))) {
+                scanner.answered(false);
+            }
+        });
         scanner.addProblemListener(event -> {
             log.debug("Camera unavailable ({}): {}", event.problem(), event.detail());
             result.paragraph(
@@ -64,8 +69,9 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
         scanAgain.setVisible(false);
         scanAgain.addClickListener(event -> startScanning());
 
-        var typed = new TypedCode(reading -> show(new LabelScan.Found(reading)), scans);
-        var photo = new PhotoScan(this::answer, message -> result.paragraph("scan-result--problem", message), scans);
+        var typed = new TypedCode(reading -> showHit(new LabelScan.Found(reading)), scans);
+        var photo =
+                new PhotoScan(this::answerPhoto, message -> result.paragraph("scan-result--problem", message), scans);
 
         var content = getContent();
         content.addClassName("scan-view");
@@ -101,21 +107,51 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
         scanner.start();
     }
 
-    /** Shows the scan's answer when it comes, on the UI's thread; a frame without a code asks for the next. */
+    /** Shows a frame's answer when it comes, on the UI's thread; a frame without a code asks for the next. */
     private void answer(CompletableFuture<LabelScan> scan) {
+        whenDone(scan, true, done -> {
+            if (!showHit(done)) {
+                scanner.answered(false);
+            }
+        });
+    }
+
+    /** Shows a photo's answer when it comes; unlike a frame's, a photo without a code says so. */
+    private void answerPhoto(CompletableFuture<LabelScan> scan) {
+        result.paragraph("scan-result--busy", getTranslation("scan.photo.reading"));
+        whenDone(scan, false, done -> {
+            if (showHit(done)) {
+                return;
+            }
+            if (done instanceof LabelScan.NoCode noCode && !noCode.damaged()) {
+                result.paragraph("scan-result--problem", getTranslation("scan.photo.no-code"));
+            } else if (done instanceof LabelScan.Dropped) {
+                result.paragraph("scan-result--problem", getTranslation("scan.photo.busy"));
+            }
+        });
+    }
+
+    /** Runs {@code show} on the UI's thread once the scan is done; a failure is shown, and a frame's is answered. */
+    private void whenDone(CompletableFuture<LabelScan> scan, boolean frame, Consumer<LabelScan> show) {
         UI ui = getUI().orElseThrow();
         scan.whenComplete((done, failure) -> ui.access(() -> {
             if (failure != null) {
                 log.warn("Scanning failed", failure);
-                scanner.answered(false);
+                if (frame) {
+                    scanner.answered(false);
+                }
                 result.paragraph("scan-result--problem", getTranslation("scan.failed"));
             } else {
-                show(done);
+                show.accept(done);
             }
         }));
     }
 
-    private void show(LabelScan scan) {
+    /**
+     * Shows what the scan found: a sensor (the camera stops: true), or a code that is not a sensor's, or an image that
+     * could not be read (false). A frame without a code or a dropped one shows nothing (false).
+     */
+    private boolean showHit(LabelScan scan) {
         if (scan instanceof LabelScan.Found found && found.reading() instanceof LabelReading.Sensor sensor) {
             // Stopped, the scanner takes no room (and stays visible to Flow, which sends nothing to hidden elements).
             scanner.answered(true);
@@ -123,9 +159,8 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
             scanAgain.setText(getTranslation("scan.again"));
             scanAgain.setVisible(true);
             log.debug("Read {} after {} characters from the browser", sensor.tuid(), scanner.bytesSent());
-            return;
+            return true;
         }
-        scanner.answered(false);
         if (scan instanceof LabelScan.Found found && found.reading() instanceof LabelReading.NotASensor notASensor) {
             result.show(notASensor);
         } else if (scan instanceof LabelScan.Unreadable unreadable) {
@@ -133,5 +168,6 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
         } else if (scan instanceof LabelScan.NoCode noCode && noCode.damaged()) {
             result.paragraph("scan-result--problem", getTranslation("image.problem.damaged"));
         }
+        return false;
     }
 }

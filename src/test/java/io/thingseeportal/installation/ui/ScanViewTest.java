@@ -23,11 +23,14 @@ import io.thingseeportal.installation.LabelFrames;
 import io.thingseeportal.installation.LabelFrames.Distortion;
 import io.thingseeportal.security.AppRoles;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class ScanViewTest extends MockedThingseeTest {
 
@@ -82,16 +85,44 @@ class ScanViewTest extends MockedThingseeTest {
     }
 
     @Test
-    void a_frame_without_a_code_shows_nothing_and_the_camera_keeps_looking() throws Exception {
-        var empty = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        sendFrame(LabelFrames.png(empty));
+    void a_photo_of_a_sensor_label_shows_the_sensor() {
+        byte[] photo =
+                LabelFrames.jpeg(LabelFrames.frame(LabelFrames.LEGACY_LABEL, Distortion.clean(300), new Random(2)), 85);
 
-        // The answer comes within the decoder's time limit; nothing may have changed by then.
-        Thread.sleep(600);
-        MockVaadin.clientRoundtrip();
-        assertThat(_find(Div.class, spec -> spec.withId("scan-result")).get(0).getChildren())
-                .isEmpty();
+        _get(PhotoScan.class).received(UI.getCurrent(), photo);
+
+        awaitUi(() -> !_find(Span.class, spec -> spec.withId("scan-tuid")).isEmpty());
+        assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
+        assertThat(scanner().isActive()).isFalse();
+    }
+
+    @Test
+    void a_photo_without_a_code_says_so_and_the_camera_keeps_looking() {
+        _get(PhotoScan.class).received(UI.getCurrent(), LabelFrames.png(new BufferedImage(400, 300, 1)));
+
+        awaitUi(() -> !message().isEmpty() && !message().startsWith("Reading"));
+        assertThat(message()).startsWith("No QR code was found in the photo");
         assertThat(scanner().isActive()).isTrue();
+    }
+
+    @Test
+    void a_photo_over_the_limit_is_refused_without_being_scanned() {
+        byte[] tooLarge = new byte[(int) DataSize.ofMegabytes(25).toBytes() + 1];
+
+        _get(PhotoScan.class).received(UI.getCurrent(), tooLarge);
+
+        awaitUi(() ->
+                !_find(Paragraph.class, spec -> spec.withId("scan-message")).isEmpty());
+        assertThat(message())
+                .isEqualTo("The photo is larger than 26.2 MB, the most that can be read."
+                        + " Take it again at a lower resolution.");
+    }
+
+    @Test
+    void a_file_that_is_not_an_image_says_so() {
+        _get(PhotoScan.class).received(UI.getCurrent(), "%PDF-1.7 a document".getBytes(StandardCharsets.US_ASCII));
+
+        awaitUi(() -> message().startsWith("This file is not an image"));
     }
 
     @Test
@@ -162,7 +193,8 @@ class ScanViewTest extends MockedThingseeTest {
     }
 
     private static String message() {
-        return _get(Paragraph.class, spec -> spec.withId("scan-message")).getText();
+        List<Paragraph> messages = _find(Paragraph.class, spec -> spec.withId("scan-message"));
+        return messages.isEmpty() ? "" : messages.get(0).getText();
     }
 
     private void sendFrame(byte[] image) {

@@ -105,9 +105,9 @@ public class QrCodeScanner extends Component implements HasSize {
     }
 
     @ClientCallable
-    void frame(String dataUrl, int characters) {
+    void frame(@Nullable String dataUrl, int characters) {
         bytesSent += Math.max(0, Math.min(characters, MAX_FRAME_TEXT));
-        byte[] image = image(dataUrl);
+        byte[] image = dataUrl == null ? null : image(dataUrl);
         if (image == null || !isActive()) {
             answered(false);
             return;
@@ -116,25 +116,28 @@ public class QrCodeScanner extends Component implements HasSize {
     }
 
     @ClientCallable
-    void detected(String text) {
-        bytesSent += Math.min(text.length(), MAX_TEXT);
-        if (text.length() > MAX_TEXT || !isActive()) {
+    void detected(@Nullable String text) {
+        if (text == null || text.length() > MAX_TEXT || !isActive()) {
             answered(false);
             return;
         }
+        bytesSent += text.length();
         fireEvent(new DetectedEvent(this, text));
     }
 
     @ClientCallable
-    void problem(String problem, String detail) {
-        Problem known;
-        try {
-            known = Problem.valueOf(problem.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            known = Problem.FAILED;
+    void problem(@Nullable String problem, @Nullable String detail) {
+        Problem known = Problem.FAILED;
+        if (problem != null) {
+            try {
+                known = Problem.valueOf(problem.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                // an unknown problem counts as failed
+            }
         }
+        String said = detail == null ? "" : detail;
         stop();
-        fireEvent(new ProblemEvent(this, known, detail.length() > 200 ? detail.substring(0, 200) : detail));
+        fireEvent(new ProblemEvent(this, known, said.length() > 200 ? said.substring(0, 200) : said));
     }
 
     /** The image bytes of a JPEG or PNG data URL within the size limit, or null. */

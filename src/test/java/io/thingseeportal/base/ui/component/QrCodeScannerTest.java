@@ -61,7 +61,20 @@ class QrCodeScannerTest {
         scanner.detected("x".repeat(QrCodeScanner.MAX_TEXT + 1));
 
         assertThat(texts).containsExactly("EZU31901021,TSPR04");
-        assertThat(scanner.bytesSent()).isEqualTo(18 + QrCodeScanner.MAX_TEXT);
+        assertThat(scanner.bytesSent()).isEqualTo(18);
+    }
+
+    @Test
+    void nulls_from_a_tampered_browser_are_dropped_or_taken_as_a_failed_camera() {
+        scanner.frame(null, 10);
+        scanner.detected(null);
+        scanner.problem(null, null);
+
+        assertThat(frames).isEmpty();
+        assertThat(texts).isEmpty();
+        assertThat(problems)
+                .extracting(QrCodeScanner.ProblemEvent::problem)
+                .containsExactly(QrCodeScanner.Problem.FAILED);
     }
 
     @Test
