@@ -8,6 +8,8 @@ import io.thingseeportal.installation.LabelFrames;
 import io.thingseeportal.installation.LabelFrames.Distortion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,7 +57,31 @@ class ScanE2E extends DemoBrowserTest {
     }
 
     @Test
-    void without_a_camera_the_page_says_so_and_a_typed_tuid_still_works() throws Exception {
+    void a_photo_of_a_label_shows_the_sensor() throws Exception {
+        Path photo = Files.createTempFile("label", ".jpg");
+        Files.write(
+                photo,
+                LabelFrames.jpeg(
+                        LabelFrames.frame(
+                                "I#TSAP01,W#15056570,S#EWL14500663",
+                                new Distortion(260, -12, 15, 60, 0.1, 0.8, 0, 2, 0, false),
+                                new Random(5)),
+                        85));
+        browser.get(demo.portal() + "/scan");
+        demo.signIn(browser, "acme-installer");
+        var upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("photo-upload")));
+
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
+
+        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), "TSAP01EWL14500663"));
+        assertThat(browser.findElement(By.id("scan-product")).getText()).isEqualTo("Thingsee COUNT");
+    }
+
+    @Test
+    void without_a_camera_the_page_says_so_and_a_typed_tuid_still_works_on_a_360_pixel_phone() throws Exception {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));
         browser.get(demo.portal() + "/scan");
         demo.signIn(browser, "acme-installer");
 
@@ -75,9 +101,17 @@ class ScanE2E extends DemoBrowserTest {
         browser.findElement(By.id("typed-check")).click();
 
         wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), "TSAP01EWL14500663"));
-        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("nothing overflows the phone's width")
-                .isTrue();
+        screenshot("typed-360");
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).as("horizontal overflow at 360 px").isLessThanOrEqualTo(0);
+        @SuppressWarnings("unchecked")
+        List<String> small =
+                (List<String>) browser.executeScript("return [...document.querySelectorAll('.scan-view vaadin-button')]"
+                        + ".filter(button => button.offsetParent !== null)"
+                        + ".filter(button => button.getBoundingClientRect().height < 44)"
+                        + ".map(button => button.id || button.textContent.trim())");
+        assertThat(small).as("buttons shorter than a 44 px touch target").isEmpty();
     }
 
     private void screenshot(String name) throws Exception {
