@@ -18,10 +18,13 @@ import io.github.classgraph.ScanResult;
 import io.thingseeportal.security.PortalOidcUser;
 import io.thingseeportal.security.PortalUser;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import kotlin.jvm.functions.Function0;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,5 +162,25 @@ public abstract class KaribuTest {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             return authentication == null || TRUST.isAnonymous(authentication) ? null : authentication;
         }
+    }
+
+    /**
+     * Waits for what background work reports through ui.access: each poll makes a client round trip, which runs what
+     * was queued, then asks the condition. The condition must not throw while the work is still running (Karibu's _get
+     * does when nothing matches yet).
+     */
+    protected static void awaitUi(BooleanSupplier condition) {
+        awaitUi(Duration.ofSeconds(10), condition);
+    }
+
+    protected static void awaitUi(Duration atMost, BooleanSupplier condition) {
+        Awaitility.await()
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(50))
+                .atMost(atMost)
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return condition.getAsBoolean();
+                });
     }
 }

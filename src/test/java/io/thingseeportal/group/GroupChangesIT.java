@@ -4,10 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +159,7 @@ class GroupChangesIT extends KaribuTest {
             _setValue(targetGroup(), groups.find(to).orElseThrow());
             _click(_get(Button.class, spec -> spec.withId("confirm-move")));
 
-            awaitUi(() -> text("batch-summary").startsWith("Moved"));
+            awaitUi(Duration.ofSeconds(90), () -> text("batch-summary").startsWith("Moved"));
             assertThat(text("batch-summary")).isEqualTo("Moved 95 of 100 devices; 5 failed.");
             Grid<DeviceFailure> failures = _get(Grid.class, spec -> spec.withId("batch-failures"));
             assertThat(GridKt._findAll(failures))
@@ -177,7 +174,7 @@ class GroupChangesIT extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("retry-failed")));
 
-        awaitUi(() -> text("batch-summary").equals("Moved 5 of 5 devices; 0 failed."));
+        awaitUi(Duration.ofSeconds(90), () -> text("batch-summary").equals("Moved 5 of 5 devices; 0 failed."));
         assertThat(thingsee.listGroupDevices(stack, to.value())).containsExactlyInAnyOrderElementsOf(moving);
         assertThat(thingsee.listGroupDevices(stack, from.value())).isEmpty();
         assertThat(devices.countGroupDevices(to.value())).isEqualTo(100);
@@ -241,15 +238,5 @@ class GroupChangesIT extends KaribuTest {
 
     private static String text(String id) {
         return _get(Span.class, spec -> spec.withId(id)).getText();
-    }
-
-    private static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread()
-                .pollInterval(Duration.ofMillis(100))
-                .atMost(Duration.ofSeconds(90))
-                .until(() -> {
-                    MockVaadin.clientRoundtrip();
-                    return condition.getAsBoolean();
-                });
     }
 }

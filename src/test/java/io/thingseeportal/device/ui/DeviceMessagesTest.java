@@ -4,7 +4,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static io.thingseeportal.device.DeviceRows.message;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
-import static io.thingseeportal.device.ui.LivePage.awaitUi;
 import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
 

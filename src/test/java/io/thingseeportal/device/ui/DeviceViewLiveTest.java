@@ -6,7 +6,6 @@ import static io.thingseeportal.device.DeviceRows.configuration;
 import static io.thingseeportal.device.DeviceRows.configurationEcho;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
-import static io.thingseeportal.device.ui.LivePage.awaitUi;
 import static io.thingseeportal.device.ui.LivePage.span;
 import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;

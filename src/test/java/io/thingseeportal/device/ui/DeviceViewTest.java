@@ -7,7 +7,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static io.thingseeportal.device.DeviceRows.configuration;
 import static io.thingseeportal.device.DeviceRows.reading;
 import static io.thingseeportal.device.DeviceRows.reportingDevice;
-import static io.thingseeportal.device.ui.LivePage.awaitUi;
 import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,14 +1,10 @@
 package io.thingseeportal.device.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static org.awaitility.Awaitility.await;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.html.Span;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
-/** What the Karibu tests of the live device screens share: reading a text by id and waiting for a live update. */
+/** What the Karibu tests of the live device screens share: reading a text by id. */
 final class LivePage {
 
     private LivePage() {}
@@ -19,16 +15,5 @@ final class LivePage {
 
     static String text(String id) {
         return span(id).getText();
-    }
-
-    /** Live updates reach the page through ui.access; a client round trip runs them. */
-    static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread()
-                .pollInterval(Duration.ofMillis(50))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> {
-                    MockVaadin.clientRoundtrip();
-                    return condition.getAsBoolean();
-                });
     }
 }

@@ -1,7 +1,6 @@
 package io.thingseeportal.device.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static io.thingseeportal.device.ui.LivePage.awaitUi;
 import static io.thingseeportal.device.ui.LivePage.text;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,9 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,10 +22,8 @@ import io.thingseeportal.installation.LabelFrames.Distortion;
 import io.thingseeportal.security.AppRoles;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -199,16 +195,5 @@ class ScanViewTest extends MockedThingseeTest {
 
     private void sendFrame(byte[] image) {
         ComponentUtil.fireEvent(scanner(), new QrCodeScanner.FrameEvent(scanner(), image));
-    }
-
-    /** The scan's answer reaches the view through ui.access; a client round trip runs it. */
-    private static void awaitUi(BooleanSupplier condition) {
-        await().pollInSameThread()
-                .pollInterval(Duration.ofMillis(50))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> {
-                    MockVaadin.clientRoundtrip();
-                    return condition.getAsBoolean();
-                });
     }
 }
