@@ -103,11 +103,6 @@ public final class LabelFrames {
                     30 + random.nextInt(61),
                     false);
         }
-
-        public Distortion withCodeSize(int size) {
-            return new Distortion(
-                    size, rotation, tilt, tiltDirection, blur, contrast, glare, noise, jpegQuality, inverted);
-        }
     }
 
     /** The frame, as the phone would send it: JPEG bytes when compressed, else PNG. */
