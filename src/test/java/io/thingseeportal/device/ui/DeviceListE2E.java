@@ -55,11 +55,13 @@ class DeviceListE2E extends DemoBrowserTest {
         screenshot("2-filtered");
         fitsTheScreen();
 
-        // The grid keeps hidden row elements besides the one card shown, and the live list may render that card anew (a
-        // message, the minute's "min ago") between finding and tapping it.
+        // The grid keeps hidden row elements besides the one card shown (while it renders anew after a live update, one
+        // of them may show for a moment), and the live list may render the card anew (a message, the minute's
+        // "min ago") between finding and tapping it: tap the shown card of this device.
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
             Optional<WebElement> shown = browser.findElements(By.cssSelector(".device-list-card")).stream()
                     .filter(WebElement::isDisplayed)
+                    .filter(card -> card.getText().contains(tuid))
                     .findFirst();
             shown.ifPresent(WebElement::click);
             return shown.isPresent();
