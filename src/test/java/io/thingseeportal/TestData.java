@@ -75,6 +75,17 @@ public final class TestData {
         device(jdbc, tenantId, tuid, groupId, null, null, null);
     }
 
+    /** An asset of the tenant under {@code parentId} (null: a site); returns its id. */
+    public static long asset(JdbcClient jdbc, long tenantId, @Nullable Long parentId, String kind, String name) {
+        jdbc.sql("INSERT INTO asset (tenant_id, parent_id, kind, name, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(tenantId, parentId, kind, name, now())
+                .update();
+        return jdbc.sql("SELECT max(id) FROM asset WHERE tenant_id = ?")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+    }
+
     private static Timestamp now() {
         return Timestamp.from(Instant.now());
     }

@@ -13,19 +13,19 @@ import org.jspecify.annotations.Nullable;
  * A past moment as people say it ("3 min ago"), and exactly, in the user's language. A moment slightly in the future (a
  * device whose clock runs ahead) is "just now".
  */
-final class RelativeTime {
+public final class RelativeTime {
 
     private final Component texts;
     private final DateTimeFormatter exact;
 
-    RelativeTime(Component texts, Locale locale) {
+    public RelativeTime(Component texts, Locale locale) {
         this.texts = texts;
         this.exact = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                 .withLocale(locale)
                 .withZone(ZoneId.systemDefault());
     }
 
-    String ago(@Nullable Instant then, Instant now) {
+    public String ago(@Nullable Instant then, Instant now) {
         if (then == null) {
             return texts.getTranslation("device.list.seen.never");
         }
@@ -42,7 +42,7 @@ final class RelativeTime {
         return texts.getTranslation("device.list.seen.days", age.toDays());
     }
 
-    String exact(@Nullable Instant then) {
+    public String exact(@Nullable Instant then) {
         return then == null ? "" : exact.format(then);
     }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -17,10 +19,13 @@ import io.thingseeportal.base.ui.component.QrCodeScanner;
 import io.thingseeportal.installation.LabelReading;
 import io.thingseeportal.installation.LabelScan;
 import io.thingseeportal.installation.LabelScanService;
+import io.thingseeportal.installation.WorkOrder;
+import io.thingseeportal.installation.WorkOrderService;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +39,7 @@ import org.slf4j.LoggerFactory;
 @Route("scan")
 @Menu(order = 5, icon = "vaadin:qrcode", title = "menu.scan")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
-class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
+class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(ScanView.class);
 
@@ -42,9 +47,18 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
     private final QrCodeScanner scanner = new QrCodeScanner();
     private final ScanResult result = new ScanResult();
     private final Button scanAgain = new Button();
+    private final Button install = new Button();
+    private final H2 title = new H2();
+    private final Paragraph hint = new Paragraph();
+    private final WorkOrderService orders;
+    /** The work order whose new sensor is being scanned, when replacing one. */
+    private @Nullable WorkOrder replacing;
 
-    ScanView(LabelScanService scans) {
+    private LabelReading.@Nullable Sensor sensorFound;
+
+    ScanView(LabelScanService scans, WorkOrderService orders) {
         this.scans = scans;
+        this.orders = orders;
         scanner.setId("scanner");
         scanner.setButtonLabels(getTranslation("scan.switch-camera"), getTranslation("scan.torch"));
         scanner.addFrameListener(event -> answer(scans.scanFrame(event.image())));
@@ -61,10 +75,18 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
             scanAgain.setVisible(true);
         });
 
+        install.setId("scan-install");
+        install.setIcon(VaadinIcon.ARROW_FORWARD.create());
+        install.setIconAfterText(true);
+        install.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        install.setWidthFull();
+        install.setVisible(false);
+        install.addClickListener(event -> startWorkOrder());
+
         scanAgain.setText(getTranslation("scan.again"));
         scanAgain.setIcon(VaadinIcon.QRCODE.create());
         scanAgain.setId("scan-again");
-        scanAgain.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        scanAgain.addThemeVariants(ButtonVariant.LUMO_LARGE);
         scanAgain.setWidthFull();
         scanAgain.setVisible(false);
         scanAgain.addClickListener(event -> startScanning());
@@ -76,19 +98,30 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
         var content = getContent();
         content.addClassName("scan-view");
         content.setAlignItems(VerticalLayout.Alignment.STRETCH);
-        content.add(
-                new H2(getTranslation("scan.title")),
-                new Paragraph(getTranslation("scan.hint")),
-                scanner,
-                result,
-                scanAgain,
-                photo,
-                typed);
+        title.setText(getTranslation("scan.title"));
+        hint.setText(getTranslation("scan.hint"));
+        content.add(title, hint, scanner, result, install, scanAgain, photo, typed);
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("scan.title");
+    }
+
+    /** {@code scan?replacing=<work order>} scans the new sensor of a replacement. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        replacing = event.getLocation().getQueryParameters().getSingleParameter("replacing").stream()
+                .filter(id -> id.matches("\\d{1,18}"))
+                .map(Long::parseLong)
+                .flatMap(id -> orders.find(id).stream())
+                .filter(order -> order.step() == WorkOrder.Step.REPLACEMENT)
+                .findFirst()
+                .orElse(null);
+        if (replacing != null) {
+            title.setText(getTranslation("scan.replacing.title"));
+            hint.setText(getTranslation("scan.replacing.hint", replacing.tuid()));
+        }
     }
 
     @Override
@@ -103,6 +136,8 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
 
     private void startScanning() {
         result.clear();
+        sensorFound = null;
+        install.setVisible(false);
         scanAgain.setVisible(false);
         scanner.start();
     }
@@ -148,6 +183,32 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
     }
 
     /**
+     * Starts installing the sensor found (or makes it the new sensor of the replacement), and opens its work order once
+     * Thingsee has been asked about it.
+     */
+    private void startWorkOrder() {
+        LabelReading.Sensor sensor = sensorFound;
+        if (sensor == null) {
+            return;
+        }
+        install.setEnabled(false);
+        result.paragraph("scan-result--busy", getTranslation("scan.starting"));
+        CompletableFuture<WorkOrder> started = replacing == null
+                ? orders.startInBackground(sensor)
+                : orders.replaceWithInBackground(replacing.id(), sensor);
+        UI ui = getUI().orElseThrow();
+        started.whenComplete((order, failure) -> ui.access(() -> {
+            if (failure != null) {
+                log.warn("Starting the installation of {} failed", sensor.tuid(), failure);
+                install.setEnabled(true);
+                result.paragraph("scan-result--problem", getTranslation("work.failure.unexpected"));
+            } else {
+                ui.navigate(WorkOrderView.class, order.id());
+            }
+        }));
+    }
+
+    /**
      * Shows what the scan found: a sensor (the camera stops: true), or a code that is not a sensor's, or an image that
      * could not be read (false). A frame without a code or a dropped one shows nothing (false).
      */
@@ -156,6 +217,10 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle {
             // Stopped, the scanner takes no room (and stays visible to Flow, which sends nothing to hidden elements).
             scanner.answered(true);
             result.show(sensor);
+            sensorFound = sensor;
+            install.setText(getTranslation(replacing == null ? "scan.install" : "scan.replace-with"));
+            install.setEnabled(true);
+            install.setVisible(true);
             scanAgain.setText(getTranslation("scan.again"));
             scanAgain.setVisible(true);
             log.debug("Read {} after {} characters from the browser", sensor.tuid(), scanner.bytesSent());

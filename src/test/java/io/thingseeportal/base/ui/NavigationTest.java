@@ -31,7 +31,7 @@ class NavigationTest extends KaribuTest {
     void an_installer_sees_the_scanner_and_the_devices_and_no_admin_entries() {
         signIn("ilkka", tenantId, AppRoles.INSTALLER);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Scan a sensor", "Devices");
+        assertThat(menuLabels()).containsExactly("Start", "Scan a sensor", "My work", "Devices");
     }
 
     @Test
@@ -39,7 +39,8 @@ class NavigationTest extends KaribuTest {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
         assertThat(menuLabels())
-                .containsExactly("Start", "Scan a sensor", "Groups", "Devices", "QR labels", "Settings", "Simulator");
+                .containsExactly(
+                        "Start", "Scan a sensor", "My work", "Groups", "Devices", "QR labels", "Settings", "Simulator");
     }
 
     @Test

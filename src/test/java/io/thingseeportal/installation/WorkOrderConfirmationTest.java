@@ -1,0 +1,75 @@
+package io.thingseeportal.installation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.thingseeportal.MockedThingseeTest;
+import io.thingseeportal.TestData;
+import io.thingseeportal.group.GroupId;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.thingsee.DeviceInfo;
+import io.thingseeportal.thingsee.GroupAssignment;
+import io.thingseeportal.thingsee.InstallationRecord;
+import io.thingseeportal.thingsee.InstallationStatus;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A confirmation runs once however often it is asked for: a double tap, a second phone. */
+class WorkOrderConfirmationTest extends MockedThingseeTest {
+
+    static final String TUID = "TSPR04EZU31901021";
+
+    @Autowired
+    WorkOrderService orders;
+
+    @Autowired
+    WorkOrderPlaces places;
+
+    @Autowired
+    WorkOrderConfirmation confirmation;
+
+    @Test
+    void a_second_confirmation_while_the_first_runs_changes_nothing_and_one_after_it_finds_the_order_done()
+            throws Exception {
+        long tenantId = TestData.tenant(jdbc, "Acme");
+        TestData.group(jdbc, tenantId, "prfi00office");
+        long lobby = TestData.asset(jdbc, tenantId, null, "SITE", "Lobby");
+        when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
+        signInTo("acme", tenantId, "Ilkka", AppRoles.INSTALLER);
+        when(thingsee.getDevice(STACK, TUID)).thenReturn(new DeviceInfo(TUID, 97, null, null, null, null));
+        when(thingsee.getInstallationStatus(STACK, TUID)).thenReturn(Optional.empty());
+        var callMade = new CountDownLatch(1);
+        var answer = new CountDownLatch(1);
+        when(thingsee.setInstallationStatus(eq(STACK), eq(TUID), any())).thenAnswer(call -> {
+            callMade.countDown();
+            answer.await(10, TimeUnit.SECONDS);
+            return new InstallationRecord(TUID, InstallationStatus.INSTALLED, null);
+        });
+        when(thingsee.setDeviceGroup(STACK, TUID, "prfi00office"))
+                .thenReturn(new GroupAssignment(TUID, "prfi00office"));
+        long id =
+                orders.start((LabelReading.Sensor) LabelResolver.resolve(TUID)).id();
+        places.chooseAsset(id, lobby, null, null);
+        places.chooseGroup(id, GroupId.parse("prfi00office"));
+
+        CompletableFuture<WorkOrder> first = confirmation.confirmInBackground(id);
+        assertThat(callMade.await(10, TimeUnit.SECONDS)).isTrue();
+        WorkOrder second = confirmation.confirm(id);
+        answer.countDown();
+
+        assertThat(second.step()).isEqualTo(WorkOrder.Step.CONFIRM);
+        assertThat(first.get(10, TimeUnit.SECONDS).step()).isEqualTo(WorkOrder.Step.DONE);
+        assertThat(confirmation.confirm(id).step()).isEqualTo(WorkOrder.Step.DONE);
+        verify(thingsee, times(1)).setInstallationStatus(STACK, TUID, InstallationStatus.INSTALLED);
+        verify(thingsee, times(1)).setDeviceGroup(STACK, TUID, "prfi00office");
+    }
+}
