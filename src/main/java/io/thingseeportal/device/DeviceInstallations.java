@@ -62,6 +62,15 @@ public class DeviceInstallations {
                 .update();
     }
 
+    /** Records a status that leaves the device where it is (quarantine: waiting for maintenance at its place). */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    @Transactional
+    public void recordStatus(String tuid, InstallationStatus status) {
+        jdbc.sql("UPDATE device SET installation_status = ? WHERE tenant_id = ? AND tuid = ?")
+                .params(status.wireValue(), currentUser.tenantId(), tuid)
+                .update();
+    }
+
     /** Records that the device left its asset and group with this status (uninstalled, quarantine or retired). */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     @Transactional

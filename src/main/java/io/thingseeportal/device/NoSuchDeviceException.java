@@ -3,7 +3,7 @@ package io.thingseeportal.device;
 /** The signed-in user's tenant has no device with this TUID (or the TUID is not one). */
 public class NoSuchDeviceException extends RuntimeException {
 
-    NoSuchDeviceException(String tuid) {
+    public NoSuchDeviceException(String tuid) {
         super("The tenant has no device " + tuid);
     }
 }

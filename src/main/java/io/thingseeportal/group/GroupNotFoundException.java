@@ -5,7 +5,7 @@ public class GroupNotFoundException extends RuntimeException {
 
     private final GroupId groupId;
 
-    GroupNotFoundException(GroupId groupId) {
+    public GroupNotFoundException(GroupId groupId) {
         super("No group " + groupId);
         this.groupId = groupId;
     }

@@ -1,5 +1,6 @@
 package io.thingseeportal.installation;
 
+import io.thingseeportal.asset.AssetException;
 import io.thingseeportal.thingsee.NoThingseeStackException;
 import io.thingseeportal.thingsee.ThingseeException;
 import org.slf4j.Logger;
@@ -34,6 +35,9 @@ final class ThingseeFailures {
                 key = "work.failure.refused";
             }
             return new WorkOrder.Failure(key, detail);
+        }
+        if (failure instanceof AssetException asset) {
+            return new WorkOrder.Failure(asset.messageKey(), asset.subject());
         }
         if (failure instanceof NoThingseeStackException) {
             return new WorkOrder.Failure("work.failure.no-stack", "");

@@ -1,11 +1,13 @@
 package io.thingseeportal.installation;
 
 import io.thingseeportal.asset.Asset;
+import io.thingseeportal.asset.AssetException;
 import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.device.DeviceInstallations;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WorkOrderConfirmation {
 
-    /** How long a confirmation holds its order: past this, a node that died while confirming no longer blocks it. */
-    static final Duration HOLD = Duration.ofMinutes(2);
+    /**
+     * How long a confirmation holds its order without renewing it (it renews before each call, and a call with its
+     * retries takes well under this): past it, a node that died while confirming no longer blocks the order.
+     */
+    static final Duration HOLD = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(WorkOrderConfirmation.class);
 
     private final WorkOrderStore store;
+    private final InstallationEventStore events;
     private final WorkOrderService orders;
     private final DeviceChecks thingsee;
     private final DeviceInstallations installations;
@@ -49,6 +56,7 @@ public class WorkOrderConfirmation {
 
     WorkOrderConfirmation(
             WorkOrderStore store,
+            InstallationEventStore events,
             WorkOrderService orders,
             DeviceChecks thingsee,
             DeviceInstallations installations,
@@ -58,6 +66,7 @@ public class WorkOrderConfirmation {
             TransactionTemplate transaction,
             Clock clock) {
         this.store = store;
+        this.events = events;
         this.orders = orders;
         this.thingsee = thingsee;
         this.installations = installations;
@@ -75,27 +84,41 @@ public class WorkOrderConfirmation {
      */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public WorkOrder confirm(long id) {
-        WorkOrder order = orders.load(id);
+        WorkOrder seen = orders.load(id);
         long tenantId = currentUser.tenantId();
         Instant now = clock.instant();
-        if (order.step() != WorkOrder.Step.CONFIRM || !store.claim(tenantId, id, now, now.minus(HOLD))) {
-            return order;
+        String token = UUID.randomUUID().toString();
+        if (seen.step() != WorkOrder.Step.CONFIRM || !store.claim(tenantId, id, token, now, now.minus(HOLD))) {
+            return seen;
         }
-        Set<WorkOrder.Call> done = EnumSet.noneOf(WorkOrder.Call.class);
-        done.addAll(order.done());
-        for (WorkOrder.Call call : order.calls()) {
-            if (done.contains(call)) {
-                continue;
+        try {
+            // Read again once held: a confirmation that ran meanwhile may have made some of the calls.
+            WorkOrder order = orders.load(id);
+            Set<WorkOrder.Call> done = EnumSet.noneOf(WorkOrder.Call.class);
+            done.addAll(order.done());
+            for (WorkOrder.Call call : order.calls()) {
+                if (done.contains(call)) {
+                    continue;
+                }
+                if (!store.renew(tenantId, id, token, clock.instant())) {
+                    log.warn("Work order {} of {}: the confirmation lost its hold before {}", id, order.tuid(), call);
+                    break;
+                }
+                try {
+                    make(order, call, done, token);
+                } catch (RuntimeException failure) {
+                    log.info("Work order {} of {}: {} failed: {}", id, order.tuid(), call, failure.toString());
+                    String notFound = call == WorkOrder.Call.GROUPED ? "work.failure.group-gone" : "work.failure.gone";
+                    store.failed(tenantId, id, ThingseeFailures.of(failure, notFound), clock.instant());
+                    break;
+                }
+                done.add(call);
+                if (call != WorkOrder.Call.LINKED) {
+                    store.callDone(tenantId, id, token, done, clock.instant());
+                }
             }
-            try {
-                make(order, call, done);
-            } catch (RuntimeException failure) {
-                log.info("Work order {} of {}: {} failed: {}", id, order.tuid(), call, failure.toString());
-                store.failed(tenantId, id, ThingseeFailures.of(failure, "work.failure.gone"), clock.instant());
-                return orders.load(id);
-            }
-            done.add(call);
-            store.callDone(tenantId, id, done, clock.instant());
+        } finally {
+            store.release(tenantId, id, token);
         }
         return orders.load(id);
     }
@@ -105,14 +128,14 @@ public class WorkOrderConfirmation {
         return work.supply(() -> confirm(id));
     }
 
-    private void make(WorkOrder order, WorkOrder.Call call, Set<WorkOrder.Call> done) {
+    private void make(WorkOrder order, WorkOrder.Call call, Set<WorkOrder.Call> done, String token) {
         String groupId = Objects.requireNonNull(order.groupId(), "a work order at CONFIRM has a group");
         switch (call) {
             case OLD_UNASSIGNED -> thingsee.setGroup(replaced(order), GroupAssignment.UNASSIGNED);
             case OLD_UNINSTALLED -> thingsee.setStatus(replaced(order), InstallationStatus.UNINSTALLED);
             case INSTALLED -> install(order);
             case GROUPED -> thingsee.setGroup(order.tuid(), groupId);
-            case LINKED -> link(order, groupId, done);
+            case LINKED -> link(order, groupId, done, token);
         }
     }
 
@@ -127,10 +150,9 @@ public class WorkOrderConfirmation {
     }
 
     /** Records the installation in the portal and finishes the order, in one transaction. */
-    private void link(WorkOrder order, String groupId, Set<WorkOrder.Call> done) {
+    private void link(WorkOrder order, String groupId, Set<WorkOrder.Call> done, String token) {
         long assetId = Objects.requireNonNull(order.assetId(), "a work order at CONFIRM has an asset");
-        Asset asset =
-                assets.find(assetId).orElseThrow(() -> new IllegalStateException("Asset " + assetId + " is gone"));
+        Asset asset = assets.find(assetId).orElseThrow(() -> new AssetException(AssetException.Problem.NOT_FOUND, ""));
         long tenantId = currentUser.tenantId();
         transaction.executeWithoutResult(status -> {
             if (order.replacesTuid() != null) {
@@ -138,11 +160,50 @@ public class WorkOrderConfirmation {
             }
             installations.recordInstallation(
                     order.tuid(), DeviceChecks.groupOrNull(groupId), assetId, asset.pathText());
+            record(order, asset, groupId);
             var all = EnumSet.copyOf(done);
             all.add(WorkOrder.Call.LINKED);
-            store.callDone(tenantId, order.id(), all, clock.instant());
-            store.finish(tenantId, order.id(), clock.instant());
+            if (!store.callDone(tenantId, order.id(), token, all, clock.instant())
+                    || !store.finish(tenantId, order.id(), token, clock.instant())) {
+                // Rolled back: another confirmation holds the order now, and it links the device itself.
+                throw new IllegalStateException("Work order " + order.id() + " is held by another confirmation");
+            }
         });
+    }
+
+    /** The history: the device installed (or replacing another), and the replaced one uninstalled. */
+    private void record(WorkOrder order, Asset asset, String groupId) {
+        PortalUser user = currentUser.require();
+        Instant now = clock.instant();
+        String site = asset.path().get(0);
+        String replaced = order.replacesTuid();
+        long tenantId = currentUser.tenantId();
+        if (replaced != null) {
+            events.add(
+                    tenantId,
+                    new InstallationEvent(
+                            replaced,
+                            InstallationEvent.Action.UNINSTALLED,
+                            asset.pathText(),
+                            site,
+                            groupId,
+                            null,
+                            user.subject(),
+                            user.name(),
+                            now));
+        }
+        events.add(
+                tenantId,
+                new InstallationEvent(
+                        order.tuid(),
+                        replaced == null ? InstallationEvent.Action.INSTALLED : InstallationEvent.Action.REPLACED,
+                        asset.pathText(),
+                        site,
+                        groupId,
+                        replaced,
+                        user.subject(),
+                        user.name(),
+                        now));
     }
 
     private static String replaced(WorkOrder order) {

@@ -1,8 +1,10 @@
 package io.thingseeportal.installation;
 
 import io.thingseeportal.asset.Asset;
+import io.thingseeportal.asset.AssetException;
 import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.group.GroupId;
+import io.thingseeportal.group.GroupNotFoundException;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
@@ -70,7 +72,7 @@ public class WorkOrderPlaces {
         Asset asset = all.stream()
                 .filter(candidate -> candidate.id() == assetId)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No asset " + assetId));
+                .orElseThrow(() -> new AssetException(AssetException.Problem.NOT_FOUND, String.valueOf(assetId)));
         List<Long> sameSite = all.stream()
                 .filter(candidate -> candidate.path().get(0).equals(asset.path().get(0)))
                 .map(Asset::id)
@@ -88,7 +90,7 @@ public class WorkOrderPlaces {
     public WorkOrder chooseGroup(long id, GroupId groupId) {
         orders.load(id);
         if (groups.find(groupId).isEmpty()) {
-            throw new IllegalArgumentException("No group " + groupId.value());
+            throw new GroupNotFoundException(groupId);
         }
         store.chooseGroup(currentUser.tenantId(), id, groupId.value(), clock.instant());
         return orders.load(id);

@@ -68,11 +68,15 @@ public class WorkOrderService {
      */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public WorkOrder start(LabelReading.Sensor sensor) {
+        return start(sensor.tuid());
+    }
+
+    private WorkOrder start(String tuid) {
         PortalUser user = currentUser.require();
         long tenantId = currentUser.tenantId();
-        long id = store.findOpen(tenantId, user.subject(), sensor.tuid())
+        long id = store.findOpen(tenantId, user.subject(), tuid)
                 .map(WorkOrder::id)
-                .orElseGet(() -> store.insert(tenantId, user.subject(), user.name(), sensor.tuid(), clock.instant()));
+                .orElseGet(() -> store.insert(tenantId, user.subject(), user.name(), tuid, clock.instant()));
         return check(id);
     }
 
@@ -151,6 +155,22 @@ public class WorkOrderService {
     }
 
     /**
+     * Starts replacing an installed device from its page: a work order that asks Thingsee about it and, when it is
+     * installed, waits for the new device to be scanned. A device Thingsee does not have installed gets an ordinary
+     * installation instead; one Thingsee could not be asked about stays at the check, with the reason.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public WorkOrder startReplacement(String tuid) {
+        WorkOrder order = start(tuid);
+        return order.step() == WorkOrder.Step.ALREADY_INSTALLED ? replace(order.id()) : order;
+    }
+
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public CompletableFuture<WorkOrder> startReplacementInBackground(String tuid) {
+        return work.supply(() -> startReplacement(tuid));
+    }
+
+    /**
      * The new device of a replacement: Thingsee must know it, and it must be another device. It takes over the old
      * one's asset and group, and the order goes to confirming. A failed check keeps the order waiting for a scan, with
      * the reason.
@@ -181,23 +201,33 @@ public class WorkOrderService {
         return work.supply(() -> replaceWith(id, sensor));
     }
 
-    /** Gives up a work order that has not been confirmed; Thingsee is not told anything. */
+    /** Gives up a work order while nothing of it has gone to Thingsee; a later one stays as it is. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public WorkOrder cancel(long id) {
+        load(id);
         var open = EnumSet.complementOf(EnumSet.of(WorkOrder.Step.DONE, WorkOrder.Step.CANCELLED));
-        open.removeIf(step -> step == WorkOrder.Step.CONFIRM && !load(id).done().isEmpty());
-        return advance(id, open, WorkOrder.Step.CANCELLED);
+        store.advanceUntouched(currentUser.tenantId(), id, open, WorkOrder.Step.CANCELLED, clock.instant());
+        return load(id);
     }
 
-    /** Goes back one step to change the choice made there: from the group to the asset, from confirming to the group. */
+    /**
+     * Goes back one step to change the choice made there: from the group to the asset, and from confirming to the
+     * group while nothing has gone to Thingsee.
+     */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public WorkOrder back(long id) {
         WorkOrder order = load(id);
         if (order.step() == WorkOrder.Step.GROUP) {
             return advance(id, EnumSet.of(WorkOrder.Step.GROUP), WorkOrder.Step.ASSET);
         }
-        if (order.step() == WorkOrder.Step.CONFIRM && order.done().isEmpty() && order.replacesTuid() == null) {
-            return advance(id, EnumSet.of(WorkOrder.Step.CONFIRM), WorkOrder.Step.GROUP);
+        if (order.step() == WorkOrder.Step.CONFIRM) {
+            store.advanceUntouched(
+                    currentUser.tenantId(),
+                    id,
+                    EnumSet.of(WorkOrder.Step.CONFIRM),
+                    WorkOrder.Step.GROUP,
+                    clock.instant());
+            return load(id);
         }
         return order;
     }

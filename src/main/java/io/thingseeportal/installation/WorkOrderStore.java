@@ -91,7 +91,8 @@ class WorkOrderStore {
         if (!assetIds.isEmpty()) {
             String ids = assetIds.stream().map(String::valueOf).collect(Collectors.joining(","));
             Optional<String> there = jdbc.sql("SELECT group_id FROM work_order WHERE tenant_id = ? AND step = 'DONE'"
-                            + " AND asset_id IN (" + ids + ") ORDER BY finished_at DESC LIMIT 1")
+                            + " AND group_id <> 'unassigned' AND asset_id IN (" + ids + ")"
+                            + " ORDER BY finished_at DESC LIMIT 1")
                     .param(tenantId)
                     .query(String.class)
                     .optional();
@@ -100,7 +101,7 @@ class WorkOrderStore {
             }
         }
         return jdbc.sql("SELECT group_id FROM work_order WHERE tenant_id = ? AND installer = ? AND group_id IS NOT NULL"
-                        + " ORDER BY updated_at DESC LIMIT 1")
+                        + " AND group_id <> 'unassigned' ORDER BY updated_at DESC LIMIT 1")
                 .params(tenantId, installer)
                 .query(String.class)
                 .optional();
@@ -142,6 +143,20 @@ class WorkOrderStore {
                 == 1;
     }
 
+    /**
+     * Like {@link #advance}, but only while nothing of the order has gone to Thingsee: no confirmation holds it, no call
+     * succeeded and no installations call was sent. Cancelling, or going back from confirming, needs this.
+     */
+    boolean advanceUntouched(long tenantId, long id, Set<WorkOrder.Step> from, WorkOrder.Step to, Instant at) {
+        String steps = from.stream().map(step -> "'" + step.name() + "'").collect(Collectors.joining(","));
+        return jdbc.sql("UPDATE work_order SET step = ?, failure_key = NULL, failure_detail = NULL, updated_at = ?,"
+                                + " finished_at = ? WHERE tenant_id = ? AND id = ? AND step IN (" + steps + ")"
+                                + " AND claimed_by IS NULL AND done_calls = '' AND install_sent_at IS NULL")
+                        .params(to.name(), Timestamp.from(at), to.isOpen() ? null : Timestamp.from(at), tenantId, id)
+                        .update()
+                == 1;
+    }
+
     boolean chooseAsset(
             long tenantId,
             long id,
@@ -166,11 +181,15 @@ class WorkOrderStore {
                 == 1;
     }
 
-    /** The new device takes over the old one's asset and group; the order goes straight to confirming. */
+    /** The new device takes over the old one's asset and group; the order goes on to confirming. */
     boolean replaceWith(
             long tenantId, long id, String newTuid, @Nullable Integer battery, @Nullable Instant lastSeen, Instant at) {
-        return jdbc.sql("UPDATE work_order SET step = 'CONFIRM', replaces_tuid = tuid, tuid = ?, battery_level = ?,"
-                                + " last_seen = ?, asset_id = previous_asset_id, group_id = previous_group_id,"
+        // An old device at no known place, or in no group, leaves that step to be chosen.
+        return jdbc.sql("UPDATE work_order SET step = CASE WHEN previous_asset_id IS NULL THEN 'ASSET'"
+                                + " WHEN previous_group_id IS NULL OR previous_group_id = 'unassigned' THEN 'GROUP'"
+                                + " ELSE 'CONFIRM' END, replaces_tuid = tuid, tuid = ?, battery_level = ?,"
+                                + " last_seen = ?, asset_id = previous_asset_id,"
+                                + " group_id = CASE WHEN previous_group_id = 'unassigned' THEN NULL ELSE previous_group_id END,"
                                 + " failure_key = NULL, failure_detail = NULL, updated_at = ?"
                                 + " WHERE tenant_id = ? AND id = ? AND step = 'REPLACEMENT'")
                         .params(newTuid, battery, timestamp(lastSeen), Timestamp.from(at), tenantId, id)
@@ -192,23 +211,49 @@ class WorkOrderStore {
     }
 
     /**
-     * Takes the order for a confirmation: false when it is not at {@code CONFIRM}, or another confirmation (a second
-     * tap, another phone, another node) took it after {@code takenBefore}.
+     * Takes the order for a confirmation with {@code token}: false when it is not at {@code CONFIRM}, or another
+     * confirmation (a second tap, another phone, another node) holds it and took or renewed it after
+     * {@code takenBefore}.
      */
-    boolean claim(long tenantId, long id, Instant at, Instant takenBefore) {
-        return jdbc.sql("UPDATE work_order SET running_since = ?, failure_key = NULL, failure_detail = NULL,"
-                                + " updated_at = ? WHERE tenant_id = ? AND id = ? AND step = 'CONFIRM'"
-                                + " AND (running_since IS NULL OR running_since < ?)")
-                        .params(Timestamp.from(at), Timestamp.from(at), tenantId, id, Timestamp.from(takenBefore))
+    boolean claim(long tenantId, long id, String token, Instant at, Instant takenBefore) {
+        return jdbc.sql("UPDATE work_order SET claimed_by = ?, running_since = ?, failure_key = NULL,"
+                                + " failure_detail = NULL, updated_at = ? WHERE tenant_id = ? AND id = ? AND step = 'CONFIRM'"
+                                + " AND (claimed_by IS NULL OR running_since < ?)")
+                        .params(
+                                token,
+                                Timestamp.from(at),
+                                Timestamp.from(at),
+                                tenantId,
+                                id,
+                                Timestamp.from(takenBefore))
                         .update()
                 == 1;
     }
 
-    void callDone(long tenantId, long id, Set<WorkOrder.Call> done, Instant at) {
-        String calls = done.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        jdbc.sql("UPDATE work_order SET done_calls = ?, updated_at = ? WHERE tenant_id = ? AND id = ?")
-                .params(calls, Timestamp.from(at), tenantId, id)
+    /** Renews the hold before a call; false when the holder is no longer {@code token} (its hold ran out). */
+    boolean renew(long tenantId, long id, String token, Instant at) {
+        return jdbc.sql("UPDATE work_order SET running_since = ? WHERE tenant_id = ? AND id = ? AND claimed_by = ?")
+                        .params(Timestamp.from(at), tenantId, id, token)
+                        .update()
+                == 1;
+    }
+
+    /** Lets go of the order, if {@code token} still holds it. */
+    void release(long tenantId, long id, String token) {
+        jdbc.sql("UPDATE work_order SET claimed_by = NULL, running_since = NULL"
+                        + " WHERE tenant_id = ? AND id = ? AND claimed_by = ?")
+                .params(tenantId, id, token)
                 .update();
+    }
+
+    /** Records the calls that succeeded so far, as the holder {@code token}. */
+    boolean callDone(long tenantId, long id, String token, Set<WorkOrder.Call> done, Instant at) {
+        String calls = done.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        return jdbc.sql("UPDATE work_order SET done_calls = ?, updated_at = ?"
+                                + " WHERE tenant_id = ? AND id = ? AND claimed_by = ? AND step = 'CONFIRM'")
+                        .params(calls, Timestamp.from(at), tenantId, id, token)
+                        .update()
+                == 1;
     }
 
     /** Marks the installations call as sent, before it is: a retry then asks Thingsee whether it arrived. */
@@ -225,19 +270,22 @@ class WorkOrderStore {
                 .single();
     }
 
-    /** Records why the current step failed and lets the order go for a retry. */
+    /** Records why the current step failed, for a retry. */
     void failed(long tenantId, long id, WorkOrder.Failure failure, Instant at) {
-        jdbc.sql("UPDATE work_order SET failure_key = ?, failure_detail = ?, running_since = NULL, updated_at = ?"
+        jdbc.sql("UPDATE work_order SET failure_key = ?, failure_detail = ?, updated_at = ?"
                         + " WHERE tenant_id = ? AND id = ?")
                 .params(failure.messageKey(), limit(failure.detail()), Timestamp.from(at), tenantId, id)
                 .update();
     }
 
-    void finish(long tenantId, long id, Instant at) {
-        jdbc.sql("UPDATE work_order SET step = 'DONE', running_since = NULL, failure_key = NULL, failure_detail = NULL,"
-                        + " updated_at = ?, finished_at = ? WHERE tenant_id = ? AND id = ?")
-                .params(Timestamp.from(at), Timestamp.from(at), tenantId, id)
-                .update();
+    /** Finishes the order, as the holder {@code token}; false when it no longer holds it. */
+    boolean finish(long tenantId, long id, String token, Instant at) {
+        return jdbc.sql("UPDATE work_order SET step = 'DONE', claimed_by = NULL, running_since = NULL,"
+                                + " failure_key = NULL, failure_detail = NULL, updated_at = ?, finished_at = ?"
+                                + " WHERE tenant_id = ? AND id = ? AND claimed_by = ? AND step = 'CONFIRM'")
+                        .params(Timestamp.from(at), Timestamp.from(at), tenantId, id, token)
+                        .update()
+                == 1;
     }
 
     private static String limit(String detail) {

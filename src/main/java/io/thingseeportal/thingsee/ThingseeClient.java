@@ -40,7 +40,10 @@ public interface ThingseeClient {
     /** The device's installation history, newest first ({@code GET /things/{tuid}/installations}). */
     List<InstallationRecord> getInstallationHistory(ThingseeStack stack, String tuid, int limit);
 
-    /** Sets the installation status ({@code POST /things/{tuid}/installations}); retried safely. */
+    /**
+     * Sets the installation status ({@code POST /things/{tuid}/installations}). After a failure whose outcome is unknown
+     * (no answer in time) it asks for the status ({@code GET …/installations?limit=1}) before it sends it again.
+     */
     InstallationRecord setInstallationStatus(ThingseeStack stack, String tuid, InstallationStatus status);
 
     /** The device's deployment group ({@code GET /things/{tuid}/group}). */

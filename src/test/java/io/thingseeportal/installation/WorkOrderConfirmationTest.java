@@ -16,6 +16,7 @@ import io.thingseeportal.thingsee.DeviceInfo;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationRecord;
 import io.thingseeportal.thingsee.InstallationStatus;
+import io.thingseeportal.thingsee.ThingseeException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -71,5 +72,52 @@ class WorkOrderConfirmationTest extends MockedThingseeTest {
         assertThat(confirmation.confirm(id).step()).isEqualTo(WorkOrder.Step.DONE);
         verify(thingsee, times(1)).setInstallationStatus(STACK, TUID, InstallationStatus.INSTALLED);
         verify(thingsee, times(1)).setDeviceGroup(STACK, TUID, "prfi00office");
+    }
+
+    @Test
+    void an_order_held_by_a_confirmation_on_another_node_is_left_alone_until_its_hold_runs_out() {
+        long id = anOrderReadyToConfirm();
+        when(thingsee.setInstallationStatus(eq(STACK), eq(TUID), any()))
+                .thenReturn(new InstallationRecord(TUID, InstallationStatus.INSTALLED, null));
+        jdbc.sql("UPDATE work_order SET claimed_by = 'other-node', running_since = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), id)
+                .update();
+
+        assertThat(confirmation.confirm(id).step()).isEqualTo(WorkOrder.Step.CONFIRM);
+        verify(thingsee, times(0)).setInstallationStatus(STACK, TUID, InstallationStatus.INSTALLED);
+
+        jdbc.sql("UPDATE work_order SET running_since = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minus(WorkOrderConfirmation.HOLD)), id)
+                .update();
+        assertThat(confirmation.confirm(id).step()).isEqualTo(WorkOrder.Step.DONE);
+    }
+
+    @Test
+    void an_order_whose_installations_call_may_have_reached_thingsee_cannot_be_cancelled_or_changed() {
+        long id = anOrderReadyToConfirm();
+        when(thingsee.setInstallationStatus(eq(STACK), eq(TUID), any()))
+                .thenThrow(new ThingseeException.Unavailable(0, "No answer in time", "", null));
+
+        assertThat(confirmation.confirm(id).failure()).isNotNull();
+
+        assertThat(orders.cancel(id).step()).isEqualTo(WorkOrder.Step.CONFIRM);
+        assertThat(orders.back(id).step()).isEqualTo(WorkOrder.Step.CONFIRM);
+    }
+
+    private long anOrderReadyToConfirm() {
+        long tenantId = TestData.tenant(jdbc, "Acme");
+        TestData.group(jdbc, tenantId, "prfi00office");
+        long lobby = TestData.asset(jdbc, tenantId, null, "SITE", "Lobby");
+        when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
+        signInTo("acme", tenantId, "Ilkka", AppRoles.INSTALLER);
+        when(thingsee.getDevice(STACK, TUID)).thenReturn(new DeviceInfo(TUID, 97, null, null, null, null));
+        when(thingsee.getInstallationStatus(STACK, TUID)).thenReturn(Optional.empty());
+        when(thingsee.setDeviceGroup(STACK, TUID, "prfi00office"))
+                .thenReturn(new GroupAssignment(TUID, "prfi00office"));
+        long id =
+                orders.start((LabelReading.Sensor) LabelResolver.resolve(TUID)).id();
+        places.chooseAsset(id, lobby, null, null);
+        places.chooseGroup(id, GroupId.parse("prfi00office"));
+        return id;
     }
 }

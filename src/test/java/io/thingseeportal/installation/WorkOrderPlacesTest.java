@@ -7,7 +7,9 @@ import static org.mockito.Mockito.when;
 
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
+import io.thingseeportal.asset.AssetException;
 import io.thingseeportal.group.GroupId;
+import io.thingseeportal.group.GroupNotFoundException;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.DeviceInfo;
 import java.awt.image.BufferedImage;
@@ -76,11 +78,10 @@ class WorkOrderPlacesTest extends MockedThingseeTest {
         long theirs = TestData.asset(jdbc, TestData.tenant(jdbc, "Borealis"), null, "SITE", "Their store");
         long ours = TestData.asset(jdbc, tenantId, null, "SITE", "Our office");
 
-        assertThatThrownBy(() -> places.chooseAsset(id, theirs, null, null))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> places.chooseAsset(id, theirs, null, null)).isInstanceOf(AssetException.class);
         places.chooseAsset(id, ours, 65.01, 25.47);
         assertThatThrownBy(() -> places.chooseGroup(id, GroupId.parse("prfi00nosuch")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(GroupNotFoundException.class);
         WorkOrder order = orders.find(id).orElseThrow();
         assertThat(order.step()).isEqualTo(WorkOrder.Step.GROUP);
         assertThat(order.asset()).isEqualTo("Our office");

@@ -28,7 +28,12 @@ class DeviceSections extends Composite<VerticalLayout> {
     private final DeviceChartPanel chart;
     private final DeviceMessages messages;
 
-    DeviceSections(DeviceDetails device, DeviceDetailsService devices, MessageCatalog catalog, Clock clock) {
+    DeviceSections(
+            DeviceDetails device,
+            DeviceDetailsService devices,
+            MessageCatalog catalog,
+            Clock clock,
+            List<DevicePageSection> sections) {
         this.devices = devices;
         this.clock = clock;
         this.tuid = device.tuid();
@@ -40,11 +45,11 @@ class DeviceSections extends Composite<VerticalLayout> {
         var title = new H2(tuid);
         title.setId("device-title");
         getContent().setPadding(false);
+        getContent().add(title, facts, new DeviceThingseePanel(devices, tuid, this::deviceChanged));
+        sections.forEach(
+                section -> section.sectionFor(device, this::deviceChanged).ifPresent(getContent()::add));
         getContent()
                 .add(
-                        title,
-                        facts,
-                        new DeviceThingseePanel(devices, tuid, this::deviceChanged),
                         new H3(getTranslation("device.page.values")),
                         values,
                         new H3(getTranslation("device.page.chart")),

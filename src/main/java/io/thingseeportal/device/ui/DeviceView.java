@@ -19,6 +19,7 @@ import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,17 +38,24 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private final DeviceUpdates updates;
     private final MessageCatalog catalog;
     private final Clock clock;
+    private final List<DevicePageSection> sections;
     private final DeferredRefresh changes = new DeferredRefresh(this, this::reload);
     private final DeferredRefresh ticks = new DeferredRefresh(this, this::refreshTimes);
     private @Nullable DeviceSections shown;
     private @Nullable Registration live;
     private @Nullable Registration time;
 
-    DeviceView(DeviceDetailsService devices, DeviceUpdates updates, MessageCatalog catalog, Clock clock) {
+    DeviceView(
+            DeviceDetailsService devices,
+            DeviceUpdates updates,
+            MessageCatalog catalog,
+            Clock clock,
+            List<DevicePageSection> sections) {
         this.devices = devices;
         this.updates = updates;
         this.catalog = catalog;
         this.clock = clock;
+        this.sections = sections;
         getContent().setMaxWidth("80rem");
     }
 
@@ -64,7 +72,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     }
 
     private void show(DeviceDetails device) {
-        shown = new DeviceSections(device, devices, catalog, clock);
+        shown = new DeviceSections(device, devices, catalog, clock, sections);
         getContent().add(shown);
         // The same view shows another device when only the route's TUID changes: it is attached already then.
         getUI().ifPresent(this::follow);

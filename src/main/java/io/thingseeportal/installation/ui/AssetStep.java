@@ -64,7 +64,14 @@ class AssetStep extends Composite<VerticalLayout> {
                 asset.setInvalid(true);
                 return;
             }
-            show.accept(places.chooseAsset(order.id(), asset.getValue().id(), latitude, longitude));
+            try {
+                show.accept(places.chooseAsset(order.id(), asset.getValue().id(), latitude, longitude));
+            } catch (AssetException gone) {
+                // Removed by an admin while the installer was choosing.
+                asset.setItems(places.assetChoices());
+                asset.setErrorMessage(getTranslation(gone.messageKey(), gone.subject()));
+                asset.setInvalid(true);
+            }
         });
 
         location.setId("work-location-text");

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.thingseeportal.group.DeploymentGroup;
 import io.thingseeportal.group.GroupId;
+import io.thingseeportal.group.GroupNotFoundException;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.installation.WorkOrder;
 import io.thingseeportal.installation.WorkOrderPlaces;
@@ -32,8 +33,9 @@ class GroupStep extends Composite<VerticalLayout> {
         group.setItemLabelGenerator(candidate -> candidate.description() == null
                 ? candidate.id().value()
                 : candidate.id().value() + " · " + candidate.description());
-        if (order.groupId() != null) {
-            groups.find(GroupId.parse(order.groupId())).ifPresent(group::setValue);
+        String preset = order.groupId();
+        if (preset != null && GroupId.problemOf(preset).isEmpty()) {
+            groups.find(GroupId.parse(preset)).ifPresent(group::setValue);
         }
         group.setRequiredIndicatorVisible(true);
 
@@ -43,7 +45,15 @@ class GroupStep extends Composite<VerticalLayout> {
                 group.setInvalid(true);
                 return;
             }
-            show.accept(places.chooseGroup(order.id(), group.getValue().id()));
+            try {
+                show.accept(places.chooseGroup(order.id(), group.getValue().id()));
+            } catch (GroupNotFoundException gone) {
+                // Deleted or renamed by an admin while the installer was choosing.
+                group.setErrorMessage(
+                        getTranslation("group.not-found", gone.groupId().value()));
+                group.setInvalid(true);
+                group.getDataProvider().refreshAll();
+            }
         });
         var back = WorkOrderParts.secondary("work-back", "work.back", button -> show.accept(orders.back(order.id())));
 

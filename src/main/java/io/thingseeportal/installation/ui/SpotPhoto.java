@@ -18,12 +18,16 @@ import io.thingseeportal.installation.WorkOrderPlaces;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An optional photo of the mounting spot, from the phone's camera: kept with the work order (made small on the server)
  * and shown as a thumbnail; a file that is not an image, or too large, is said in words.
  */
 class SpotPhoto extends Composite<VerticalLayout> {
+
+    private static final Logger log = LoggerFactory.getLogger(SpotPhoto.class);
 
     private final long workOrderId;
     private final WorkOrderPlaces places;
@@ -77,6 +81,12 @@ class SpotPhoto extends Composite<VerticalLayout> {
             ui.access(() -> {
                 upload.clearFileList();
                 said.setText(getTranslation(unreadable.messageKey(), (Object[]) unreadable.arguments()));
+            });
+        } catch (RuntimeException failure) {
+            log.warn("Keeping the photo of work order {} failed", workOrderId, failure);
+            ui.access(() -> {
+                upload.clearFileList();
+                said.setText(getTranslation("work.failure.unexpected"));
             });
         }
     }

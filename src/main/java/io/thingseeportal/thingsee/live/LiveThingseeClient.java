@@ -103,13 +103,19 @@ class LiveThingseeClient implements ThingseeClient {
 
     @Override
     public InstallationRecord setInstallationStatus(ThingseeStack stack, String tuid, InstallationStatus status) {
-        JsonNode data = http.send(
+        // A lost answer is checked with GET …/installations?limit=1 before the status is sent again.
+        return CheckedResend.send(
+                http,
                 stack,
-                ThingseeCall.idempotentPost(
-                        Map.of("installation_status", status.wireValue()), "things/{tuid}/installations", tuid));
-        return data.isObject() && data.hasNonNull("installation_status")
-                ? installation(tuid, data)
-                : new InstallationRecord(tuid, status, null);
+                ThingseeCall.change(
+                        HttpMethod.POST,
+                        Map.of("installation_status", status.wireValue()),
+                        "things/{tuid}/installations",
+                        tuid),
+                data -> data.isObject() && data.hasNonNull("installation_status")
+                        ? installation(tuid, data)
+                        : new InstallationRecord(tuid, status, null),
+                () -> getInstallationStatus(stack, tuid).filter(now -> now.status() == status));
     }
 
     @Override

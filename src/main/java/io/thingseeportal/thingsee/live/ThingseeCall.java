@@ -28,7 +28,7 @@ record ThingseeCall(
         return new ThingseeCall(method, template, variables, parameters, body, retryable);
     }
 
-    /** A POST that may be sent twice with the same effect (installation status, group assignment, commands). */
+    /** A POST that may be sent twice with the same effect (group assignment, commands). */
     static ThingseeCall idempotentPost(Object body, String template, Object... variables) {
         return new ThingseeCall(HttpMethod.POST, template, variables, Map.of(), body, true);
     }

@@ -193,7 +193,12 @@ class ThingseeHttp {
         }));
     }
 
-    private static boolean worthRetrying(Throwable failure) {
+    /** The retry settings, for the calls that retry by themselves ({@link CheckedResend}). */
+    ThingseeProperties.Retry retrySettings() {
+        return properties.retry();
+    }
+
+    static boolean worthRetrying(Throwable failure) {
         if (failure instanceof ThingseeException.RateLimited) {
             return true;
         }

@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,16 @@ class WorkOrderViewTest extends MockedThingseeTest {
                 .containsEntry("asset_id", lobby)
                 .containsEntry("asset_name", "Oulu HQ › Building A › Floor 1 › Lobby");
         _get(Button.class, spec -> spec.withId("work-scan-next"));
+        assertThat(jdbc.sql("SELECT action, asset_path, site, group_id, done_by_name FROM installation_event"
+                                + " WHERE tenant_id = ?")
+                        .param(tenantId)
+                        .query()
+                        .singleRow())
+                .containsEntry("action", "INSTALLED")
+                .containsEntry("asset_path", "Oulu HQ › Building A › Floor 1 › Lobby")
+                .containsEntry("site", "Oulu HQ")
+                .containsEntry("group_id", OFFICE)
+                .containsEntry("done_by_name", "Ilkka");
     }
 
     @Test
@@ -222,6 +233,13 @@ class WorkOrderViewTest extends MockedThingseeTest {
                 .containsEntry("installation_status", "installed")
                 .containsEntry("asset_id", serverRoom)
                 .containsEntry("group_id", LAB);
+        assertThat(jdbc.sql("SELECT tuid, action, replaced_tuid, done_by_name FROM installation_event"
+                                + " WHERE tenant_id = ? ORDER BY id")
+                        .param(tenantId)
+                        .query((row, number) -> row.getString(1) + " " + row.getString(2) + " " + row.getString(3) + " "
+                                + row.getString(4))
+                        .list())
+                .containsExactly(NEW_SENSOR + " UNINSTALLED null Ilkka", SPARE + " REPLACED " + NEW_SENSOR + " Ilkka");
     }
 
     @Test
@@ -245,6 +263,27 @@ class WorkOrderViewTest extends MockedThingseeTest {
         verify(thingsee, times(1)).setDeviceGroup(STACK, NEW_SENSOR, GroupAssignment.UNASSIGNED);
         verify(thingsee, times(2)).setInstallationStatus(STACK, NEW_SENSOR, InstallationStatus.UNINSTALLED);
         verify(thingsee, times(1)).setInstallationStatus(STACK, SPARE, InstallationStatus.INSTALLED);
+    }
+
+    @Test
+    void a_replaced_sensor_at_no_known_place_and_in_no_group_leaves_both_to_be_chosen() {
+        alreadyInstalled(NEW_SENSOR, GroupAssignment.UNASSIGNED, null);
+        scan(NEW_SENSOR);
+        assertThat(text("work-installed-at"))
+                .isEqualTo(
+                        "This sensor is installed already, at a place the portal does not know, in group unassigned.");
+        _click(button("work-replace"));
+        _click(button("work-scan-replacement"));
+        typeCode(SPARE);
+        _click(button("scan-install"));
+
+        awaitUi(() -> has("work-step") && text("work-step").equals("Step 1 of 4: Place"));
+        chooseAsset("Oulu HQ › Building A › Floor 1 › Lobby");
+        assertThat(_get(ComboBox.class, spec -> spec.withId("work-group")).getValue())
+                .as("unassigned is no group to install in")
+                .isNull();
+        chooseGroup(OFFICE);
+        assertThat(text("work-summary")).startsWith("Sensor " + SPARE + " replaces " + NEW_SENSOR);
     }
 
     @Test
@@ -321,11 +360,11 @@ class WorkOrderViewTest extends MockedThingseeTest {
                 .thenAnswer(call -> new GroupAssignment(tuid, call.getArgument(2)));
     }
 
-    private void alreadyInstalled(String tuid, String groupId, long assetId) {
+    private void alreadyInstalled(String tuid, String groupId, @Nullable Long assetId) {
         when(thingsee.getInstallationStatus(STACK, tuid))
                 .thenReturn(Optional.of(new InstallationRecord(tuid, InstallationStatus.INSTALLED, groupId)));
         when(thingsee.getDeviceGroup(STACK, tuid)).thenReturn(new GroupAssignment(tuid, groupId));
-        TestData.device(jdbc, tenantId, tuid, groupId);
+        TestData.device(jdbc, tenantId, tuid, GroupAssignment.UNASSIGNED.equals(groupId) ? null : groupId);
         jdbc.sql("UPDATE device SET asset_id = ?, installation_status = 'installed' WHERE tenant_id = ? AND tuid = ?")
                 .params(assetId, tenantId, tuid)
                 .update();

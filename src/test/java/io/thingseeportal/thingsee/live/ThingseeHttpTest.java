@@ -3,6 +3,8 @@ package io.thingseeportal.thingsee.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thingseeportal.thingsee.InstallationRecord;
+import io.thingseeportal.thingsee.InstallationStatus;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +33,10 @@ class ThingseeHttpTest {
 
     static final String NOT_FOUND = """
             {"statusCode":404,"error":"Not Found","message":"Thing TSPR04EZU31901021 not found"}""";
+
+    static final String INSTALLED_ENTRY =
+            "{\"tuid\":\"TSPR04EZU31901021\",\"installation_status\":\"installed\",\"group_id\":\"prfi00office\"}";
+    static final String INSTALLED = "{\"data\":" + INSTALLED_ENTRY + "}";
 
     final ThingseeApiServer server = new ThingseeApiServer();
     final ClientFixture fixture = new ClientFixture(server);
@@ -206,6 +213,51 @@ class ThingseeHttpTest {
         List<String> bodies = new ArrayList<>();
         server.apiRequests().forEach(request -> bodies.add(request.getBody().readUtf8()));
         assertThat(bodies.get(0)).contains("\"transactionId\":4242").isEqualTo(bodies.get(1));
+    }
+
+    @Test
+    void an_installation_status_whose_answer_was_lost_is_asked_for_and_not_sent_again() throws Exception {
+        try (var slow = new ThingseeApiServer()) {
+            var quick = new ClientFixture(slow, Duration.ofMillis(300));
+            slow.answer(ThingseeApiServer.json(200, INSTALLED).setHeadersDelay(2, TimeUnit.SECONDS))
+                    .answer(200, "{\"data\":[" + INSTALLED_ENTRY + "]}");
+
+            InstallationRecord set =
+                    quick.client.setInstallationStatus(quick.stack, "TSPR04EZU31901021", InstallationStatus.INSTALLED);
+
+            assertThat(set.status()).isEqualTo(InstallationStatus.INSTALLED);
+            assertThat(slow.apiRequests())
+                    .extracting(request -> request.getMethod() + " " + request.getPath())
+                    .containsExactly(
+                            "POST /prod/v1/things/TSPR04EZU31901021/installations",
+                            "GET /prod/v1/things/TSPR04EZU31901021/installations?limit=1");
+        }
+    }
+
+    @Test
+    void an_installation_status_that_did_not_arrive_is_sent_again_after_asking() {
+        server.answer(504, "{\"statusCode\":504,\"error\":\"Gateway Timeout\",\"message\":\"\"}")
+                .answer(200, "{\"data\":[]}")
+                .answer(200, INSTALLED);
+
+        fixture.client.setInstallationStatus(fixture.stack, "TSPR04EZU31901021", InstallationStatus.INSTALLED);
+
+        assertThat(server.apiRequests())
+                .extracting(request -> request.getMethod() + " " + request.getPath())
+                .containsExactly(
+                        "POST /prod/v1/things/TSPR04EZU31901021/installations",
+                        "GET /prod/v1/things/TSPR04EZU31901021/installations?limit=1",
+                        "POST /prod/v1/things/TSPR04EZU31901021/installations");
+    }
+
+    @Test
+    void an_installation_status_refused_with_503_is_sent_again_without_asking() {
+        server.answer(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\",\"message\":\"\"}")
+                .answer(200, INSTALLED);
+
+        fixture.client.setInstallationStatus(fixture.stack, "TSPR04EZU31901021", InstallationStatus.INSTALLED);
+
+        assertThat(server.apiRequests()).extracting(RecordedRequest::getMethod).containsExactly("POST", "POST");
     }
 
     @Test
