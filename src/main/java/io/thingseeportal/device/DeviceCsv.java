@@ -1,21 +1,16 @@
 package io.thingseeportal.device;
 
+import io.thingseeportal.base.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The device list as CSV (RFC 4180): a header row, CRLF line ends, a field quoted when it holds a comma, a quote or a
- * line break, and a quote inside doubled. Times are ISO 8601 in UTC; an unknown value is an empty field. The header
+ * The device list as CSV ({@link Csv}): a header row, then a device a line. Times are ISO 8601 in UTC. The header
  * names are the columns' own, not translated, so that scripts can read the file in any language.
- *
- * <p>A spreadsheet takes a field that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return
- * for a formula. Asset names come from people and firmware versions from the devices, so such a field gets a leading
- * apostrophe (OWASP's advice for CSV injection): a spreadsheet shows it as text, and a script sees the apostrophe.
  */
 final class DeviceCsv {
 
@@ -53,21 +48,8 @@ final class DeviceCsv {
                         device.firmware()));
     }
 
-    /** One field, never read as a formula, quoted only when it has to be. */
-    static String field(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
-    }
-
     private static void line(Writer out, Stream<@Nullable String> fields) throws IOException {
-        out.write(fields.map(DeviceCsv::field).collect(Collectors.joining(",")));
-        out.write("\r\n");
+        Csv.line(out, fields);
     }
 
     private static @Nullable String time(@Nullable Instant instant) {

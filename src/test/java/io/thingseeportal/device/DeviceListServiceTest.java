@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.MutableClock;
 import io.thingseeportal.TestData;
+import io.thingseeportal.base.Csv;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.thingsee.InstallationStatus;
@@ -277,21 +278,21 @@ class DeviceListServiceTest extends KaribuTest {
                         "TSAR01DDD4,Thingsee AIR,,\"Room \"\"A\"\"\",quarantine,2026-11-10T10:00:00Z,"
                                 + "2026-11-11T10:00:00Z,20,1.0.0",
                         "TSPR04BBB2,Thingsee PRESENCE,prfi00lab,,new,,,,");
-        assertThat(DeviceCsv.field("line\nbreak")).isEqualTo("\"line\nbreak\"");
-        assertThat(DeviceCsv.field("carriage\rreturn")).isEqualTo("\"carriage\rreturn\"");
+        assertThat(Csv.field("line\nbreak")).isEqualTo("\"line\nbreak\"");
+        assertThat(Csv.field("carriage\rreturn")).isEqualTo("\"carriage\rreturn\"");
     }
 
     @Test
     void a_csv_field_a_spreadsheet_would_take_for_a_formula_is_kept_as_text() {
-        assertThat(DeviceCsv.field("=HYPERLINK(\"http://evil.example\",\"x\")"))
+        assertThat(Csv.field("=HYPERLINK(\"http://evil.example\",\"x\")"))
                 .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
-        assertThat(DeviceCsv.field("+1")).isEqualTo("'+1");
-        assertThat(DeviceCsv.field("-2")).isEqualTo("'-2");
-        assertThat(DeviceCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(DeviceCsv.field("\tcell")).isEqualTo("'\tcell");
-        assertThat(DeviceCsv.field("\rcell")).isEqualTo("\"'\rcell\"");
-        assertThat(DeviceCsv.field("Room 1 = lobby")).isEqualTo("Room 1 = lobby");
-        assertThat(DeviceCsv.field("")).isEmpty();
+        assertThat(Csv.field("+1")).isEqualTo("'+1");
+        assertThat(Csv.field("-2")).isEqualTo("'-2");
+        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.field("\tcell")).isEqualTo("'\tcell");
+        assertThat(Csv.field("\rcell")).isEqualTo("\"'\rcell\"");
+        assertThat(Csv.field("Room 1 = lobby")).isEqualTo("Room 1 = lobby");
+        assertThat(Csv.field("")).isEmpty();
     }
 
     @Test

@@ -40,14 +40,22 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("");
         assertThat(menuLabels())
                 .containsExactly(
-                        "Start", "Scan a sensor", "My work", "Groups", "Devices", "QR labels", "Settings", "Simulator");
+                        "Start",
+                        "Scan a sensor",
+                        "My work",
+                        "Installations",
+                        "Groups",
+                        "Devices",
+                        "QR labels",
+                        "Settings",
+                        "Simulator");
     }
 
     @Test
     void a_viewer_sees_the_groups_and_devices_and_no_scanner() {
         signIn("veera", tenantId, AppRoles.VIEWER);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Groups", "Devices");
+        assertThat(menuLabels()).containsExactly("Start", "Installations", "Groups", "Devices");
     }
 
     @Test
