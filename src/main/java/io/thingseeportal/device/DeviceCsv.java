@@ -1,6 +1,6 @@
 package io.thingseeportal.device;
 
-import io.thingseeportal.base.Csv;
+import io.thingseeportal.csv.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.thingseeportal.installation;
 
-import io.thingseeportal.base.Csv;
+import io.thingseeportal.csv.Csv;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.MutableClock;
 import io.thingseeportal.TestData;
-import io.thingseeportal.base.Csv;
+import io.thingseeportal.csv.Csv;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.thingsee.InstallationStatus;

@@ -1,4 +1,4 @@
-package io.thingseeportal.base;
+package io.thingseeportal.csv;
 
 import java.io.IOException;
 import java.io.Writer;
