@@ -9,7 +9,11 @@ public class AssetException extends RuntimeException {
         NAME_TOO_LONG,
         NAME_TAKEN,
         NO_CHILDREN,
-        NOT_FOUND;
+        NOT_FOUND,
+        HAS_CHILDREN,
+        IN_USE,
+        SITE_CANNOT_MOVE,
+        WRONG_PARENT;
 
         public String messageKey() {
             return "asset.problem." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

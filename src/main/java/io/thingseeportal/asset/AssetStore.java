@@ -49,4 +49,30 @@ class AssetStore {
                 .update(key, "id");
         return Objects.requireNonNull(key.getKey()).longValue();
     }
+
+    void rename(long tenantId, long id, String name) {
+        jdbc.sql("UPDATE asset SET name = ? WHERE tenant_id = ? AND id = ?")
+                .params(name, tenantId, id)
+                .update();
+    }
+
+    void move(long tenantId, long id, long parentId) {
+        jdbc.sql("UPDATE asset SET parent_id = ? WHERE tenant_id = ? AND id = ?")
+                .params(parentId, tenantId, id)
+                .update();
+    }
+
+    boolean hasChildren(long tenantId, long id) {
+        return jdbc.sql("SELECT count(*) FROM asset WHERE tenant_id = ? AND parent_id = ?")
+                        .params(tenantId, id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void delete(long tenantId, long id) {
+        jdbc.sql("DELETE FROM asset WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, id)
+                .update();
+    }
 }

@@ -6,6 +6,7 @@ import io.thingseeportal.thingsee.InstallationStatus;
 import jakarta.annotation.security.RolesAllowed;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,27 @@ public class DeviceInstallations {
                 .params(currentUser.tenantId(), tuid)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** How many of the tenant's devices are mounted at the asset. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public long countAt(long assetId) {
+        return jdbc.sql("SELECT count(*) FROM device WHERE tenant_id = ? AND asset_id = ?")
+                .params(currentUser.tenantId(), assetId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The assets' paths changed (renamed or moved): the devices mounted at them show the new ones. */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
+    public void assetPathsChanged(Map<Long, String> paths) {
+        long tenantId = currentUser.tenantId();
+        paths.forEach(
+                (assetId, path) -> jdbc.sql("UPDATE device SET asset_name = ? WHERE tenant_id = ? AND asset_id = ?")
+                        .params(path, tenantId, assetId)
+                        .update());
     }
 
     /**

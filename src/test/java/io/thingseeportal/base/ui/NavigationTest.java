@@ -44,6 +44,7 @@ class NavigationTest extends KaribuTest {
                         "Scan a sensor",
                         "My work",
                         "Installations",
+                        "Assets",
                         "Groups",
                         "Devices",
                         "QR labels",
