@@ -132,10 +132,19 @@ class AssetStep extends Composite<VerticalLayout> {
         return details;
     }
 
+    /** Lists the places that can hold another, keeping the one chosen: the next place often goes there too. */
     private void refreshParents() {
-        parent.setItems(assets.all().stream()
+        Asset chosen = parent.getValue();
+        List<Asset> parents = assets.all().stream()
                 .filter(candidate -> candidate.kind() != AssetKind.SPACE)
-                .toList());
+                .toList();
+        parent.setItems(parents);
+        if (chosen != null) {
+            parents.stream()
+                    .filter(candidate -> candidate.id() == chosen.id())
+                    .findFirst()
+                    .ifPresent(parent::setValue);
+        }
     }
 
     /** Asks the browser where the phone is; a refusal or a browser without it is said in words. */

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import io.thingseeportal.device.ProductType;
 import io.thingseeportal.installation.LabelReading;
 import io.thingseeportal.installation.UnreadableImageException;
@@ -30,7 +29,7 @@ class ScanResult extends Composite<Div> {
         var tuid = new Span(sensor.tuid());
         tuid.setId("scan-tuid");
         tuid.addClassName("scan-tuid");
-        var icon = VaadinIcon.CHECK_CIRCLE.create();
+        var icon = ProductIcons.of(sensor.product());
         icon.addClassName("scan-found-icon");
         replace("scan-result--found", icon, title, tuid);
     }

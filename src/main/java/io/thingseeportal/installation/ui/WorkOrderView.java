@@ -153,7 +153,9 @@ class WorkOrderView extends Composite<VerticalLayout> implements HasUrlParameter
         var step = new Paragraph(stepText(shown.step()));
         step.setId("work-step");
         step.addClassName("work-step");
-        header.add(title, tuid);
+        var icon = ProductIcons.of(shown.product());
+        icon.addClassName("work-product-icon");
+        header.add(icon, title, tuid);
         if (shown.replacesTuid() != null) {
             header.add(new Paragraph(getTranslation("work.replacing", shown.replacesTuid())));
         }

@@ -83,23 +83,73 @@ class InstallE2E extends DemoBrowserTest {
         String space = choose("work-asset", "Lobby");
         click(By.id("work-next"));
 
-        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 2 of 4: Group"));
-        fitsThePhone("group");
-        String group = choose("work-group", "");
-        groupId(group);
-        click(By.id("work-next"));
+        String group = groupAndConfirm(label, space);
 
-        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 3 of 4: Confirm"));
-        assertThat(browser.findElement(By.id("work-summary")).getText()).contains(label.tuid(), space);
-        fitsThePhone("confirm");
-        click(By.id("work-confirm"));
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("work-done")));
         assertThat(installationStatus(thingsee, label.tuid())).isEqualTo("installed");
         assertThat(deviceGroup(thingsee, label.tuid())).isEqualTo(groupId(group));
         new WebDriverWait(browser, Duration.ofSeconds(90))
                 .until(ExpectedConditions.textToBe(By.id("work-liveness"), "Sensor is alive (last message just now)."));
         fitsThePhone("done");
+
+        browser.get(demo.portal() + "/my-work");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-work-today"), label.tuid()));
+        fitsThePhone("my-work");
+    }
+
+    @Test
+    void a_photo_of_the_label_starts_the_installation_at_a_place_added_on_the_spot() throws Exception {
+        WebClient thingsee = simulatorApi();
+        DeviceLabel label = aNewSensor(thingsee);
+        Path photo = Files.createTempFile("label", ".jpg");
+        Files.write(
+                photo,
+                LabelFrames.jpeg(
+                        LabelFrames.frame(
+                                label.haltianQr() == null ? label.legacyQr() : label.haltianQr(),
+                                new Distortion(260, -8, 12, 40, 0.1, 0.85, 0, 2, 0, false),
+                                new Random(9)),
+                        85));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        theFirstGroupSyncHasRun();
+        browser.get(demo.portal() + "/scan");
+        demo.signIn(browser, "acme-installer");
+
+        var upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("photo-upload")));
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
+        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), label.tuid()));
+        click(By.id("scan-install"));
+
+        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 1 of 4: Place"));
+        click(By.id("work-asset-add"));
+        choose("work-asset-parent", "Basement");
+        browser.findElement(By.cssSelector("#work-asset-name input")).sendKeys("Boiler room");
+        click(By.id("work-asset-create"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("work-asset-added"), "Boiler room"));
+        fitsThePhone("asset-added");
+        click(By.id("work-next"));
+
+        String group = groupAndConfirm(label, "Boiler room");
+
+        assertThat(installationStatus(thingsee, label.tuid())).isEqualTo("installed");
+        assertThat(deviceGroup(thingsee, label.tuid())).isEqualTo(groupId(group));
+    }
+
+    /** From the group step to the done screen: picks the first group; returns the group's choice text. */
+    private String groupAndConfirm(DeviceLabel label, String place) throws Exception {
+        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 2 of 4: Group"));
+        fitsThePhone("group");
+        String group = choose("work-group", "");
+        click(By.id("work-next"));
+
+        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 3 of 4: Confirm"));
+        assertThat(browser.findElement(By.id("work-summary")).getText()).contains(label.tuid(), place);
+        fitsThePhone("confirm");
+        click(By.id("work-confirm"));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("work-done")));
+        return group;
     }
 
     /** A sensor (not a gateway) of the demo's Acme stack that Thingsee has not installed. */
@@ -170,7 +220,8 @@ class InstallE2E extends DemoBrowserTest {
                 .isLessThanOrEqualTo(0);
         @SuppressWarnings("unchecked")
         List<String> small = (List<String>) browser.executeScript(
-                "return [...document.querySelectorAll('.scan-view vaadin-button, .work-view vaadin-button')]"
+                "return [...document.querySelectorAll('.scan-view vaadin-button, .work-view vaadin-button,"
+                        + " .my-work-view vaadin-button')]"
                         + ".filter(button => button.offsetParent !== null)"
                         + ".filter(button => button.getBoundingClientRect().height < 44)"
                         + ".map(button => button.id || button.textContent.trim())");

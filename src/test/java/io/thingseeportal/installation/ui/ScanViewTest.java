@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.textfield.TextField;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
@@ -56,6 +57,9 @@ class ScanViewTest extends MockedThingseeTest {
         assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
         assertThat(_get(H3.class, spec -> spec.withId("scan-product")).getText())
                 .isEqualTo("Thingsee PRESENCE");
+        assertThat(_get(Icon.class, spec -> spec.withClasses("product-icon")).getClassNames())
+                .as("the presence sensor's own icon")
+                .contains("product-icon--presence");
         assertThat(scanner().isActive()).isFalse();
     }
 
