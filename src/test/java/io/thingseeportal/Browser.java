@@ -32,6 +32,28 @@ public final class Browser {
 
     /** A browser with Chromium switches of the caller's on top, for example to keep background tabs running. */
     public static ChromeDriver start(int width, int height, String language, String... extraArguments) {
+        return start(width, height, language, options -> {}, extraArguments);
+    }
+
+    /**
+     * A browser whose DevTools network events can be read ({@code driver.manage().logs().get("performance")}), for
+     * measuring what the page sends.
+     */
+    public static ChromeDriver startLoggingNetwork(int width, int height, String... extraArguments) {
+        return start(
+                width,
+                height,
+                "en-GB",
+                options -> options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL")),
+                extraArguments);
+    }
+
+    private static ChromeDriver start(
+            int width,
+            int height,
+            String language,
+            java.util.function.Consumer<ChromeOptions> more,
+            String... extraArguments) {
         if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -52,6 +74,7 @@ public final class Browser {
                 "--user-data-dir=" + freshProfile());
         options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        more.accept(options);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()
