@@ -1,6 +1,7 @@
 package io.thingseeportal.demo.idp;
 
 import io.thingseeportal.demo.DemoProperties;
+import io.thingseeportal.demo.https.DemoHttpsConnector;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,10 +33,12 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
     private static final Logger log = LoggerFactory.getLogger(DemoIdentityProvider.class);
 
     private final DemoProperties.Idp properties;
+    private final ObjectProvider<DemoHttpsConnector> https;
     private @Nullable ConfigurableApplicationContext context;
 
-    DemoIdentityProvider(DemoProperties demo) {
+    DemoIdentityProvider(DemoProperties demo, ObjectProvider<DemoHttpsConnector> https) {
         this.properties = demo.idp();
+        this.https = https;
     }
 
     @Override
@@ -62,6 +66,7 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
         Set<String> urls = new LinkedHashSet<>();
         urls.add("http://localhost:" + port);
         urls.add("http://127.0.0.1:" + port);
+        https.ifAvailable(connector -> urls.addAll(connector.baseUrls()));
         properties.portalBaseUrls().forEach(url -> urls.add(withoutTrailingSlash(url.toString())));
         return new ArrayList<>(urls);
     }
