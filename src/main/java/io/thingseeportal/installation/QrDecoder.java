@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 /**
  * Finds and reads a QR code in a camera frame or a photo, with zxing. When the frame does not read as it is, it tries
  * what helps a dim basement, a glossy label or a shaky hand, cheapest first: the frame halved, its contrast stretched,
- * glare and shadows evened out, the image sharpened, another binarizer, and the image inverted (a label shown on a
+ * glare and shadows evened out, the image sharpened, other binarizers, and the image inverted (a label shown on a
  * phone in dark mode). It stops at the first read, or when the time limit is up (checked between attempts).
  *
  * <p>Plain Java with no Spring or UI: the installer's scanner, the photo upload and the benchmarks call it alike. It is
@@ -41,7 +41,9 @@ public final class QrDecoder {
     /**
      * Cheapest and most fruitful first, as measured on the benchmark's distorted labels: a frame that reads as it is
      * costs one attempt, a blurred or washed-out one a few more. Halving the frame makes a large code's modules fit the
-     * binarizer's blocks and the sharpening's reach, and costs a quarter of the pixels.
+     * binarizer's blocks and the sharpening's reach, and costs a quarter of the pixels. Last come thresholds against
+     * the mean of a small window ({@link MeanThresholdBinarizer}), which read what is left: small codes blurred and
+     * washed out at once, and large ones under glare at the lowest contrast.
      */
     private static final List<Attempt> ATTEMPTS = List.of(
             new Attempt(UnaryOperator.identity(), HybridBinarizer::new),
@@ -53,7 +55,18 @@ public final class QrDecoder {
             new Attempt(image -> image.stretched().sharpened(5, 3), HybridBinarizer::new),
             new Attempt(GrayImage::stretched, GlobalHistogramBinarizer::new),
             new Attempt(image -> image.stretched().sharpened(2, 3), HybridBinarizer::new),
-            new Attempt(UnaryOperator.identity(), source -> new HybridBinarizer(source.invert())));
+            new Attempt(UnaryOperator.identity(), source -> new HybridBinarizer(source.invert())),
+            new Attempt(UnaryOperator.identity(), source -> new MeanThresholdBinarizer(source, 5, 2)),
+            new Attempt(image -> image.scaled(0.5), source -> new MeanThresholdBinarizer(source, 14, 2)),
+            new Attempt(UnaryOperator.identity(), source -> new MeanThresholdBinarizer(source, 3, 2)),
+            new Attempt(image -> image.scaled(0.5), source -> new MeanThresholdBinarizer(source, 3, 2)),
+            new Attempt(GrayImage::stretched, source -> new MeanThresholdBinarizer(source, 5, 0)),
+            new Attempt(image -> image.scaled(0.5), source -> new MeanThresholdBinarizer(source, 5, 0)),
+            new Attempt(image -> image.scaled(0.5), source -> new MeanThresholdBinarizer(source, 7, 0)),
+            new Attempt(UnaryOperator.identity(), source -> new MeanThresholdBinarizer(source, 10, 2)),
+            new Attempt(image -> image.scaled(0.25), HybridBinarizer::new),
+            new Attempt(UnaryOperator.identity(), source -> new MeanThresholdBinarizer(source, 5, 0)),
+            new Attempt(image -> image.scaled(0.5), source -> new MeanThresholdBinarizer(source, 3, 0)));
 
     private final Duration timeLimit;
 
@@ -83,6 +96,11 @@ public final class QrDecoder {
             }
         }
         return Optional.empty();
+    }
+
+    /** How many attempts a frame that does not read costs, if time allows. */
+    static int attempts() {
+        return ATTEMPTS.size();
     }
 
     /** What was read, and by which of the attempts. */
