@@ -3,6 +3,7 @@ package io.thingseeportal.installation;
 import io.thingseeportal.asset.Asset;
 import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.device.DeviceInstallations;
+import io.thingseeportal.device.ProductType;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
@@ -171,7 +172,8 @@ public class WorkOrderService {
     }
 
     /**
-     * The new device of a replacement: Thingsee must know it, and it must be another device. It takes over the old
+     * The new device of a replacement: Thingsee must know it, and it must be another device of the same product (as in
+     * Haltian's own apps). It takes over the old
      * one's asset and group, and the order goes to confirming. A failed check keeps the order waiting for a scan, with
      * the reason.
      */
@@ -185,6 +187,17 @@ public class WorkOrderService {
         if (sensor.tuid().equals(order.tuid())) {
             store.failed(
                     tenantId, id, new WorkOrder.Failure("work.failure.same-device", sensor.tuid()), clock.instant());
+            return load(id);
+        }
+        Optional<ProductType> replaced = order.product();
+        if (replaced.isPresent() && sensor.product().isPresent() && !replaced.equals(sensor.product())) {
+            // As in Haltian's own apps: a replacement takes over the old sensor's place and purpose.
+            store.failed(
+                    tenantId,
+                    id,
+                    new WorkOrder.Failure(
+                            "work.failure.other-product", replaced.get().productName()),
+                    clock.instant());
             return load(id);
         }
         try {

@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -136,6 +138,50 @@ class InstallE2E extends DemoBrowserTest {
         assertThat(deviceGroup(thingsee, label.tuid())).isEqualTo(groupId(group));
     }
 
+    @Test
+    void an_installed_sensors_page_and_the_replacement_it_starts_fit_the_phone() throws Exception {
+        WebClient thingsee = simulatorApi();
+        DeviceLabel installed = aSensor(thingsee, true, null);
+        DeviceLabel spare = aSensor(thingsee, false, installed.productName());
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        theFirstGroupSyncHasRun();
+        browser.get(demo.portal() + "/devices/" + installed.tuid());
+        demo.signIn(browser, "acme-installer");
+
+        // The sync records the device installed just after it brings the groups in.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            if (!browser.findElements(By.id("device-replace")).isEmpty()) {
+                return true;
+            }
+            browser.navigate().refresh();
+            return false;
+        });
+        fitsThePhone("device");
+        click(By.id("device-replace"));
+
+        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Replacement"));
+        fitsThePhone("replacement");
+        click(By.id("work-scan-replacement"));
+
+        var typed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("typed")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", typed);
+        typed.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#typed-code input")))
+                .sendKeys(spare.tuid());
+        click(By.id("typed-check"));
+        wait.until(ExpectedConditions.textToBe(By.id("scan-install"), "Replace with this sensor"));
+        fitsThePhone("replacement-scanned");
+        click(By.id("scan-install"));
+
+        // The portal knows no place of the old sensor yet, so the new one's place is chosen first.
+        wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 1 of 4: Place"));
+        assertThat(browser.findElement(By.cssSelector(".work-header")).getText())
+                .contains("Replaces " + installed.tuid());
+        fitsThePhone("replacement-place");
+    }
+
     /** From the group step to the done screen: picks the first group; returns the group's choice text. */
     private String groupAndConfirm(DeviceLabel label, String place) throws Exception {
         wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 2 of 4: Group"));
@@ -154,6 +200,11 @@ class InstallE2E extends DemoBrowserTest {
 
     /** A sensor (not a gateway) of the demo's Acme stack that Thingsee has not installed. */
     private static DeviceLabel aNewSensor(WebClient thingsee) {
+        return aSensor(thingsee, false, null);
+    }
+
+    /** A sensor (not a gateway) of the demo's Acme stack that Thingsee has installed, or not; of a product, if named. */
+    private static DeviceLabel aSensor(WebClient thingsee, boolean installed, @Nullable String product) {
         JdbcClient jdbc = demo.context().getBean(JdbcClient.class);
         long acme = jdbc.sql("SELECT id FROM tenant WHERE slug = 'acme'")
                 .query(Long.class)
@@ -167,8 +218,9 @@ class InstallE2E extends DemoBrowserTest {
                                 .getBean(SimulatorLabelService.class)
                                 .labelsOfCurrentTenant());
         return labels.stream()
-                .filter(label -> !label.productName().contains("Gateway"))
-                .filter(label -> !"installed".equals(installationStatus(thingsee, label.tuid())))
+                .filter(label -> !label.productName().toUpperCase(Locale.ROOT).contains("GATEWAY"))
+                .filter(label -> product == null || product.equals(label.productName()))
+                .filter(label -> installed == "installed".equals(installationStatus(thingsee, label.tuid())))
                 .findFirst()
                 .orElseThrow();
     }
@@ -219,9 +271,8 @@ class InstallE2E extends DemoBrowserTest {
                 .as("horizontal overflow on the %s screen", screen)
                 .isLessThanOrEqualTo(0);
         @SuppressWarnings("unchecked")
-        List<String> small = (List<String>) browser.executeScript(
-                "return [...document.querySelectorAll('.scan-view vaadin-button, .work-view vaadin-button,"
-                        + " .my-work-view vaadin-button')]"
+        List<String> small =
+                (List<String>) browser.executeScript("return [...document.querySelectorAll('vaadin-button')]"
                         + ".filter(button => button.offsetParent !== null)"
                         + ".filter(button => button.getBoundingClientRect().height < 44)"
                         + ".map(button => button.id || button.textContent.trim())");

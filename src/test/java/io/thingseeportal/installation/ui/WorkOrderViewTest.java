@@ -266,6 +266,23 @@ class WorkOrderViewTest extends MockedThingseeTest {
     }
 
     @Test
+    void a_replacement_of_another_product_is_refused_with_the_product_to_scan() {
+        alreadyInstalled(NEW_SENSOR, LAB, serverRoom);
+        scan(NEW_SENSOR);
+        _click(button("work-replace"));
+        _click(button("work-scan-replacement"));
+        typeCode("TSAP01EWL14500663");
+        _click(button("scan-install"));
+
+        awaitUi(() -> has("work-failure"));
+        assertThat(text("work-failure"))
+                .isEqualTo("A replacement is the same kind of sensor: the one being replaced is a Thingsee PRESENCE."
+                        + " Scan a Thingsee PRESENCE.");
+        assertThat(text("work-step")).isEqualTo("Replacement");
+        verify(thingsee, never()).getDevice(STACK, "TSAP01EWL14500663");
+    }
+
+    @Test
     void a_replaced_sensor_at_no_known_place_and_in_no_group_leaves_both_to_be_chosen() {
         alreadyInstalled(NEW_SENSOR, GroupAssignment.UNASSIGNED, null);
         scan(NEW_SENSOR);
