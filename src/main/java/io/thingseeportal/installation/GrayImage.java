@@ -111,7 +111,8 @@ record GrayImage(int width, int height, byte[] pixels) {
         return new GrayImage(width, height, out);
     }
 
-    private long box(long[] table, int left, int top, int right, int bottom) {
+    /** The sum of the pixels in [left, right) × [top, bottom), from an {@link #integral()} table of this image. */
+    long box(long[] table, int left, int top, int right, int bottom) {
         int stride = width + 1;
         return table[bottom * stride + right]
                 - table[top * stride + right]
@@ -141,7 +142,7 @@ record GrayImage(int width, int height, byte[] pixels) {
     }
 
     /** The sums of all pixels above and left of each point, one row and column more than the image. */
-    private long[] integral() {
+    long[] integral() {
         int stride = width + 1;
         long[] sums = new long[stride * (height + 1)];
         for (int y = 0; y < height; y++) {

@@ -9,7 +9,7 @@ import com.google.zxing.common.BitMatrix;
  * A pixel is black where it is darker than the mean of the square around it by more than a margin. zxing's own
  * binarizers judge a pixel by blocks of 8 pixels (or by the whole row); a window of a module or two instead keeps the
  * modules of a small, blurred, washed-out code apart, and a wider one rides over a glare spot on a large code. The mean
- * comes from a summed-area table, so any window costs the same.
+ * comes from the image's summed-area table ({@link GrayImage#integral()}), so any window costs the same.
  */
 final class MeanThresholdBinarizer extends Binarizer {
 
@@ -50,15 +50,8 @@ final class MeanThresholdBinarizer extends Binarizer {
         int width = source.getWidth();
         int height = source.getHeight();
         byte[] pixels = source.getMatrix();
-        int stride = width + 1;
-        long[] sums = new long[stride * (height + 1)];
-        for (int y = 0; y < height; y++) {
-            long row = 0;
-            for (int x = 0; x < width; x++) {
-                row += pixels[y * width + x] & 0xFF;
-                sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1] + row;
-            }
-        }
+        var image = new GrayImage(width, height, pixels);
+        long[] sums = image.integral();
         var black = new BitMatrix(width, height);
         for (int y = 0; y < height; y++) {
             int top = Math.max(0, y - radius);
@@ -66,10 +59,7 @@ final class MeanThresholdBinarizer extends Binarizer {
             for (int x = 0; x < width; x++) {
                 int left = Math.max(0, x - radius);
                 int right = Math.min(width, x + radius + 1);
-                long sum = sums[bottom * stride + right]
-                        - sums[top * stride + right]
-                        - sums[bottom * stride + left]
-                        + sums[top * stride + left];
+                long sum = image.box(sums, left, top, right, bottom);
                 long area = (long) (right - left) * (bottom - top);
                 // pixel < mean - margin, in whole numbers: pixel * area < sum - margin * area
                 if ((long) ((pixels[y * width + x] & 0xFF) + margin) * area < sum) {

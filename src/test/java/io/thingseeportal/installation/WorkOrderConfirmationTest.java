@@ -41,13 +41,7 @@ class WorkOrderConfirmationTest extends MockedThingseeTest {
     @Test
     void a_second_confirmation_while_the_first_runs_changes_nothing_and_one_after_it_finds_the_order_done()
             throws Exception {
-        long tenantId = TestData.tenant(jdbc, "Acme");
-        TestData.group(jdbc, tenantId, "prfi00office");
-        long lobby = TestData.asset(jdbc, tenantId, null, "SITE", "Lobby");
-        when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
-        signInTo("acme", tenantId, "Ilkka", AppRoles.INSTALLER);
-        when(thingsee.getDevice(STACK, TUID)).thenReturn(new DeviceInfo(TUID, 97, null, null, null, null));
-        when(thingsee.getInstallationStatus(STACK, TUID)).thenReturn(Optional.empty());
+        long id = anOrderReadyToConfirm();
         var callMade = new CountDownLatch(1);
         var answer = new CountDownLatch(1);
         when(thingsee.setInstallationStatus(eq(STACK), eq(TUID), any())).thenAnswer(call -> {
@@ -55,12 +49,6 @@ class WorkOrderConfirmationTest extends MockedThingseeTest {
             answer.await(10, TimeUnit.SECONDS);
             return new InstallationRecord(TUID, InstallationStatus.INSTALLED, null);
         });
-        when(thingsee.setDeviceGroup(STACK, TUID, "prfi00office"))
-                .thenReturn(new GroupAssignment(TUID, "prfi00office"));
-        long id =
-                orders.start((LabelReading.Sensor) LabelResolver.resolve(TUID)).id();
-        places.chooseAsset(id, lobby, null, null);
-        places.chooseGroup(id, GroupId.parse("prfi00office"));
 
         CompletableFuture<WorkOrder> first = confirmation.confirmInBackground(id);
         assertThat(callMade.await(10, TimeUnit.SECONDS)).isTrue();
