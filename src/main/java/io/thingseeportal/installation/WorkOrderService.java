@@ -4,7 +4,6 @@ import io.thingseeportal.asset.Asset;
 import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.device.DeviceInstallations;
 import io.thingseeportal.device.ProductType;
-import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
@@ -37,7 +36,6 @@ public class WorkOrderService {
 
     private final WorkOrderStore store;
     private final AssetService assets;
-    private final GroupService groups;
     private final DeviceInstallations installations;
     private final DeviceChecks checks;
     private final CurrentUser currentUser;
@@ -47,7 +45,6 @@ public class WorkOrderService {
     WorkOrderService(
             WorkOrderStore store,
             AssetService assets,
-            GroupService groups,
             DeviceInstallations installations,
             DeviceChecks checks,
             CurrentUser currentUser,
@@ -55,7 +52,6 @@ public class WorkOrderService {
             Clock clock) {
         this.store = store;
         this.assets = assets;
-        this.groups = groups;
         this.installations = installations;
         this.checks = checks;
         this.currentUser = currentUser;

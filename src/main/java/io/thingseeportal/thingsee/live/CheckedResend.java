@@ -54,6 +54,11 @@ final class CheckedResend {
         return failure instanceof ThingseeException.Unavailable && (status == 0 || status == 502 || status == 504);
     }
 
+    /**
+     * Waits out the backoff on the caller's thread: every {@code ThingseeClient} call blocks until Thingsee answers or
+     * the retries are spent (views call it in the background), and this is the wait between two attempts, not a wait
+     * for a condition. Interrupted, it gives up with the failure it was about to retry.
+     */
     private static void pause(Duration backoff, ThingseeException failure) {
         try {
             Thread.sleep(backoff.toMillis());
