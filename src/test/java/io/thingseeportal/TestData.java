@@ -35,9 +35,11 @@ public final class TestData {
     }
 
     public static void command(JdbcClient jdbc, long tenantId, boolean echoed) {
-        jdbc.sql(
-                        "INSERT INTO device_command (tenant_id, tuid, transaction_id, sent_at, echoed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(tenantId, "TSPR04X", UUID.randomUUID().toString(), now(), echoed ? now() : null)
+        jdbc.sql("INSERT INTO device_command (tenant_id, tuid, tsm_id, tsm_ev, transaction_id, state, request,"
+                        + " created_by, created_by_name, created_at, sent_at, echoed_at, updated_at)"
+                        + " VALUES (?, 'TSPR04X', 1500, 30, nextval('device_command_transaction_id'), ?, '{}',"
+                        + " 'test', 'Test', ?, ?, ?, ?)")
+                .params(tenantId, echoed ? "CONFIRMED" : "SENT", now(), now(), echoed ? now() : null, now())
                 .update();
     }
 

@@ -2,8 +2,6 @@ package io.thingseeportal.device;
 
 import io.thingseeportal.security.SignInTenants;
 import io.thingseeportal.thingsee.StreamRejections;
-import io.thingseeportal.thingsee.ThingseeMessage;
-import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -41,17 +38,14 @@ public class DeviceMessageIngest {
 
     private static final Set<Integer> NOT_DATA_EVENTS = Set.of(31, 33, 36);
     private static final Duration UNKNOWN_TENANT_RECHECK = Duration.ofMinutes(1);
-    private static final int TUID_MAX_LENGTH = 64;
-    private static final int PAYLOAD_MAX_LENGTH = 65536;
-    /** 2100-01-01: a later own time is not a time but garbage, and PostgreSQL's range must never be hit. */
-    private static final long LATEST_TSM_TS = 4_102_444_800L;
 
     private final DeviceStateStore store;
     private final SignInTenants tenants;
     private final MessageCatalog catalog;
     private final StreamRejections rejections;
     private final ApplicationEventPublisher events;
-    private final DevicesProperties properties;
+    private final IncomingMessageCheck check;
+    private final DesiredConfigurations desired;
     private final DeviceStateFold fold;
     private final Clock clock;
     private final Map<String, Long> tenantIds = new ConcurrentHashMap<>();
@@ -64,13 +58,15 @@ public class DeviceMessageIngest {
             StreamRejections rejections,
             ApplicationEventPublisher events,
             DevicesProperties properties,
+            DesiredConfigurations desired,
             Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.catalog = catalog;
         this.rejections = rejections;
         this.events = events;
-        this.properties = properties;
+        this.check = new IncomingMessageCheck(catalog, rejections, properties.maxClockSkew());
+        this.desired = desired;
         this.fold = new DeviceStateFold(properties.defaultReportInterval(), properties.staleAfterReports());
         this.clock = clock;
     }
@@ -87,7 +83,7 @@ public class DeviceMessageIngest {
             return;
         }
         long tenantId = tenant.get();
-        List<IncomingMessage> messages = checked(batch);
+        List<IncomingMessage> messages = check.usable(batch);
         if (messages.isEmpty()) {
             return;
         }
@@ -131,7 +127,19 @@ public class DeviceMessageIngest {
         });
         store.update(tenantId, changed);
         store.putValues(tenantId, newestPerMessageId(fresh, this::isDataValue));
-        store.putConfigurations(tenantId, newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration));
+        List<IncomingMessage> configurations = newestPerMessageId(fresh, IncomingMessage::isReportedConfiguration);
+        store.putConfigurations(tenantId, configurations);
+        desired.refreshDrift(
+                tenantId, configurations.stream().map(IncomingMessage::tuid).collect(Collectors.toSet()));
+        List<DeviceReply> replies = fresh.stream()
+                .filter(message -> message.transactionId() != null)
+                .sorted(IncomingMessage.BY_TIME)
+                .map(IncomingMessage::reply)
+                .toList();
+        if (!replies.isEmpty()) {
+            // In this transaction: the commands these answer change with the reported configuration, or not at all.
+            events.publishEvent(new DeviceRepliesReceived(tenantId, replies));
+        }
         afterCommit(new DeviceStateChanged(tenantId, byDevice.keySet()));
     }
 
@@ -150,64 +158,6 @@ public class DeviceMessageIngest {
         found.ifPresentOrElse(
                 id -> tenantIds.put(slug, id), () -> unknownTenants.put(slug, now.plus(UNKNOWN_TENANT_RECHECK)));
         return found;
-    }
-
-    /** The batch's usable messages, each once, in the order they arrived; the others are counted as rejected. */
-    private List<IncomingMessage> checked(ThingseeMessagesReceived batch) {
-        Map<IncomingMessage.Key, IncomingMessage> unique = new LinkedHashMap<>();
-        for (ThingseeMessageReceived received : batch.messages()) {
-            IncomingMessage message = checked(batch.tenant(), received);
-            if (message != null) {
-                unique.putIfAbsent(message.key(), message);
-            }
-        }
-        return List.copyOf(unique.values());
-    }
-
-    private @Nullable IncomingMessage checked(String tenant, ThingseeMessageReceived received) {
-        ThingseeMessage message = received.message();
-        Integer tsmId = message.tsmId();
-        Integer tsmEv = message.tsmEv();
-        String tuid = message.tsmTuid();
-        Object ts = message.field("tsmTs").orElse(null);
-        if (tsmId == null
-                || tsmEv == null
-                || tuid == null
-                || tuid.isBlank()
-                || tuid.length() > TUID_MAX_LENGTH
-                || !(ts instanceof Number seconds)
-                || seconds.doubleValue() < 0
-                || seconds.doubleValue() > LATEST_TSM_TS) {
-            rejections.reject(
-                    tenant, StreamRejections.WRONG_TYPES, "a message without a usable tsmId, tsmEv, tsmTs or tsmTuid");
-            return null;
-        }
-        if (catalog.type(tsmId).isEmpty()) {
-            rejections.reject(tenant, StreamRejections.UNKNOWN_TSMID, "tsmId " + tsmId + " from " + tuid);
-            return null;
-        }
-        String payload = received.json();
-        if (payload.length() > PAYLOAD_MAX_LENGTH) {
-            rejections.reject(
-                    tenant, StreamRejections.TOO_LARGE, "tsmId " + tsmId + " from " + tuid + ": " + payload.length());
-            return null;
-        }
-        Instant tsmTs = Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));
-        Instant believedUntil = received.receivedAt().plus(properties.maxClockSkew());
-        Instant seenAt = tsmTs.isAfter(believedUntil) ? received.receivedAt() : tsmTs;
-        String group = message.deploymentGroupId();
-        return new IncomingMessage(
-                tuid,
-                tsmId,
-                tsmEv,
-                tsmTs,
-                seenAt,
-                received.receivedAt(),
-                message.field("tsmGw").map(String::valueOf).orElse(null),
-                group != null ? group : received.groupId(),
-                message.transactionId(),
-                payload,
-                message);
     }
 
     private boolean isDataValue(IncomingMessage message) {

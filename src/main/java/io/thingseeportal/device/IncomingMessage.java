@@ -3,6 +3,8 @@ package io.thingseeportal.device;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,16 @@ record IncomingMessage(
     }
 
     record Key(String tuid, int tsmId, Instant tsmTs) {}
+
+    /** The message as a reply to a request; only for a message with a {@code transactionId}. */
+    DeviceReply reply() {
+        if (transactionId == null) {
+            throw new IllegalStateException("Not a reply: " + key());
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(message.fields());
+        fields.keySet().removeAll(ThingseeMessage.HEADER_FIELDS);
+        return new DeviceReply(tuid, tsmId, tsmEv, transactionId, tsmTs, receivedAt, fields);
+    }
 
     /** A configuration echo ({@code tsmEv} 31) or an answer to an information request (33). */
     boolean isReportedConfiguration() {

@@ -1,31 +1,184 @@
 package io.thingseeportal.deviceconfig;
 
+import io.thingseeportal.device.DesiredConfigurations;
+import io.thingseeportal.device.DeviceDetails;
+import io.thingseeportal.device.DeviceDetailsService;
+import io.thingseeportal.device.NoSuchDeviceException;
+import io.thingseeportal.device.ProductType;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Configuration commands sent to the tenant's devices, and their echoes. */
+/**
+ * Configuration and command messages to the tenant's devices (REFERENCE 2.4, 5.3 and 9.4-9.9). Each command is stored
+ * with a transactionId of its own before Thingsee hears of it, and the device's echo settles it later ({@link
+ * CommandEchoes}). Sending blocks until Thingsee answers: views use the {@code …InBackground} forms.
+ */
 @Service
 public class DeviceCommandService {
 
-    private final JdbcClient jdbc;
-    private final CurrentUser currentUser;
+    /** LED control of most sensors, and of the ANGLE (REFERENCE 6.1 and 6.8). */
+    static final int LED = 1505;
 
-    DeviceCommandService(JdbcClient jdbc, CurrentUser currentUser) {
-        this.jdbc = jdbc;
+    static final int ANGLE_LED = 18200;
+    static final int PING = 1600;
+    static final int LED_BLINK = 1;
+
+    private final DeviceCommandStore store;
+    private final CommandDelivery delivery;
+    private final DeviceDetailsService devices;
+    private final DesiredConfigurations desired;
+    private final CurrentUser currentUser;
+    private final BackgroundWork work;
+    private final TransactionTemplate transaction;
+    private final CommandsProperties properties;
+    private final Clock clock;
+
+    DeviceCommandService(
+            DeviceCommandStore store,
+            CommandDelivery delivery,
+            DeviceDetailsService devices,
+            DesiredConfigurations desired,
+            CurrentUser currentUser,
+            BackgroundWork work,
+            TransactionTemplate transaction,
+            CommandsProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.delivery = delivery;
+        this.devices = devices;
+        this.desired = desired;
         this.currentUser = currentUser;
+        this.work = work;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
     }
 
-    /** How many commands sent by the signed-in user's tenant still wait for the device's echo. */
+    /**
+     * Sends one configuration message ({@code tsmEv} 30) to the device; the values become what the device should have.
+     * Returns the command as it stands after Thingsee's answer: {@code SENT}, or {@code FAILED} with the reason.
+     */
+    @RolesAllowed(AppRoles.ADMIN)
+    public DeviceCommand configure(String tuid, int tsmId, Map<String, Object> values) {
+        DeviceDetails device = device(tuid);
+        DeviceCommand command = transaction.execute(status -> {
+            DeviceCommand stored = store(device, tsmId, EchoMatch.CONFIGURATION_REQUEST, values);
+            desired.desire(tuid, tsmId, values);
+            return stored;
+        });
+        return delivery.deliver(tenantId(), command, device.reportIntervalSeconds());
+    }
+
+    @RolesAllowed(AppRoles.ADMIN)
+    public CompletableFuture<DeviceCommand> configureInBackground(String tuid, int tsmId, Map<String, Object> values) {
+        return work.supply(() -> configure(tuid, tsmId, values));
+    }
+
+    /**
+     * Makes the device's LED blink for a while, so that an installer finds it: 18200 on an ANGLE, 1505 on the others.
+     * A moment's signal, not a setting: the desired configuration stays as it is.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public DeviceCommand identify(String tuid) {
+        DeviceDetails device = device(tuid);
+        int led = ProductType.ofTuid(tuid).orElse(null) == ProductType.ANGLE ? ANGLE_LED : LED;
+        Map<String, Object> blink = Map.of("profileId", LED_BLINK, "duration", properties.identifySeconds());
+        return sendOnce(device, led, EchoMatch.CONFIGURATION_REQUEST, blink);
+    }
+
+    /** Pings the device (1600, {@code tsmEv} 35); its answer tells that it hears the network. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public DeviceCommand ping(String tuid) {
+        return sendOnce(device(tuid), PING, EchoMatch.COMMAND_REQUEST, Map.of());
+    }
+
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public CompletableFuture<DeviceCommand> identifyInBackground(String tuid) {
+        return work.supply(() -> identify(tuid));
+    }
+
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public CompletableFuture<DeviceCommand> pingInBackground(String tuid) {
+        return work.supply(() -> ping(tuid));
+    }
+
+    /**
+     * Sends a failed command again, with its own transactionId, so that an echo of the first try still matches. A
+     * command in any other state is returned as it is.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public DeviceCommand retry(long commandId) {
+        long tenantId = tenantId();
+        DeviceCommand command =
+                store.find(tenantId, commandId).orElseThrow(() -> new NoSuchCommandException(commandId));
+        if (command.state() != CommandState.FAILED || !mayResend(command)) {
+            return command;
+        }
+        DeviceDetails device = device(command.tuid());
+        Boolean requeued = transaction.execute(status -> store.requeue(tenantId, commandId, clock.instant()));
+        if (!Boolean.TRUE.equals(requeued)) {
+            return store.find(tenantId, commandId).orElseThrow();
+        }
+        return delivery.deliver(tenantId, command, device.reportIntervalSeconds());
+    }
+
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
+    public CompletableFuture<DeviceCommand> retryInBackground(long commandId) {
+        return work.supply(() -> retry(commandId));
+    }
+
+    /** The device's commands, newest first, at most {@code limit}. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public List<DeviceCommand> ofDevice(String tuid, int limit) {
+        return store.ofDevice(tenantId(), tuid, limit);
+    }
+
+    /** How many of the tenant's commands wait to be sent or for the device's echo. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public long countAwaitingEcho() {
-        return jdbc.sql("SELECT count(*) FROM device_command WHERE tenant_id = ? AND echoed_at IS NULL")
-                .param(currentUser.tenantId())
-                .query(Long.class)
-                .single();
+        return store.countOpen(tenantId());
+    }
+
+    /** Installers may resend only what installers may send: identify and ping. */
+    private boolean mayResend(DeviceCommand command) {
+        PortalUser user = currentUser.require();
+        return user.hasRole(AppRoles.ADMIN)
+                || command.tsmId() == PING
+                || command.tsmId() == LED
+                || command.tsmId() == ANGLE_LED;
+    }
+
+    private DeviceCommand sendOnce(DeviceDetails device, int tsmId, int tsmEv, Map<String, Object> values) {
+        DeviceCommand command = transaction.execute(status -> store(device, tsmId, tsmEv, values));
+        return delivery.deliver(tenantId(), command, device.reportIntervalSeconds());
+    }
+
+    private DeviceCommand store(DeviceDetails device, int tsmId, int tsmEv, Map<String, Object> values) {
+        PortalUser user = currentUser.require();
+        return store.insert(
+                tenantId(),
+                new DeviceCommandStore.NewCommand(
+                        device.tuid(), tsmId, tsmEv, values, device.groupId(), null, user.subject(), user.name()),
+                clock.instant());
+    }
+
+    private DeviceDetails device(String tuid) {
+        return devices.find(tuid).orElseThrow(() -> new NoSuchDeviceException(tuid));
+    }
+
+    private long tenantId() {
+        return currentUser.tenantId();
     }
 }

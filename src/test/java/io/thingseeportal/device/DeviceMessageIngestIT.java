@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.MutableClock;
 import io.thingseeportal.TestData;
 import io.thingseeportal.TestPostgres;
+import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.SignInTenants;
 import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.ThingseeMessage;
@@ -248,6 +249,12 @@ class DeviceMessageIngestIT {
                 StreamRejections.of(new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
                 published::add,
                 properties(),
+                new DesiredConfigurations(
+                        new DesiredConfigurationStore(
+                                jdbc, new ObjectMapper(), new DeviceDetailsStore(jdbc, new ObjectMapper())),
+                        new DeviceDetailsStore(jdbc, new ObjectMapper()),
+                        new CurrentUser(),
+                        new MutableClock(T0)),
                 new MutableClock(T0));
     }
 

@@ -1,0 +1,117 @@
+package io.thingseeportal.deviceconfig;
+
+import io.thingseeportal.device.DeviceStateChanged;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeException;
+import io.thingseeportal.thingsee.ThingseeMessage;
+import io.thingseeportal.thingsee.ThingseeStacks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands a stored command to Thingsee ({@code POST /things/{tuid}/commands}) and records the answer: {@code SENT} with
+ * its echo deadline, and older commands of the same device and message superseded; or {@code FAILED} with Thingsee's
+ * words. The call runs outside any transaction. Runs as the signed-in user, whose tenant's stack it calls.
+ */
+@Component
+class CommandDelivery {
+
+    private final DeviceCommandStore store;
+    private final ThingseeClient thingsee;
+    private final ThingseeStacks stacks;
+    private final CurrentUser currentUser;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final CommandsProperties properties;
+    private final Clock clock;
+
+    CommandDelivery(
+            DeviceCommandStore store,
+            ThingseeClient thingsee,
+            ThingseeStacks stacks,
+            CurrentUser currentUser,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            CommandsProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.thingsee = thingsee;
+        this.stacks = stacks;
+        this.currentUser = currentUser;
+        this.transaction = transaction;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reportIntervalSeconds the device's last known report interval, for its echo deadline (REFERENCE 9.9)
+     */
+    DeviceCommand deliver(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
+        String slug = Objects.requireNonNull(currentUser.require().tenantSlug(), "tenant users have a slug");
+        try {
+            thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command)));
+        } catch (ThingseeException refused) {
+            fail(tenantId, command, refused.getMessage());
+            return settled(tenantId, command);
+        } catch (RuntimeException unexpected) {
+            fail(
+                    tenantId,
+                    command,
+                    "The portal could not send it: " + unexpected.getClass().getSimpleName());
+            throw unexpected;
+        }
+        Instant sentAt = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            store.markSent(tenantId, command.id(), sentAt, sentAt.plus(echoWindow(reportIntervalSeconds)));
+            store.supersedeOlder(tenantId, command, sentAt);
+        });
+        return settled(tenantId, command);
+    }
+
+    /** The larger of the configured wait and that many report intervals. */
+    Duration echoWindow(@Nullable Integer reportIntervalSeconds) {
+        Duration minimum = properties.echoDeadline();
+        if (reportIntervalSeconds == null || reportIntervalSeconds <= 0) {
+            return minimum;
+        }
+        Duration intervals =
+                Duration.ofSeconds(reportIntervalSeconds).multipliedBy(properties.echoDeadlineReportIntervals());
+        return intervals.compareTo(minimum) > 0 ? intervals : minimum;
+    }
+
+    /** The message as Thingsee takes it: header, transactionId, then the message's own fields. */
+    static ThingseeMessage message(DeviceCommand command) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("tsmId", command.tsmId());
+        fields.put("tsmEv", command.tsmEv());
+        fields.put("transactionId", command.transactionId());
+        fields.putAll(command.request());
+        return new ThingseeMessage(fields);
+    }
+
+    private void fail(long tenantId, DeviceCommand command, @Nullable String reason) {
+        String failure = reason == null || reason.isBlank() ? "Thingsee did not take the command" : reason;
+        transaction.executeWithoutResult(status -> store.markFailed(
+                tenantId,
+                command.id(),
+                failure.length() > 1000 ? failure.substring(0, 1000) : failure,
+                clock.instant()));
+    }
+
+    private DeviceCommand settled(long tenantId, DeviceCommand command) {
+        events.publishEvent(new DeviceStateChanged(tenantId, Set.of(command.tuid())));
+        return store.find(tenantId, command.id()).orElseThrow();
+    }
+}

@@ -1,0 +1,252 @@
+package io.thingseeportal.deviceconfig;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of commands. Every query names the tenant, except the time-out sweep, which serves all of them. */
+@Repository
+class DeviceCommandStore {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
+    private static final TypeReference<List<FieldDifference>> DIFFERENCES = new TypeReference<>() {};
+    private static final String COLUMNS = "id, tuid, tsm_id, tsm_ev, transaction_id, state, request, group_id, job_id,"
+            + " created_by, created_by_name, created_at, sent_at, deadline_at, echoed_at, echo, differences, failure";
+
+    /** A command as it is first stored. */
+    record NewCommand(
+            String tuid,
+            int tsmId,
+            int tsmEv,
+            Map<String, Object> request,
+            @Nullable String groupId,
+            @Nullable Long jobId,
+            String createdBy,
+            String createdByName) {}
+
+    /** A command that ran out of time: whose it was, for telling the views. */
+    record TimedOut(long tenantId, String tuid) {}
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    DeviceCommandStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Stores a queued command with a transactionId of its own, and returns it. */
+    DeviceCommand insert(long tenantId, NewCommand command, Instant now) {
+        long transactionId = freeTransactionId(tenantId);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO device_command (tenant_id, tuid, tsm_id, tsm_ev, transaction_id, state, request,"
+                        + " group_id, job_id, created_by, created_by_name, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        tenantId,
+                        command.tuid(),
+                        command.tsmId(),
+                        command.tsmEv(),
+                        transactionId,
+                        CommandState.QUEUED.name(),
+                        write(command.request()),
+                        command.groupId(),
+                        command.jobId(),
+                        command.createdBy(),
+                        command.createdByName(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        return find(tenantId, id).orElseThrow();
+    }
+
+    /**
+     * The sequence's next value that no command of the tenant holds (REFERENCE 9.5). The sequence hands each value out
+     * once until it wraps after 2,147,483,647, so only then can a value be taken, and the next is tried.
+     */
+    private long freeTransactionId(long tenantId) {
+        while (true) {
+            long candidate = jdbc.sql("SELECT nextval('device_command_transaction_id')")
+                    .query(Long.class)
+                    .single();
+            boolean taken = jdbc.sql("SELECT count(*) FROM device_command WHERE tenant_id = ? AND transaction_id = ?")
+                            .params(tenantId, candidate)
+                            .query(Long.class)
+                            .single()
+                    > 0;
+            if (!taken) {
+                return candidate;
+            }
+        }
+    }
+
+    Optional<DeviceCommand> find(long tenantId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device_command WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, id)
+                .query(this::command)
+                .optional();
+    }
+
+    /** The command of this transactionId, locked until the transaction ends. */
+    Optional<DeviceCommand> lockByTransaction(long tenantId, long transactionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device_command WHERE tenant_id = ? AND transaction_id = ?"
+                        + " FOR UPDATE")
+                .params(tenantId, transactionId)
+                .query(this::command)
+                .optional();
+    }
+
+    /** The device's commands, newest first. */
+    List<DeviceCommand> ofDevice(long tenantId, String tuid, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device_command WHERE tenant_id = ? AND tuid = ?"
+                        + " ORDER BY id DESC LIMIT ?")
+                .params(tenantId, tuid, limit)
+                .query(this::command)
+                .list();
+    }
+
+    long countOpen(long tenantId) {
+        return jdbc.sql("SELECT count(*) FROM device_command WHERE tenant_id = ? AND state IN ('QUEUED', 'SENT')")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Thingsee took the command: it waits for its echo until the deadline. An echo that came first has decided its
+     * state already, and keeps it.
+     */
+    void markSent(long tenantId, long id, Instant sentAt, Instant deadlineAt) {
+        jdbc.sql(
+                        "UPDATE device_command SET state = CASE WHEN state IN ('QUEUED', 'FAILED') THEN 'SENT' ELSE state END,"
+                                + " sent_at = ?, deadline_at = ?, failure = NULL, updated_at = ? WHERE tenant_id = ? AND id = ?")
+                .params(Timestamp.from(sentAt), Timestamp.from(deadlineAt), Timestamp.from(sentAt), tenantId, id)
+                .update();
+    }
+
+    /** Thingsee refused the command, or did not answer; an echo that came meanwhile keeps its state. */
+    void markFailed(long tenantId, long id, String failure, Instant now) {
+        jdbc.sql("UPDATE device_command SET state = 'FAILED', failure = ?, updated_at = ?"
+                        + " WHERE tenant_id = ? AND id = ? AND state IN ('QUEUED', 'FAILED')")
+                .params(failure, Timestamp.from(now), tenantId, id)
+                .update();
+    }
+
+    /** A failed command goes back to the queue, to be sent again with its own transactionId. */
+    boolean requeue(long tenantId, long id, Instant now) {
+        return jdbc.sql("UPDATE device_command SET state = 'QUEUED', updated_at = ?"
+                                + " WHERE tenant_id = ? AND id = ? AND state = 'FAILED'")
+                        .params(Timestamp.from(now), tenantId, id)
+                        .update()
+                > 0;
+    }
+
+    /** Older commands of the device and message that wait to be sent or for their echo: a newer one replaced them. */
+    int supersedeOlder(long tenantId, DeviceCommand newer, Instant now) {
+        return jdbc.sql("UPDATE device_command SET state = 'SUPERSEDED', updated_at = ? WHERE tenant_id = ?"
+                        + " AND tuid = ? AND tsm_id = ? AND id < ? AND state IN ('QUEUED', 'SENT')")
+                .params(Timestamp.from(now), tenantId, newer.tuid(), newer.tsmId(), newer.id())
+                .update();
+    }
+
+    void recordEcho(long tenantId, long id, EchoMatch.Outcome outcome, Instant echoedAt) {
+        jdbc.sql("UPDATE device_command SET state = ?, echo = ?, differences = ?, echoed_at = ?, updated_at = ?"
+                        + " WHERE tenant_id = ? AND id = ?")
+                .params(
+                        outcome.state().name(),
+                        write(outcome.echo()),
+                        write(outcome.differences()),
+                        Timestamp.from(echoedAt),
+                        Timestamp.from(echoedAt),
+                        tenantId,
+                        id)
+                .update();
+    }
+
+    /**
+     * Times out sent commands past their deadline, at most {@code limit} of them, and says whose they were. Rows another
+     * node is timing out are skipped ({@code SKIP LOCKED}), so each command times out once however many nodes sweep.
+     */
+    List<TimedOut> timeOut(Instant now, int limit) {
+        List<long[]> due = new ArrayList<>();
+        List<TimedOut> timedOut = new ArrayList<>();
+        jdbc.sql("SELECT id, tenant_id, tuid FROM device_command WHERE state = 'SENT' AND deadline_at < ?"
+                        + " ORDER BY deadline_at LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(Timestamp.from(now), limit)
+                .query(row -> {
+                    due.add(new long[] {row.getLong("id"), row.getLong("tenant_id")});
+                    timedOut.add(new TimedOut(row.getLong("tenant_id"), row.getString("tuid")));
+                });
+        if (!due.isEmpty()) {
+            jdbc.sql("UPDATE device_command SET state = 'TIMED_OUT', updated_at = :now WHERE state = 'SENT'"
+                            + " AND id IN (:ids)")
+                    .param("now", Timestamp.from(now))
+                    .param("ids", due.stream().map(pair -> pair[0]).toList())
+                    .update();
+        }
+        return timedOut;
+    }
+
+    private DeviceCommand command(ResultSet row, int number) throws SQLException {
+        long jobId = row.getLong("job_id");
+        boolean noJob = row.wasNull();
+        String echo = row.getString("echo");
+        String differences = row.getString("differences");
+        return new DeviceCommand(
+                row.getLong("id"),
+                row.getString("tuid"),
+                row.getInt("tsm_id"),
+                row.getInt("tsm_ev"),
+                row.getLong("transaction_id"),
+                CommandState.valueOf(row.getString("state")),
+                read(row.getString("request"), FIELDS, Map.of()),
+                row.getString("group_id"),
+                noJob ? null : jobId,
+                row.getString("created_by"),
+                row.getString("created_by_name"),
+                Objects.requireNonNull(instant(row, "created_at")),
+                instant(row, "sent_at"),
+                instant(row, "deadline_at"),
+                instant(row, "echoed_at"),
+                echo == null ? null : read(echo, FIELDS, Map.of()),
+                differences == null ? List.of() : read(differences, DIFFERENCES, List.of()),
+                row.getString("failure"));
+    }
+
+    private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp time = row.getTimestamp(column);
+        return time == null ? null : time.toInstant();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON: " + value, e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<? extends T> type, T otherwise) {
+        try {
+            T value = json.readValue(text, type);
+            return value == null ? otherwise : value;
+        } catch (JsonProcessingException e) {
+            return otherwise;
+        }
+    }
+}
