@@ -27,12 +27,12 @@ class DesiredConfigurationStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final DeviceDetailsStore details;
+    private final StoredFields fields;
 
-    DesiredConfigurationStore(JdbcClient jdbc, ObjectMapper json, DeviceDetailsStore details) {
+    DesiredConfigurationStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.details = details;
+        this.fields = new StoredFields(json);
     }
 
     boolean lockDevice(long tenantId, String tuid) {
@@ -53,7 +53,7 @@ class DesiredConfigurationStore {
                     .param("tuids", chunk)
                     .query(row -> {
                         all.computeIfAbsent(row.getString("tuid"), tuid -> new LinkedHashMap<>())
-                                .put(row.getInt("tsm_id"), details.fields(row.getString("fields")));
+                                .put(row.getInt("tsm_id"), fields.read(row.getString("fields")));
                     });
         }
         return all;
@@ -69,7 +69,7 @@ class DesiredConfigurationStore {
                     .param("tuids", chunk)
                     .query(row -> {
                         all.computeIfAbsent(row.getString("tuid"), tuid -> new LinkedHashMap<>())
-                                .put(row.getInt("tsm_id"), details.fields(row.getString("fields")));
+                                .put(row.getInt("tsm_id"), fields.read(row.getString("fields")));
                     });
         }
         return all;

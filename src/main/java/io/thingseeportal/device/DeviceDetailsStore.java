@@ -1,19 +1,14 @@
 package io.thingseeportal.device;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.thingsee.DeviceInfo;
-import io.thingseeportal.thingsee.ThingseeMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -27,14 +22,12 @@ class DeviceDetailsStore {
     /** The device is stale after this many report intervals without a message (as the ingest computes stale_at). */
     static final int STALE_AFTER_INTERVALS = 3;
 
-    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final StoredFields fields;
 
     DeviceDetailsStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.fields = new StoredFields(json);
     }
 
     Optional<DeviceDetails> details(long tenantId, String tuid, Instant now) {
@@ -50,8 +43,8 @@ class DeviceDetailsStore {
         return jdbc.sql("SELECT tsm_id, tsm_ts, fields FROM device_value WHERE tenant_id = ? AND tuid = ?"
                         + " ORDER BY tsm_id")
                 .params(tenantId, tuid)
-                .query((row, number) ->
-                        new DeviceValue(row.getInt("tsm_id"), instant(row, "tsm_ts"), fields(row.getString("fields"))))
+                .query((row, number) -> new DeviceValue(
+                        row.getInt("tsm_id"), instant(row, "tsm_ts"), fields.read(row.getString("fields"))))
                 .list();
     }
 
@@ -65,7 +58,7 @@ class DeviceDetailsStore {
                             row.getInt("tsm_id"),
                             instant(row, "tsm_ts"),
                             row.wasNull() ? null : transaction,
-                            fields(row.getString("fields")));
+                            fields.read(row.getString("fields")));
                 })
                 .list();
     }
@@ -204,24 +197,6 @@ class DeviceDetailsStore {
 
     private static boolean notNewer(@Nullable Instant portal, Instant thingsee) {
         return portal == null || !portal.isAfter(thingsee);
-    }
-
-    /**
-     * A stored message's own fields, as a map in the order of its JSON object, without the header fields (the ingest
-     * stores the whole message; rows written before it did hold only their own fields); a text that is not a JSON object
-     * is an empty map.
-     */
-    Map<String, Object> fields(String text) {
-        try {
-            Map<String, Object> fields = json.readValue(text, FIELDS);
-            if (fields == null) {
-                return Map.of();
-            }
-            fields.keySet().removeAll(ThingseeMessage.HEADER_FIELDS);
-            return fields;
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 
     private static DeviceDetails details(ResultSet row, Instant now) throws SQLException {

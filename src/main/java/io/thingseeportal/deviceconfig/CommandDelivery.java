@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its echo deadline, and older commands of the same device and message superseded; or {@code FAILED} with Thingsee's
  * words. The call runs outside any transaction. Runs as the signed-in user, whose tenant's stack it calls.
  */
-@Component
+@Service
 class CommandDelivery {
 
     private final DeviceCommandStore store;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own; several nodes may sweep at once and each command still times out once. The views hear of it as of any
  * change of the devices.
  */
-@Component
+@Service
 class CommandTimeouts {
 
     static final int BATCH = 500;

@@ -250,8 +250,7 @@ class DeviceMessageIngestIT {
                 published::add,
                 properties(),
                 new DesiredConfigurations(
-                        new DesiredConfigurationStore(
-                                jdbc, new ObjectMapper(), new DeviceDetailsStore(jdbc, new ObjectMapper())),
+                        new DesiredConfigurationStore(jdbc, new ObjectMapper()),
                         new DeviceDetailsStore(jdbc, new ObjectMapper()),
                         new CurrentUser(),
                         new MutableClock(T0)),
