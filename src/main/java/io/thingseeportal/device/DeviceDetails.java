@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param batteryCharging 0 not connected, 1 charging, 2 connected and not charging (message 1110 {@code chrg})
  * @param reportIntervalSeconds the device's reported {@code reportInterval}
  * @param stale whether the device has been silent for longer than three report intervals
+ * @param configDrift whether the device reports a configuration other than the one asked of it
  */
 public record DeviceDetails(
         String tuid,
@@ -28,4 +29,5 @@ public record DeviceDetails(
         @Nullable Integer batteryCharging,
         @Nullable String firmware,
         @Nullable Integer reportIntervalSeconds,
-        boolean stale) {}
+        boolean stale,
+        boolean configDrift) {}

@@ -33,7 +33,7 @@ class DeviceDetailsStore {
     Optional<DeviceDetails> details(long tenantId, String tuid, Instant now) {
         return jdbc.sql("SELECT tuid, product_type, group_id, asset_name, installation_status, last_seen,"
                         + " last_arrival_at, gateway_tuid, battery_level, battery_charging, firmware,"
-                        + " report_interval_s, stale_at FROM device WHERE tenant_id = ? AND tuid = ?")
+                        + " report_interval_s, stale_at, config_drift FROM device WHERE tenant_id = ? AND tuid = ?")
                 .params(tenantId, tuid)
                 .query((row, number) -> details(row, now))
                 .optional();
@@ -219,7 +219,8 @@ class DeviceDetailsStore {
                 nullableInt(row, "battery_charging"),
                 row.getString("firmware"),
                 nullableInt(row, "report_interval_s"),
-                staleAt != null && !staleAt.isAfter(now));
+                staleAt != null && !staleAt.isAfter(now),
+                row.getBoolean("config_drift"));
     }
 
     private static @Nullable Integer nullableInt(ResultSet row, String column) throws SQLException {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen when it last sent anything, if ever
  * @param staleAt when it counts as stale if it stays silent (three report intervals after it was last seen)
  * @param batteryLevel its battery in per cent, if known
+ * @param configDrift whether it reports a configuration other than the one asked of it
  */
 public record DeviceListItem(
         String tuid,
@@ -23,7 +24,8 @@ public record DeviceListItem(
         @Nullable Instant lastSeen,
         @Nullable Instant staleAt,
         @Nullable Integer batteryLevel,
-        @Nullable String firmware) {
+        @Nullable String firmware,
+        boolean configDrift) {
 
     /** The product, told by the TUID's IMC; empty for a TUID of an IMC Haltian's lists do not name. */
     public Optional<ProductType> product() {

@@ -27,7 +27,7 @@ class DeviceListStore {
     private static final int CHUNK = 500;
 
     private static final String COLUMNS = "SELECT tuid, product_type, group_id, asset_name, installation_status,"
-            + " last_seen, stale_at, battery_level, firmware";
+            + " last_seen, stale_at, battery_level, firmware, config_drift";
 
     private final JdbcClient jdbc;
 
@@ -148,7 +148,8 @@ class DeviceListStore {
                 instant(row.getTimestamp("last_seen")),
                 instant(row.getTimestamp("stale_at")),
                 batteryLevel,
-                row.getString("firmware"));
+                row.getString("firmware"),
+                row.getBoolean("config_drift"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -83,6 +83,7 @@ class DeviceDetailsServiceTest extends MockedThingseeTest {
                         0,
                         "2024.1.2_pir",
                         300,
+                        false,
                         false));
     }
 

@@ -98,7 +98,8 @@ class DeviceListServiceTest extends KaribuTest {
                         NOW.minusSeconds(60),
                         NOW.plusSeconds(840),
                         80,
-                        "1.2.0"));
+                        "1.2.0",
+                        false));
     }
 
     @Test

@@ -43,10 +43,24 @@ final class DeviceCells {
                         : texts.getTranslation("device.list.product.unknown"));
     }
 
-    static Anchor tuid(DeviceListItem device) {
+    /** The TUID, a link to the device's page, with a badge when the device drifts from its desired configuration. */
+    Component tuid(DeviceListItem device) {
         var link = new Anchor(DEVICE_ROUTE + device.tuid(), device.tuid());
         link.addClassName("device-list-tuid");
-        return link;
+        if (!device.configDrift()) {
+            return link;
+        }
+        return new Span(link, drift());
+    }
+
+    /** "Drift": the device reports a configuration other than the one asked of it. */
+    Span drift() {
+        var badge = new Span(texts.getTranslation("device.drift"));
+        badge.getElement().getThemeList().add("badge warning small");
+        badge.addClassName("device-drift");
+        badge.setTitle(texts.getTranslation("device.drift.title"));
+        badge.getStyle().set("margin-inline-start", "var(--lumo-space-xs)");
+        return badge;
     }
 
     String group(DeviceListItem device) {
@@ -94,7 +108,7 @@ final class DeviceCells {
     Component card(DeviceListItem device, Instant now) {
         var tuid = new Span(device.tuid());
         tuid.addClassName("device-list-tuid");
-        var title = new Div(product(device), tuid);
+        var title = device.configDrift() ? new Div(product(device), tuid, drift()) : new Div(product(device), tuid);
         title.addClassName("device-list-card-title");
         var where = new Div(new Span(group(device)), new Span(text(device.assetName())));
         where.addClassName("device-list-card-line");

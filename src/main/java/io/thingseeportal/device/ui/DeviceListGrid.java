@@ -51,7 +51,7 @@ class DeviceListGrid extends Grid<DeviceListItem> {
         setId("devices");
         var cells = new DeviceCells(this, new RelativeTime(this, getLocale()), devices.lowBatteryPercent());
         configure(addComponentColumn(cells::product), DeviceSort.PRODUCT_TYPE, "product");
-        configure(addComponentColumn(DeviceCells::tuid), DeviceSort.TUID, "tuid");
+        configure(addComponentColumn(cells::tuid), DeviceSort.TUID, "tuid");
         configure(addColumn(cells::group), DeviceSort.GROUP, "group");
         configure(addColumn(item -> DeviceCells.text(item.assetName())), DeviceSort.ASSET, "asset");
         configure(addColumn(cells::status), DeviceSort.INSTALLATION_STATUS, "status");

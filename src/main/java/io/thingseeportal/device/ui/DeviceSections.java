@@ -3,7 +3,9 @@ package io.thingseeportal.device.ui;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.thingseeportal.device.DesiredConfigurations;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceValue;
@@ -15,7 +17,7 @@ import java.util.List;
  * The sections of one device's page, and what a change of the device or the passing of time changes in them. A change
  * arrives with each message of the device (up to four times a second), so each section reads and sends the browser
  * only what may have changed: texts that differ, readings newer than the chart's, messages newer than the grid's, and
- * the reported configuration only when a configuration message may have come.
+ * the configuration only when a configuration message may have come or the device's drift changed.
  */
 class DeviceSections extends Composite<VerticalLayout> {
 
@@ -24,22 +26,31 @@ class DeviceSections extends Composite<VerticalLayout> {
     private final String tuid;
     private final DeviceFacts facts = new DeviceFacts();
     private final DeviceFields values;
-    private final DeviceFields configuration;
+    private final DesiredConfigurations desired;
+    private final ConfigurationCards configuration;
+    private final Span drift = new Span();
     private final DeviceChartPanel chart;
     private final DeviceMessages messages;
 
     DeviceSections(
             DeviceDetails device,
             DeviceDetailsService devices,
+            DesiredConfigurations desired,
             MessageCatalog catalog,
             Clock clock,
             List<DevicePageSection> sections) {
         this.devices = devices;
+        this.desired = desired;
         this.clock = clock;
         this.tuid = device.tuid();
         List<DeviceValue> latest = devices.latestValues(tuid);
         values = new DeviceFields(catalog, "value", "device.page.values.none");
-        configuration = new DeviceFields(catalog, "config", "device.page.configuration.none");
+        configuration = new ConfigurationCards(catalog);
+        drift.setText(getTranslation("device.drift"));
+        drift.setTitle(getTranslation("device.drift.title"));
+        drift.setId("device-drift");
+        drift.getElement().getThemeList().add("badge warning");
+        drift.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
         chart = new DeviceChartPanel(devices, tuid, latest);
         messages = new DeviceMessages(devices, tuid);
         var title = new H2(tuid);
@@ -47,7 +58,7 @@ class DeviceSections extends Composite<VerticalLayout> {
         getContent().setPadding(false);
         getContent().add(title, facts, new DeviceThingseePanel(devices, tuid, this::deviceChanged));
         sections.forEach(
-                section -> section.sectionFor(device, this::deviceChanged).ifPresent(getContent()::add));
+                section -> section.sectionFor(device, this::sectionChanged).ifPresent(getContent()::add));
         getContent()
                 .add(
                         new H3(getTranslation("device.page.values")),
@@ -56,7 +67,7 @@ class DeviceSections extends Composite<VerticalLayout> {
                         chart,
                         new H3(getTranslation("device.page.messages")),
                         messages,
-                        new H3(getTranslation("device.page.configuration")),
+                        new H3(new Span(getTranslation("device.page.configuration")), drift),
                         configuration);
         facts.show(device, clock.instant());
         showValues(latest);
@@ -69,13 +80,24 @@ class DeviceSections extends Composite<VerticalLayout> {
 
     /** The device changed (a message of it was taken in, or Thingsee told of it): the page shows what changed. */
     void deviceChanged() {
-        devices.find(tuid).ifPresent(device -> facts.show(device, clock.instant()));
         List<DeviceValue> latest = devices.latestValues(tuid);
         showValues(latest);
         chart.update(latest);
-        if (messages.update().mayReportConfiguration()) {
+        DeviceDetails now = devices.find(tuid).orElse(null);
+        if (now != null) {
+            facts.show(now, clock.instant());
+        }
+        // A command sent from elsewhere changes what is asked of the device, and so its drift.
+        boolean driftChanged = now != null && now.configDrift() != configuration.drifts();
+        if (messages.update().mayReportConfiguration() || driftChanged) {
             showConfiguration();
         }
+    }
+
+    /** A section changed the device, perhaps what is asked of it: the configuration is read again too. */
+    private void sectionChanged() {
+        deviceChanged();
+        showConfiguration();
     }
 
     /**
@@ -95,8 +117,7 @@ class DeviceSections extends Composite<VerticalLayout> {
     }
 
     private void showConfiguration() {
-        configuration.show(devices.reportedConfiguration(tuid).stream()
-                .map(config -> new DeviceFields.Entry(config.tsmId(), config.time(), config.fields()))
-                .toList());
+        configuration.show(desired.compare(tuid));
+        drift.setVisible(configuration.drifts());
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.device.DesiredConfigurations;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceUpdates;
@@ -35,6 +36,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     static final String TUID = "tuid";
 
     private final DeviceDetailsService devices;
+    private final DesiredConfigurations desired;
     private final DeviceUpdates updates;
     private final MessageCatalog catalog;
     private final Clock clock;
@@ -47,11 +49,13 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
 
     DeviceView(
             DeviceDetailsService devices,
+            DesiredConfigurations desired,
             DeviceUpdates updates,
             MessageCatalog catalog,
             Clock clock,
             List<DevicePageSection> sections) {
         this.devices = devices;
+        this.desired = desired;
         this.updates = updates;
         this.catalog = catalog;
         this.clock = clock;
@@ -72,7 +76,7 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     }
 
     private void show(DeviceDetails device) {
-        shown = new DeviceSections(device, devices, catalog, clock, sections);
+        shown = new DeviceSections(device, devices, desired, catalog, clock, sections);
         getContent().add(shown);
         // The same view shows another device when only the route's TUID changes: it is attached already then.
         getUI().ifPresent(this::follow);

@@ -314,7 +314,7 @@ class DeviceListViewTest extends KaribuTest {
     }
 
     private static DeviceListItem probe(String tuid) {
-        return new DeviceListItem(tuid, null, null, null, "new", null, null, null, null);
+        return new DeviceListItem(tuid, null, null, null, "new", null, null, null, null, false);
     }
 
     @SuppressWarnings("unchecked")
