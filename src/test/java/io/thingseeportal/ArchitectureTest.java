@@ -141,6 +141,24 @@ class ArchitectureTest {
                 .check(PORTAL);
     }
 
+    /**
+     * The simulator stands for the Thingsee cloud and its devices: it shares only the catalog file with the portal,
+     * read by a reader of its own. Its admin views and services may use the portal's roles and tenants, nothing else.
+     */
+    @Test
+    void the_simulator_uses_nothing_of_the_portal_but_its_roles_and_tenants() {
+        classes()
+                .that()
+                .resideInAPackage("io.thingseeportal.simulator..")
+                .should()
+                .onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("io.thingseeportal..")
+                        .or(JavaClass.Predicates.resideInAnyPackage(
+                                "io.thingseeportal.simulator..",
+                                "io.thingseeportal.security..",
+                                "io.thingseeportal.tenant..")))
+                .check(PORTAL);
+    }
+
     private static ArchCondition<JavaClass> haveExactlyOneAccessAnnotation() {
         var annotations = List.of(PermitAll.class, RolesAllowed.class, AnonymousAllowed.class, DenyAll.class);
         return new ArchCondition<>("have exactly one of @PermitAll, @RolesAllowed, @AnonymousAllowed, @DenyAll") {

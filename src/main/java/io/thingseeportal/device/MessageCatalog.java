@@ -1,27 +1,23 @@
 package io.thingseeportal.device;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
  * The Thingsee messages the portal knows (REFERENCE 5 and 6), read once from {@value #RESOURCE}: per {@code tsmId} its
- * kind and fields, with unit, decimals and whether a field can be charted. A message id not in the catalog is not
- * taken in from the data stream. Field labels are the translation keys {@link #labelKey(int, String)}.
+ * kind and fields, with unit, decimals and whether a field can be charted, and for configuration and command messages
+ * what may be sent to which product: each parameter's type, range, default and offered values. It is the one place
+ * for these; the simulator reads the same file with a reader of its own. A message id not in the catalog is not taken
+ * in from the data stream. Field labels are the translation keys {@link #labelKey(int, String)}.
  */
 @Component
 public class MessageCatalog {
@@ -31,7 +27,7 @@ public class MessageCatalog {
     private final Map<Integer, MessageType> types;
 
     public MessageCatalog(ObjectMapper json) {
-        this.types = read(json);
+        this.types = MessageCatalogReader.read(json, RESOURCE);
     }
 
     /** The message of this id, if the catalog has it. */
@@ -44,9 +40,36 @@ public class MessageCatalog {
         return types.values();
     }
 
+    /**
+     * The messages the portal may send to a device of this product (REFERENCE 6 and 9.4): configuration messages
+     * first, then commands, each in id order.
+     */
+    public List<MessageType> sendableFor(ProductType product) {
+        return types.values().stream()
+                .filter(type -> type.sendable() && type.products().contains(product))
+                .sorted(Comparator.comparing((MessageType type) -> type.kind() != MessageKind.CONFIGURATION)
+                        .thenComparingInt(MessageType::tsmId))
+                .toList();
+    }
+
+    /** Whether a device of this product takes the message, even one the portal may not send (11210, 1101). */
+    public boolean takes(ProductType product, int tsmId) {
+        return type(tsmId).map(type -> type.products().contains(product)).orElse(false);
+    }
+
     /** The translation key of a field's label, for example {@code catalog.12100.temp}. */
     public static String labelKey(int tsmId, String field) {
         return "catalog." + tsmId + "." + field;
+    }
+
+    /** The translation key of a field's help text, for example {@code catalog.13200.threshold.help}. */
+    public static String helpKey(int tsmId, String field) {
+        return labelKey(tsmId, field) + ".help";
+    }
+
+    /** The translation key of an offered value's label, for example {@code catalog.12200.hallMode.-1}. */
+    public static String valueLabelKey(int tsmId, String field, Object value) {
+        return labelKey(tsmId, field) + "." + value;
     }
 
     /** The translation key of a message's name, for example {@code catalog.12100}. */
@@ -75,39 +98,5 @@ public class MessageCatalog {
             return String.valueOf(value);
         }
         return description.unit() == null ? text : text + " " + description.unit();
-    }
-
-    private static Map<Integer, MessageType> read(ObjectMapper json) {
-        try (InputStream in = MessageCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The message catalog " + RESOURCE + " is missing");
-            }
-            Map<Integer, MessageType> types = new TreeMap<>();
-            for (JsonNode message : json.readTree(in).path("messages")) {
-                MessageType type = type(message);
-                if (types.put(type.tsmId(), type) != null) {
-                    throw new IllegalStateException("tsmId " + type.tsmId() + " is twice in " + RESOURCE);
-                }
-            }
-            return Collections.unmodifiableMap(types);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The message catalog " + RESOURCE + " is unreadable", e);
-        }
-    }
-
-    private static MessageType type(JsonNode message) {
-        List<MessageField> fields = new ArrayList<>();
-        for (JsonNode field : message.path("fields")) {
-            fields.add(new MessageField(
-                    field.path("name").asText(),
-                    field.hasNonNull("unit") ? field.get("unit").asText() : null,
-                    field.path("decimals").asInt(0),
-                    field.path("numeric").asBoolean(false)));
-        }
-        return new MessageType(
-                message.path("tsmId").asInt(),
-                message.path("name").asText(),
-                MessageKind.valueOf(message.path("kind").asText().toUpperCase(Locale.ROOT)),
-                fields);
     }
 }

@@ -1,45 +1,22 @@
 package io.thingseeportal.simulator;
 
+import io.thingseeportal.simulator.CatalogRanges.Parameter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a simulated device does with a configuration message (REFERENCE 5.3, 6 and 9.10): requested values replace the
- * current ones, omitted fields keep theirs, out-of-range numbers are clamped to the ranges of section 6, and the
- * answer carries every field of the message. Messages without known fields keep whatever was sent.
+ * current ones, omitted fields keep theirs, out-of-range numbers are clamped to the ranges of section 6, a value a
+ * field does not support becomes its default (as REFERENCE 6.3 says of {@code accelerometerMode}), and the answer
+ * carries every field of the message. Ranges, defaults and supported values come from the message catalog ({@link
+ * CatalogRanges}); fields the catalog does not know keep whatever was sent.
  */
 final class DeviceConfigurations {
-
-    private record Field(String name, double min, double max, Number initial) {}
-
-    private static final Map<Integer, List<Field>> KNOWN = Map.of(
-            1500, List.of(new Field("measurementInterval", 1, 3600, 60), new Field("reportInterval", 60, 3600, 300)),
-            1505, List.of(new Field("profileId", 0, 1, 0), new Field("duration", 0, 86400, 0)),
-            13200,
-                    List.of(
-                            new Field("threshold", 60, 1100, 150),
-                            new Field("enableLed", 0, 1, 0),
-                            new Field("mode", 0, 2, 0),
-                            new Field("passiveReportInterval", 0, 86400, 3600)),
-            12212,
-                    List.of(
-                            new Field("intervalMultiplier", 1, 255, 1),
-                            new Field("leakageMode", 0, 1, 0),
-                            new Field("resistanceHysteresis", 0, 1_000_000, 10000)),
-            18200, List.of(new Field("profileId", 0, 1, 0), new Field("duration", 0, 86400, 0)),
-            24200,
-                    List.of(
-                            new Field("averaging", 1, 10, 1),
-                            new Field("rounding", 1, 1000, 1),
-                            new Field("samples", 1, 32, 8),
-                            new Field("staticFilter", 0, 10, 2),
-                            new Field("dynamicFilter", 0, 1, 1),
-                            new Field("autoCalibration", 0, 65535, 192),
-                            new Field("calibrationValue", 0, 65535, 400),
-                            new Field("pressureCompensate", 0, 1, 1),
-                            new Field("carbonDioxideHysteresis", 0, 65535, 10)));
 
     /** Header fields of a command: not configuration. */
     private static final Set<String> HEADER =
@@ -47,10 +24,14 @@ final class DeviceConfigurations {
 
     private DeviceConfigurations() {}
 
-    /** The message's configuration before anything was sent: the defaults of section 6. */
+    /** The message's configuration before anything was sent: the catalog's defaults. */
     static Map<String, Object> initial(int tsmId) {
         Map<String, Object> values = new LinkedHashMap<>();
-        KNOWN.getOrDefault(tsmId, List.of()).forEach(field -> values.put(field.name(), field.initial()));
+        for (Parameter parameter : CatalogRanges.of(tsmId)) {
+            if (parameter.initial() != null) {
+                values.put(parameter.name(), parameter.initial());
+            }
+        }
         return values;
     }
 
@@ -74,16 +55,65 @@ final class DeviceConfigurations {
         if (!clamp) {
             return next;
         }
-        for (Field field : KNOWN.getOrDefault(tsmId, List.of())) {
-            if (next.get(field.name()) instanceof Number number) {
-                next.put(field.name(), clamp(number, field));
+        for (Parameter parameter : CatalogRanges.of(tsmId)) {
+            Object value = next.get(parameter.name());
+            if (value != null) {
+                Object taken = taken(parameter, value);
+                if (taken == null) {
+                    next.remove(parameter.name());
+                } else {
+                    next.put(parameter.name(), taken);
+                }
             }
         }
         return next;
     }
 
-    private static Number clamp(Number value, Field field) {
-        double clamped = Math.max(field.min(), Math.min(field.max(), value.doubleValue()));
+    /** The value the device keeps; null when it keeps none (an unsupported value of a field without a default). */
+    private static @Nullable Object taken(Parameter parameter, Object value) {
+        if (!parameter.supported().isEmpty()) {
+            return parameter.supported().stream().anyMatch(supported -> same(supported, value))
+                    ? value
+                    : parameter.initial();
+        }
+        if (parameter.length() != null) {
+            return value instanceof List<?> list && list.size() == parameter.length()
+                    ? clampEach(list, parameter)
+                    : parameter.initial();
+        }
+        return value instanceof Number number ? clamp(number, parameter) : value;
+    }
+
+    private static @Nullable Object clampEach(List<?> list, Parameter parameter) {
+        List<Object> clamped = new ArrayList<>();
+        for (Object element : list) {
+            if (!(element instanceof Number number)) {
+                return parameter.initial();
+            }
+            clamped.add(clamp(number, parameter));
+        }
+        return clamped;
+    }
+
+    private static boolean same(Object supported, Object value) {
+        if (supported instanceof Number expected && value instanceof Number actual) {
+            try {
+                return new BigDecimal(expected.toString()).compareTo(new BigDecimal(actual.toString())) == 0;
+            } catch (NumberFormatException notFinite) {
+                return false;
+            }
+        }
+        return supported.equals(value);
+    }
+
+    private static Number clamp(Number value, Parameter parameter) {
+        double min = parameter.min() == null ? Double.NEGATIVE_INFINITY : parameter.min();
+        double max = parameter.max() == null ? Double.POSITIVE_INFINITY : parameter.max();
+        double number = value.doubleValue();
+        if (number >= min && number <= max) {
+            return value;
+        }
+        double clamped = Math.max(min, Math.min(max, number));
         if (value instanceof Integer || value instanceof Short) {
             return (int) Math.round(clamped);
         }
