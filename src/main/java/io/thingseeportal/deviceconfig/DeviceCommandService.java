@@ -1,8 +1,14 @@
 package io.thingseeportal.deviceconfig;
 
+import io.thingseeportal.device.CheckedConfiguration;
+import io.thingseeportal.device.ConfigurationCheck;
+import io.thingseeportal.device.ConfigurationProblem;
 import io.thingseeportal.device.DesiredConfigurations;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
+import io.thingseeportal.device.MessageCatalog;
+import io.thingseeportal.device.MessageKind;
+import io.thingseeportal.device.MessageType;
 import io.thingseeportal.device.NoSuchDeviceException;
 import io.thingseeportal.device.ProductType;
 import io.thingseeportal.security.AppRoles;
@@ -14,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,11 +39,14 @@ public class DeviceCommandService {
     static final int ANGLE_LED = 18200;
     static final int PING = 1600;
     static final int LED_BLINK = 1;
+    static final String NOT_TAKEN = "commands.problem.not-taken";
 
     private final DeviceCommandStore store;
     private final CommandDelivery delivery;
     private final DeviceDetailsService devices;
     private final DesiredConfigurations desired;
+    private final MessageCatalog catalog;
+    private final ConfigurationCheck check;
     private final CurrentUser currentUser;
     private final BackgroundWork work;
     private final TransactionTemplate transaction;
@@ -48,6 +58,8 @@ public class DeviceCommandService {
             CommandDelivery delivery,
             DeviceDetailsService devices,
             DesiredConfigurations desired,
+            MessageCatalog catalog,
+            ConfigurationCheck check,
             CurrentUser currentUser,
             BackgroundWork work,
             TransactionTemplate transaction,
@@ -57,6 +69,8 @@ public class DeviceCommandService {
         this.delivery = delivery;
         this.devices = devices;
         this.desired = desired;
+        this.catalog = catalog;
+        this.check = check;
         this.currentUser = currentUser;
         this.work = work;
         this.transaction = transaction;
@@ -65,22 +79,52 @@ public class DeviceCommandService {
     }
 
     /**
-     * Sends one configuration message ({@code tsmEv} 30) to the device; the values become what the device should have.
-     * Returns the command as it stands after Thingsee's answer: {@code SENT}, or {@code FAILED} with the reason.
+     * Sends one configuration message ({@code tsmEv} 30) or command ({@code tsmEv} 35) of the catalog to the device;
+     * a configuration's values become what the device should have. Returns the command as it stands after Thingsee's
+     * answer: {@code SENT}, or {@code FAILED} with the reason.
+     *
+     * @throws InvalidConfigurationException when the device's product does not take the message, or a value is not
+     *     one the catalog allows; nothing is stored or sent then
      */
     @RolesAllowed(AppRoles.ADMIN)
-    public DeviceCommand configure(String tuid, int tsmId, Map<String, Object> values) {
+    public DeviceCommand configure(String tuid, int tsmId, Map<String, ? extends @Nullable Object> values) {
         DeviceDetails device = device(tuid);
+        MessageType message = offered(tuid, tsmId);
+        CheckedConfiguration checked = check.check(tsmId, values);
+        if (!checked.valid()) {
+            throw new InvalidConfigurationException(checked.problems());
+        }
+        Map<String, Object> request = checked.valuesToSend();
+        int tsmEv = message.requestEvent().orElseThrow();
         DeviceCommand command = transaction.execute(status -> {
-            DeviceCommand stored = store(device, tsmId, EchoMatch.CONFIGURATION_REQUEST, values);
-            desired.desire(tuid, tsmId, values);
+            DeviceCommand stored = store(device, tsmId, tsmEv, request);
+            if (message.kind() == MessageKind.CONFIGURATION) {
+                desired.desire(tuid, tsmId, request);
+            }
             return stored;
         });
         return delivery.deliver(tenantId(), command, device.reportIntervalSeconds());
     }
 
+    /** The messages the portal offers for the device, by its product: configuration first, then commands. */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    public List<MessageType> messagesFor(String tuid) {
+        return ProductType.ofTuid(tuid).map(catalog::sendableFor).orElse(List.of());
+    }
+
+    private MessageType offered(String tuid, int tsmId) {
+        ProductType product = ProductType.ofTuid(tuid).orElse(null);
+        return catalog.type(tsmId)
+                .filter(type -> product != null && catalog.sendableFor(product).contains(type))
+                .orElseThrow(() -> new InvalidConfigurationException(List.of(new ConfigurationProblem(
+                        "",
+                        NOT_TAKEN,
+                        List.of(String.valueOf(tsmId), product == null ? tuid : product.productName())))));
+    }
+
     @RolesAllowed(AppRoles.ADMIN)
-    public CompletableFuture<DeviceCommand> configureInBackground(String tuid, int tsmId, Map<String, Object> values) {
+    public CompletableFuture<DeviceCommand> configureInBackground(
+            String tuid, int tsmId, Map<String, ? extends @Nullable Object> values) {
         return work.supply(() -> configure(tuid, tsmId, values));
     }
 

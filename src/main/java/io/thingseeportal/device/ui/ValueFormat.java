@@ -17,14 +17,14 @@ import org.jspecify.annotations.Nullable;
  * How the device page words values, times and field names: a field the message catalog knows with its unit and
  * decimals ({@link MessageCatalog#format}), anything else in the user's locale as it came.
  */
-final class ValueFormat {
+public final class ValueFormat {
 
     private static final int MAX_DECIMALS = 3;
 
     private ValueFormat() {}
 
     /** A field's value as the user reads it. */
-    static String value(MessageCatalog catalog, int tsmId, String field, @Nullable Object value, Locale locale) {
+    public static String value(MessageCatalog catalog, int tsmId, String field, @Nullable Object value, Locale locale) {
         if (value == null) {
             return "";
         }
@@ -50,12 +50,12 @@ final class ValueFormat {
     }
 
     /** The field's name in the user's language ({@code catalog.<tsmId>.<field>}), or as the device calls it. */
-    static String label(Component component, int tsmId, String field) {
+    public static String label(Component component, int tsmId, String field) {
         return translated(component, MessageCatalog.labelKey(tsmId, field), field);
     }
 
     /** The message's name in the user's language ({@code catalog.<tsmId>}) with its id, or the id alone. */
-    static String messageName(Component component, int tsmId) {
+    public static String messageName(Component component, int tsmId) {
         String id = String.valueOf(tsmId);
         String name = translated(component, MessageCatalog.nameKey(tsmId), id);
         return name.equals(id) ? id : name + " (" + id + ")";
@@ -67,7 +67,7 @@ final class ValueFormat {
     }
 
     /** A moment in the user's locale, in the server's time zone (as the rest of the portal shows times). */
-    static String dateTime(@Nullable Instant instant, Locale locale) {
+    public static String dateTime(@Nullable Instant instant, Locale locale) {
         if (instant == null) {
             return "";
         }

@@ -1,0 +1,186 @@
+package io.thingseeportal.deviceconfig.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.device.ConfigurationCheck;
+import io.thingseeportal.device.ConfigurationComparison;
+import io.thingseeportal.device.DesiredConfigurations;
+import io.thingseeportal.device.DeviceUpdates;
+import io.thingseeportal.device.MessageCatalog;
+import io.thingseeportal.device.MessageType;
+import io.thingseeportal.device.ui.DeferredRefresh;
+import io.thingseeportal.device.ui.ValueFormat;
+import io.thingseeportal.deviceconfig.CommandState;
+import io.thingseeportal.deviceconfig.DeviceCommand;
+import io.thingseeportal.deviceconfig.DeviceCommandService;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote configuration on a device's page: find the sensor (LED blink, ping), configure it (admins), and its recent
+ * commands with their state, which follows the device's echoes live.
+ */
+class DeviceCommandsPanel extends Composite<VerticalLayout> {
+
+    static final int SHOWN = 20;
+    private static final Logger log = LoggerFactory.getLogger(DeviceCommandsPanel.class);
+
+    /** What the panel needs of the portal, and what the signed-in user may do. */
+    record Parts(
+            DeviceCommandService commands,
+            DesiredConfigurations desired,
+            ConfigurationCheck check,
+            MessageCatalog catalog,
+            DeviceUpdates updates,
+            boolean mayFind,
+            boolean mayConfigure) {}
+
+    private final String tuid;
+    private final Parts parts;
+    private final Runnable deviceChanged;
+    private final CommandTexts texts;
+    private final Grid<DeviceCommand> grid = new Grid<>();
+    private final Paragraph said = new Paragraph();
+    private final DeferredRefresh refresh = new DeferredRefresh(this, this::reload);
+    private @Nullable Registration live;
+
+    DeviceCommandsPanel(String tuid, Parts parts, Runnable deviceChanged) {
+        this.tuid = tuid;
+        this.parts = parts;
+        this.deviceChanged = deviceChanged;
+        this.texts = new CommandTexts(this, parts.catalog());
+        var content = getContent();
+        content.setPadding(false);
+        content.setId("device-commands-panel");
+        var buttons = new FlexLayout();
+        buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        buttons.getStyle().set("gap", "var(--lumo-space-s)");
+        if (parts.mayFind()) {
+            buttons.add(button("identify", () -> parts.commands().identifyInBackground(tuid)));
+            buttons.add(button("ping", () -> parts.commands().pingInBackground(tuid)));
+        }
+        List<MessageType> messages = parts.commands().messagesFor(tuid);
+        if (parts.mayConfigure() && !messages.isEmpty()) {
+            var configure = new Button(getTranslation("device.commands.configure"), click -> configure(messages));
+            configure.setId("device-configure");
+            buttons.add(configure);
+        }
+        said.setId("device-command-said");
+        grid.setId("device-commands");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(command -> ValueFormat.dateTime(command.createdAt(), getLocale()))
+                .setHeader(getTranslation("commands.column.time"))
+                .setAutoWidth(true);
+        grid.addColumn(texts::message)
+                .setHeader(getTranslation("commands.column.message"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(texts::state)
+                .setHeader(getTranslation("commands.column.state"))
+                .setAutoWidth(true);
+        grid.addColumn(DeviceCommand::createdByName).setHeader(getTranslation("commands.column.by"));
+        grid.addColumn(texts::outcome)
+                .setHeader(getTranslation("commands.column.outcome"))
+                .setFlexGrow(2);
+        if (parts.mayFind()) {
+            grid.addComponentColumn(this::retry).setAutoWidth(true).setFlexGrow(0);
+        }
+        content.add(new H3(getTranslation("device.commands.title")), buttons, said, grid);
+        reload();
+    }
+
+    private Button button(String name, Supplier<CompletableFuture<DeviceCommand>> send) {
+        var button = new Button(getTranslation("device.commands." + name));
+        button.setId("device-" + name);
+        button.addClickListener(click -> run(button, send, "device.commands." + name + ".sent"));
+        return button;
+    }
+
+    private void run(Button button, Supplier<CompletableFuture<DeviceCommand>> send, String sentKey) {
+        UI ui = UI.getCurrent();
+        button.setEnabled(false);
+        said.setText(getTranslation("device.commands.sending"));
+        send.get()
+                .whenComplete((command, failure) -> ui.access(() -> {
+                    button.setEnabled(true);
+                    if (failure != null) {
+                        log.warn("A command to {} failed", tuid, failure);
+                        said.setText(getTranslation("device.commands.failed"));
+                    } else {
+                        showSent(command, sentKey);
+                    }
+                }));
+    }
+
+    private void showSent(DeviceCommand command, String sentKey) {
+        said.setText(
+                command.state() == CommandState.FAILED
+                        ? getTranslation("device.commands.refused", String.valueOf(command.failure()))
+                        : getTranslation(sentKey, String.valueOf(command.transactionId())));
+        reload();
+        deviceChanged.run();
+    }
+
+    private Button retry(DeviceCommand command) {
+        var retry = new Button(getTranslation("device.commands.retry"));
+        retry.addClassName("command-retry");
+        retry.setVisible(command.state() == CommandState.FAILED);
+        retry.addClickListener(
+                click -> run(retry, () -> parts.commands().retryInBackground(command.id()), "device.commands.retried"));
+        return retry;
+    }
+
+    private void configure(List<MessageType> messages) {
+        Map<Integer, Map<String, Object>> current = new HashMap<>();
+        for (ConfigurationComparison message : parts.desired().compare(tuid)) {
+            Map<String, Object> values = new LinkedHashMap<>(message.desired());
+            if (message.reported() != null) {
+                values.putAll(message.reported().fields());
+            }
+            current.put(message.tsmId(), values);
+        }
+        new ConfigurationDialog(
+                        tuid,
+                        messages,
+                        current,
+                        parts.commands(),
+                        parts.check(),
+                        command -> showSent(command, "device.commands.configured"))
+                .open();
+    }
+
+    private void reload() {
+        grid.setItems(parts.commands().ofDevice(tuid, SHOWN));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        live = parts.updates().subscribe(tuid, () -> refresh.request(ui));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.deviceconfig.ui;
+
+import org.jspecify.annotations.NullMarked;
