@@ -1,132 +1,115 @@
 package io.thingseeportal.group;
 
-import io.thingseeportal.device.DeviceService;
-import io.thingseeportal.security.BackgroundWork;
-import io.thingseeportal.security.PortalUser;
-import io.thingseeportal.thingsee.GroupAssignment;
-import io.thingseeportal.thingsee.InstallationStatus;
-import io.thingseeportal.thingsee.ThingseeClient;
-import io.thingseeportal.thingsee.ThingseeException;
-import io.thingseeportal.thingsee.ThingseeStack;
-import java.time.Clock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thingseeportal.bulk.BulkItemRequest;
+import io.thingseeportal.bulk.BulkItemState;
+import io.thingseeportal.bulk.BulkItemView;
+import io.thingseeportal.bulk.BulkJobView;
+import io.thingseeportal.bulk.BulkJobs;
+import io.thingseeportal.bulk.ItemOutcome;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The changes of a group that go device by device, in the background: moving devices to another group or out of any,
- * and deleting the group once each of its devices is uninstalled and unassigned. Each device goes to Thingsee first and
- * then to the portal; the group's history records the outcome. {@link GroupService} checks who may ask and for which
- * group before it calls this.
+ * The changes of a group that go device by device, as jobs of the bulk-work engine: moving devices to another group or
+ * out of any ({@link GroupReassignHandler}), and deleting the group once each of its devices is uninstalled and
+ * unassigned ({@link GroupDeleteHandler}). {@link GroupService} checks who may ask and for which group before it
+ * calls this; the handlers record the outcome in the group's history when a job finishes.
  */
 @Service
-class GroupDeviceBatches {
+class GroupDeviceJobs {
 
+    static final String REASSIGN = "group.reassign";
+    static final String DELETE = "group.delete";
+    /** An item's outcome when the device is not in the group (or not the tenant's): nothing was sent to Thingsee. */
+    static final String NOT_IN_GROUP = "NOT_IN_GROUP";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Group changes never stop by themselves: each device's outcome is reported, as it always was. */
+    private static final int NEVER_ABORT = 100;
+
+    private final BulkJobs jobs;
     private final GroupStore groups;
-    private final ThingseeClient thingsee;
-    private final DeviceService devices;
-    private final TransactionTemplate transaction;
-    private final BackgroundWork work;
-    private final Clock clock;
 
-    GroupDeviceBatches(
-            GroupStore groups,
-            ThingseeClient thingsee,
-            DeviceService devices,
-            TransactionTemplate transaction,
-            BackgroundWork work,
-            Clock clock) {
+    GroupDeviceJobs(BulkJobs jobs, GroupStore groups) {
+        this.jobs = jobs;
         this.groups = groups;
-        this.thingsee = thingsee;
-        this.devices = devices;
-        this.transaction = transaction;
-        this.work = work;
-        this.clock = clock;
     }
 
-    /** Moves devices of a group to another group, or with {@code to} null to Thingsee's {@code unassigned}. */
-    CompletableFuture<DeviceBatchReport> reassign(
-            long tenantId,
-            PortalUser user,
-            ThingseeStack stack,
-            GroupId from,
-            Collection<String> tuids,
-            @Nullable GroupId to,
-            Consumer<DeviceBatchProgress> progress) {
-        List<String> batch = List.copyOf(new LinkedHashSet<>(tuids));
-        String target = to == null ? GroupAssignment.UNASSIGNED : to.value();
-        return work.supply(() -> {
-            var report = DeviceBatch.run(
-                    batch,
-                    devices.inGroup(from.value(), batch),
-                    tuid -> {
-                        thingsee.setDeviceGroup(stack, tuid, target);
-                        devices.assignGroup(tuid, to == null ? null : target);
-                    },
-                    progress);
-            if (!report.succeeded().isEmpty()) {
-                String details = movedDetails(report.succeeded().size(), from.value(), target);
-                transaction.executeWithoutResult(status -> {
-                    if (to == null) {
-                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_REMOVED, details));
-                    } else {
-                        groups.addChange(tenantId, change(from, user, GroupChange.Kind.DEVICES_MOVED, details));
-                        groups.addChange(tenantId, change(to, user, GroupChange.Kind.DEVICES_MOVED, details));
-                    }
-                });
-            }
-            return report;
-        });
+    /** The parameters of a move: from which group to which, {@code to} null for Thingsee's {@code unassigned}. */
+    record Reassign(String from, @Nullable String to) {}
+
+    /** Submits a move of devices of a group to another group, or with {@code to} null to {@code unassigned}. */
+    long reassign(GroupId from, Collection<String> tuids, @Nullable GroupId to) {
+        var params = new Reassign(from.value(), to == null ? null : to.value());
+        return jobs.submit(REASSIGN, from.value(), json(params), items(tuids), NEVER_ABORT);
     }
 
-    /** Uninstalls and unassigns each of the group's devices, then deletes the group if every device went. */
-    CompletableFuture<DeviceBatchReport> delete(
-            long tenantId, PortalUser user, ThingseeStack stack, GroupId id, Consumer<DeviceBatchProgress> progress) {
-        return work.supply(() -> {
-            var tuids = new LinkedHashSet<>(devices.tuidsInGroup(id.value()));
-            try {
-                tuids.addAll(thingsee.listGroupDevices(stack, id.value()));
-            } catch (ThingseeException.NotFound gone) {
-                // Thingsee has no such group any more: only the portal's devices are left to move.
-            }
-            List<String> batch = List.copyOf(tuids);
-            var report = DeviceBatch.run(batch, Set.copyOf(batch), tuid -> uninstall(stack, tuid), progress);
-            if (!report.failures().isEmpty()) {
-                return report;
-            }
-            try {
-                thingsee.deleteGroup(stack, id.value());
-            } catch (ThingseeException.NotFound gone) {
-                // Deleted in Thingsee already (by another tool, or by an earlier try): the portal follows.
-            }
-            transaction.executeWithoutResult(status -> {
-                groups.delete(tenantId, id);
-                groups.addChange(tenantId, change(id, user, GroupChange.Kind.DELETED, String.valueOf(batch.size())));
-            });
-            return report.withGroupDeleted();
-        });
+    /** Submits the deletion of the group: first each of these devices, then the group if every device went. */
+    long delete(GroupId id, Collection<String> tuids) {
+        return jobs.submit(DELETE, id.value(), "{}", items(tuids), NEVER_ABORT);
     }
 
-    /** A device Thingsee does not know is in none of its groups: only the portal has something to record. */
-    private void uninstall(ThingseeStack stack, String tuid) {
-        try {
-            thingsee.setInstallationStatus(stack, tuid, InstallationStatus.UNINSTALLED);
-            thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED);
-        } catch (ThingseeException.NotFound unknown) {
-            // Recorded in the portal below, so that the group can go.
+    /** The report of a finished group job, or empty while it runs. */
+    Optional<DeviceBatchReport> report(long tenantId, long jobId) {
+        if (!jobs.progress(jobId).complete()) {
+            return Optional.empty();
         }
-        devices.recordInstallationStatus(tuid, InstallationStatus.UNINSTALLED);
-        devices.assignGroup(tuid, null);
+        BulkJobView job = jobs.job(jobId);
+        if (!job.kind().equals(REASSIGN) && !job.kind().equals(DELETE)) {
+            throw new IllegalArgumentException("Job " + jobId + " is not a change of a group");
+        }
+        List<BulkItemView> items = jobs.items(jobId, Set.of());
+        List<String> succeeded = items.stream()
+                .filter(item -> item.state() == BulkItemState.SUCCEEDED)
+                .map(BulkItemView::key)
+                .toList();
+        List<DeviceFailure> failures = items.stream()
+                .filter(item -> item.state() == BulkItemState.FAILED || item.state() == BulkItemState.CANCELED)
+                .map(GroupDeviceJobs::failure)
+                .toList();
+        boolean deleted = job.kind().equals(DELETE)
+                && groups.find(tenantId, GroupId.parse(job.subject())).isEmpty();
+        return Optional.of(new DeviceBatchReport(items.size(), succeeded, failures, deleted));
     }
 
-    private GroupChange change(GroupId id, PortalUser user, GroupChange.Kind kind, String details) {
-        return new GroupChange(id.value(), clock.instant(), user.name(), kind, details);
+    private static DeviceFailure failure(BulkItemView item) {
+        if (item.state() == BulkItemState.CANCELED) {
+            return new DeviceFailure(item.key(), DeviceFailure.Reason.CANCELED, "");
+        }
+        if (item.outcome().equals(NOT_IN_GROUP)) {
+            return new DeviceFailure(item.key(), DeviceFailure.Reason.NOT_IN_GROUP, "");
+        }
+        if (item.outcome().equals(ItemOutcome.THINGSEE) || item.outcome().equals(ItemOutcome.DEADLINE)) {
+            return new DeviceFailure(item.key(), DeviceFailure.Reason.THINGSEE, item.message());
+        }
+        return new DeviceFailure(item.key(), DeviceFailure.Reason.PORTAL, "");
+    }
+
+    private static List<BulkItemRequest> items(Collection<String> tuids) {
+        return new LinkedHashSet<>(tuids).stream().map(BulkItemRequest::run).toList();
+    }
+
+    static String json(Object params) {
+        try {
+            return JSON.writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T parse(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable parameters of a group job: " + json, e);
+        }
     }
 
     /** "12: prfi00office → prfi00lab": how many devices went from where to where (the group page words it). */
