@@ -13,7 +13,9 @@ public record DeviceFailure(String tuid, Reason reason, String message) {
         /** The device is not in the group (or not the tenant's): nothing was sent to Thingsee. */
         NOT_IN_GROUP,
         /** Thingsee made the change, but the portal could not record it. */
-        PORTAL;
+        PORTAL,
+        /** The change was canceled before it reached the device. */
+        CANCELED;
 
         /** The translation key of the explanation, for example {@code group.failure.not-in-group}. */
         public String messageKey() {

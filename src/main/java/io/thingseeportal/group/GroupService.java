@@ -12,13 +12,13 @@ import io.thingseeportal.thingsee.ThingseeStacks;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The tenant's deployment groups. Changes go to Thingsee first and then to the portal, so that the portal never lists
  * a group Thingsee does not have; every change is recorded with who made it. The changes that go device by device
- * (moving, removing, deleting a group) run in {@link GroupDeviceBatches}, once this service has checked them.
+ * (moving, removing, deleting a group) run in {@link GroupDeviceJobs}, once this service has checked them.
  */
 @Service
 public class GroupService {
@@ -44,7 +44,7 @@ public class GroupService {
 
     private final DeviceService devices;
     private final BackgroundWork work;
-    private final GroupDeviceBatches batches;
+    private final GroupDeviceJobs deviceJobs;
 
     GroupService(
             GroupStore groups,
@@ -56,7 +56,7 @@ public class GroupService {
             Clock clock,
             DeviceService devices,
             BackgroundWork work,
-            GroupDeviceBatches batches) {
+            GroupDeviceJobs deviceJobs) {
         this.groups = groups;
         this.listing = listing;
         this.currentUser = currentUser;
@@ -66,7 +66,7 @@ public class GroupService {
         this.clock = clock;
         this.devices = devices;
         this.work = work;
-        this.batches = batches;
+        this.deviceJobs = deviceJobs;
     }
 
     /** How many deployment groups the signed-in user's tenant has. */
@@ -175,21 +175,21 @@ public class GroupService {
 
     /**
      * Moves devices of one group to another: for each, Thingsee first ({@code POST /things/{tuid}/group}), then the
-     * portal. Runs in the background, one device after the other and on past failures; a device that is not in the
-     * group {@code from} (or not the tenant's) fails without a call. Both groups record how many devices moved.
+     * portal. Runs as a job of the bulk-work engine, on past failures; a device that is not in the group {@code from}
+     * (or not the tenant's) fails without a call. Both groups record how many devices moved when the job finishes.
      *
-     * @param progress told of the progress from a background thread, a few times a second at most
+     * @return the job's id, to follow it ({@link io.thingseeportal.bulk.BulkJobs#progress}) and read its
+     *     {@link #report}
      * @throws GroupNotFoundException at once, when either group is not the tenant's
      */
     @RolesAllowed(AppRoles.ADMIN)
-    public CompletableFuture<DeviceBatchReport> moveDevices(
-            GroupId from, Collection<String> tuids, GroupId to, Consumer<DeviceBatchProgress> progress) {
+    public long moveDevices(GroupId from, Collection<String> tuids, GroupId to) {
         if (from.equals(to)) {
             throw new IllegalArgumentException("The devices are in " + to + " already");
         }
         requireGroup(from);
         requireGroup(to);
-        return reassign(from, tuids, to, progress);
+        return reassign(from, tuids, to);
     }
 
     /**
@@ -198,17 +198,25 @@ public class GroupService {
      * @throws GroupNotFoundException at once, when the group is not the tenant's
      */
     @RolesAllowed(AppRoles.ADMIN)
-    public CompletableFuture<DeviceBatchReport> removeDevices(
-            GroupId from, Collection<String> tuids, Consumer<DeviceBatchProgress> progress) {
-        return reassign(from, tuids, null, progress);
+    public long removeDevices(GroupId from, Collection<String> tuids) {
+        return reassign(from, tuids, null);
     }
 
     /** Moves devices of a group to another group, or with {@code to} null to Thingsee's {@code unassigned}. */
-    private CompletableFuture<DeviceBatchReport> reassign(
-            GroupId from, Collection<String> tuids, @Nullable GroupId to, Consumer<DeviceBatchProgress> progress) {
-        PortalUser user = currentUser.require();
-        long tenantId = requireGroup(from);
-        return batches.reassign(tenantId, user, stack(user), from, tuids, to, progress);
+    private long reassign(GroupId from, Collection<String> tuids, @Nullable GroupId to) {
+        requireGroup(from);
+        stack(currentUser.require());
+        return deviceJobs.reassign(from, tuids, to);
+    }
+
+    /**
+     * What a job of {@link #moveDevices}, {@link #removeDevices} or {@link #delete} came to: which devices changed and
+     * which failed and why; empty while it runs.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.VIEWER})
+    @Transactional(readOnly = true)
+    public Optional<DeviceBatchReport> report(long jobId) {
+        return deviceJobs.report(currentUser.tenantId(), jobId);
     }
 
     /**
@@ -248,16 +256,26 @@ public class GroupService {
     /**
      * Deletes the group as Haltian's tools do: each of its devices (the portal's and Thingsee's list) is first set
      * {@code uninstalled} and moved to {@code unassigned}; only when every device succeeded is the group deleted, in
-     * Thingsee and then in the portal. Its history is kept. Runs in the background; when a device fails, the report
-     * says which, the group stays, and calling this again retries exactly the devices still in it.
+     * Thingsee and then in the portal. Its history is kept. Thingsee's list is read in the background, then the job is
+     * submitted to the bulk-work engine; when a device fails, the report says which, the group stays, and calling this
+     * again retries exactly the devices still in it.
      *
+     * @return the job's id, once submitted
      * @throws GroupNotFoundException at once, when the group is not the tenant's
      */
     @RolesAllowed(AppRoles.ADMIN)
-    public CompletableFuture<DeviceBatchReport> delete(GroupId id, Consumer<DeviceBatchProgress> progress) {
-        PortalUser user = currentUser.require();
-        long tenantId = requireGroup(id);
-        return batches.delete(tenantId, user, stack(user), id, progress);
+    public CompletableFuture<Long> delete(GroupId id) {
+        requireGroup(id);
+        ThingseeStack stack = stack(currentUser.require());
+        return work.supply(() -> {
+            var tuids = new LinkedHashSet<>(devices.tuidsInGroup(id.value()));
+            try {
+                tuids.addAll(thingsee.listGroupDevices(stack, id.value()));
+            } catch (ThingseeException.NotFound gone) {
+                // Thingsee has no such group any more: only the portal's devices are left to move.
+            }
+            return deviceJobs.delete(id, tuids);
+        });
     }
 
     private long requireGroup(GroupId id) {

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -120,7 +122,11 @@ class GroupChangesIT extends KaribuTest {
         assertThat(devices.countGroupDevices(renamed.value())).isEqualTo(3);
         assertThat(groups.find(id)).isEmpty();
 
-        var report = groups.delete(renamed, progress -> {}).get(20, TimeUnit.SECONDS);
+        long job = groups.delete(renamed).get(20, TimeUnit.SECONDS);
+        var report = await().pollInSameThread()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> groups.report(job), Optional::isPresent)
+                .orElseThrow();
 
         assertThat(report.groupDeleted()).isTrue();
         assertThat(thingsee.listGroups(stack))

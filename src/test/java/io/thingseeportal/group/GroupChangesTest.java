@@ -3,8 +3,10 @@ package io.thingseeportal.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -12,6 +14,9 @@ import static org.mockito.Mockito.when;
 
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
+import io.thingseeportal.bulk.BulkItemState;
+import io.thingseeportal.bulk.BulkJobState;
+import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.device.DevicePage;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.device.GroupDevice;
@@ -20,14 +25,16 @@ import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationStatus;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeGroup;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,9 @@ class GroupChangesTest extends MockedThingseeTest {
     @Autowired
     DeviceService devices;
 
+    @Autowired
+    BulkJobs jobs;
+
     long tenantId;
 
     @BeforeEach
@@ -62,7 +72,7 @@ class GroupChangesTest extends MockedThingseeTest {
 
     @Test
     void moved_devices_change_group_in_thingsee_and_then_in_the_portal_and_both_groups_record_it() {
-        var report = done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B"), LAB, progress -> {}));
+        var report = report(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B"), LAB));
 
         verify(thingsee).setDeviceGroup(STACK, "TSPR04A", "prfi00lab");
         verify(thingsee).setDeviceGroup(STACK, "TSPR04B", "prfi00lab");
@@ -84,7 +94,7 @@ class GroupChangesTest extends MockedThingseeTest {
         when(thingsee.setDeviceGroup(STACK, "TSPR04B", "prfi00lab"))
                 .thenThrow(new ThingseeException.NotFound(404, "Not Found", "Thing TSPR04B is not in your stack"));
 
-        var report = done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B", "TSPR04C"), LAB, p -> {}));
+        var report = report(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B", "TSPR04C"), LAB));
 
         assertThat(report.succeeded()).containsExactly("TSPR04A", "TSPR04C");
         assertThat(report.failures())
@@ -101,9 +111,9 @@ class GroupChangesTest extends MockedThingseeTest {
         when(thingsee.setDeviceGroup(STACK, "TSPR04B", "prfi00lab"))
                 .thenThrow(new ThingseeException.Unavailable(503, "Service Unavailable", "Try later", null))
                 .thenReturn(new GroupAssignment("TSPR04B", "prfi00lab"));
-        var first = done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B"), LAB, p -> {}));
+        var first = report(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B"), LAB));
 
-        var retry = done(groups.moveDevices(OFFICE, first.failedTuids(), LAB, p -> {}));
+        var retry = report(groups.moveDevices(OFFICE, first.failedTuids(), LAB));
 
         assertThat(retry.succeeded()).containsExactly("TSPR04B");
         verify(thingsee).setDeviceGroup(STACK, "TSPR04A", "prfi00lab");
@@ -115,7 +125,7 @@ class GroupChangesTest extends MockedThingseeTest {
         long other = TestData.tenant(jdbc, "Borealis");
         TestData.device(jdbc, other, "TSPR04Z", OFFICE.value());
 
-        var report = done(groups.moveDevices(OFFICE, List.of("TSPR04Z"), LAB, p -> {}));
+        var report = report(groups.moveDevices(OFFICE, List.of("TSPR04Z"), LAB));
 
         assertThat(report.failures())
                 .containsExactly(new DeviceFailure("TSPR04Z", DeviceFailure.Reason.NOT_IN_GROUP, ""));
@@ -124,17 +134,59 @@ class GroupChangesTest extends MockedThingseeTest {
     }
 
     @Test
-    void progress_is_reported_at_the_start_the_end_and_a_few_times_a_second_between() {
-        List<DeviceBatchProgress> reported = Collections.synchronizedList(new ArrayList<>());
+    void a_move_is_a_job_of_the_engine_whose_progress_counts_the_devices_per_state() {
+        when(thingsee.setDeviceGroup(STACK, "TSPR04B", "prfi00lab"))
+                .thenThrow(new ThingseeException.InvalidRequest(400, "Bad Request", "No such thing"));
 
-        done(groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B", "TSPR04C"), LAB, reported::add));
+        long job = groups.moveDevices(OFFICE, List.of("TSPR04A", "TSPR04B", "TSPR04C"), LAB);
+        report(job);
 
-        assertThat(reported).containsExactly(new DeviceBatchProgress(0, 3, 0), new DeviceBatchProgress(3, 3, 0));
+        var progress = jobs.progress(job);
+        assertThat(progress.kind()).isEqualTo("group.reassign");
+        assertThat(progress.state()).isEqualTo(BulkJobState.DONE);
+        assertThat(progress.count(BulkItemState.SUCCEEDED)).isEqualTo(2);
+        assertThat(progress.count(BulkItemState.FAILED)).isEqualTo(1);
+        assertThat(progress.complete()).isTrue();
+    }
+
+    @Test
+    void a_move_of_100_devices_runs_on_the_engine_and_reports_each_failed_device_as_before() {
+        List<String> hundred = IntStream.range(0, 100)
+                .mapToObj(i -> String.format("TSPR05%03d", i))
+                .toList();
+        hundred.forEach(tuid -> TestData.device(jdbc, tenantId, tuid, OFFICE.value()));
+        Map<String, String> threads = new ConcurrentHashMap<>();
+        when(thingsee.setDeviceGroup(eq(STACK), anyString(), eq("prfi00lab"))).thenAnswer(call -> {
+            String tuid = call.getArgument(1);
+            assertThat(threads.put(tuid, Thread.currentThread().getName()))
+                    .as(tuid + " once")
+                    .isNull();
+            if (tuid.endsWith("7")) {
+                throw new ThingseeException.InvalidRequest(400, "Bad Request", "Thing " + tuid + " is locked");
+            }
+            return new GroupAssignment(tuid, "prfi00lab");
+        });
+
+        var report = report(groups.moveDevices(OFFICE, hundred, LAB));
+
+        assertThat(threads).hasSize(100);
+        assertThat(threads.values()).allMatch(thread -> thread.startsWith("bulk-call"));
+        assertThat(report.total()).isEqualTo(100);
+        assertThat(report.succeeded()).hasSize(90).doesNotContain("TSPR05007");
+        assertThat(report.failures())
+                .hasSize(10)
+                .first()
+                .isEqualTo(new DeviceFailure("TSPR05007", DeviceFailure.Reason.THINGSEE, "Thing TSPR05007 is locked"));
+        assertThat(report.failures()).allMatch(failure -> failure.tuid().endsWith("7"));
+        assertThat(tuids(LAB)).hasSize(90);
+        assertThat(groups.changes(LAB))
+                .singleElement()
+                .satisfies(change -> assertThat(change.details()).isEqualTo("90: prfi00office → prfi00lab"));
     }
 
     @Test
     void removed_devices_go_to_unassigned_in_thingsee_and_in_the_portal() {
-        var report = done(groups.removeDevices(OFFICE, List.of("TSPR04A"), p -> {}));
+        var report = report(groups.removeDevices(OFFICE, List.of("TSPR04A")));
 
         verify(thingsee).setDeviceGroup(STACK, "TSPR04A", GroupAssignment.UNASSIGNED);
         assertThat(report.succeeded()).containsExactly("TSPR04A");
@@ -146,7 +198,7 @@ class GroupChangesTest extends MockedThingseeTest {
 
     @Test
     void a_renamed_group_takes_its_devices_and_history_to_the_new_id() {
-        done(groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB, p -> {}));
+        report(groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB));
         GroupId annex = GroupId.parse("prfi00annex");
 
         DeploymentGroup renamed = done(groups.rename(OFFICE, annex));
@@ -183,7 +235,7 @@ class GroupChangesTest extends MockedThingseeTest {
     void deleting_uninstalls_and_unassigns_every_device_first_then_deletes_the_group_and_keeps_its_history() {
         when(thingsee.listGroupDevices(STACK, "prfi00office")).thenReturn(List.of("TSPR04C", "TSPR04T"));
 
-        var report = done(groups.delete(OFFICE, p -> {}));
+        var report = report(done(groups.delete(OFFICE)));
 
         assertThat(report.groupDeleted()).isTrue();
         assertThat(report.succeeded()).containsExactlyInAnyOrder("TSPR04A", "TSPR04B", "TSPR04C", "TSPR04T");
@@ -211,7 +263,7 @@ class GroupChangesTest extends MockedThingseeTest {
                 .thenThrow(new ThingseeException.Unavailable(503, "Service Unavailable", "Try later", null))
                 .thenReturn(new GroupAssignment("TSPR04B", GroupAssignment.UNASSIGNED));
 
-        var first = done(groups.delete(OFFICE, p -> {}));
+        var first = report(done(groups.delete(OFFICE)));
 
         assertThat(first.groupDeleted()).isFalse();
         assertThat(first.failures())
@@ -219,7 +271,7 @@ class GroupChangesTest extends MockedThingseeTest {
         verify(thingsee, never()).deleteGroup(any(), anyString());
         assertThat(groups.find(OFFICE)).isPresent();
 
-        var retry = done(groups.delete(OFFICE, p -> {}));
+        var retry = report(done(groups.delete(OFFICE)));
 
         assertThat(retry.succeeded()).containsExactly("TSPR04B");
         assertThat(retry.groupDeleted()).isTrue();
@@ -234,13 +286,13 @@ class GroupChangesTest extends MockedThingseeTest {
 
         assertThat(devices.groupDevices(OFFICE.value(), DevicePage.first(10))).isEmpty();
         assertThat(groups.findMatching("office", 0, 10)).isEmpty();
-        assertThatThrownBy(() -> groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB, p -> {}))
+        assertThatThrownBy(() -> groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB))
                 .isInstanceOf(GroupNotFoundException.class);
-        assertThatThrownBy(() -> groups.removeDevices(OFFICE, List.of("TSPR04A"), p -> {}))
+        assertThatThrownBy(() -> groups.removeDevices(OFFICE, List.of("TSPR04A")))
                 .isInstanceOf(GroupNotFoundException.class);
         assertThatThrownBy(() -> groups.rename(OFFICE, GroupId.parse("prfi00mine")))
                 .isInstanceOf(GroupNotFoundException.class);
-        assertThatThrownBy(() -> groups.delete(OFFICE, p -> {})).isInstanceOf(GroupNotFoundException.class);
+        assertThatThrownBy(() -> groups.delete(OFFICE)).isInstanceOf(GroupNotFoundException.class);
 
         verify(thingsee, never()).setDeviceGroup(any(), anyString(), anyString());
         verify(thingsee, never()).renameGroup(any(), anyString(), anyString());
@@ -256,8 +308,8 @@ class GroupChangesTest extends MockedThingseeTest {
         TestData.group(jdbc, other, "prse00home");
         TestData.group(jdbc, other, "prse00away");
 
-        var report = done(groups.moveDevices(
-                GroupId.parse("prse00home"), List.of("TSPR04A"), GroupId.parse("prse00away"), p -> {}));
+        var report = report(
+                groups.moveDevices(GroupId.parse("prse00home"), List.of("TSPR04A"), GroupId.parse("prse00away")));
 
         assertThat(report.failures())
                 .extracting(DeviceFailure::reason)
@@ -269,11 +321,11 @@ class GroupChangesTest extends MockedThingseeTest {
     void a_viewer_changes_nothing() {
         signIn("Veera", tenantId, AppRoles.VIEWER);
 
-        assertThatThrownBy(() -> groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB, p -> {}))
+        assertThatThrownBy(() -> groups.moveDevices(OFFICE, List.of("TSPR04A"), LAB))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> groups.rename(OFFICE, GroupId.parse("prfi00annex")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> groups.delete(OFFICE, p -> {})).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> groups.delete(OFFICE)).isInstanceOf(AccessDeniedException.class);
         verify(thingsee, never()).setDeviceGroup(any(), anyString(), anyString());
         verify(thingsee, never()).renameGroup(any(), anyString(), anyString());
         verify(thingsee, never()).deleteGroup(any(), anyString());
@@ -309,6 +361,14 @@ class GroupChangesTest extends MockedThingseeTest {
                 .query(String.class)
                 .optional()
                 .orElse(null);
+    }
+
+    /** The report of a group job, once the engine has run it. */
+    private DeviceBatchReport report(long job) {
+        return await().pollInSameThread()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> groups.report(job), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static <T> T done(CompletableFuture<T> future) {

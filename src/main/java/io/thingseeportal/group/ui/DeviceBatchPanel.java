@@ -5,39 +5,42 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.Command;
-import io.thingseeportal.group.DeviceBatchProgress;
+import io.thingseeportal.bulk.BulkJobs;
+import io.thingseeportal.bulk.ui.BulkProgressPanel;
 import io.thingseeportal.group.DeviceBatchReport;
 import io.thingseeportal.group.DeviceFailure;
+import io.thingseeportal.group.GroupService;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows a change of many devices that runs in the background: a progress bar with "n of m" (pushed a few times a
- * second at most, as the service reports it), then a report naming each failed device and why, and "Retry failed",
- * which runs the same change again for exactly those devices.
+ * Follows a change of many devices, a job of the bulk-work engine: the engine's progress (counts per state, the time
+ * left, pause and cancel), then a report naming each failed device and why, and "Retry failed", which runs the same
+ * change again for exactly those devices.
  */
 class DeviceBatchPanel extends Composite<VerticalLayout> {
 
-    /** Starts the change for these devices in the background. */
+    /** Submits the change for these devices; the future gives the job's id. */
     interface Operation {
-        CompletableFuture<DeviceBatchReport> start(List<String> tuids, Consumer<DeviceBatchProgress> progress);
+        CompletableFuture<Long> start(List<String> tuids);
     }
 
-    private final ProgressBar bar = new ProgressBar();
+    private final BulkJobs jobs;
+    private final GroupService groups;
+    private final Div progress = new Div();
     private final Span count = new Span();
     private final Span summary = new Span();
     private final Grid<DeviceFailure> failures = new Grid<>();
     private final Button retry = new Button();
     private final SerializableConsumer<Boolean> busy;
     private final SerializableConsumer<DeviceBatchReport> whenDone;
-    private Operation operation = (tuids, progress) -> CompletableFuture.failedFuture(new IllegalStateException());
+    private Operation operation = tuids -> CompletableFuture.failedFuture(new IllegalStateException());
     private List<String> lastTuids = List.of();
     private String doneKey = "";
 
@@ -45,10 +48,15 @@ class DeviceBatchPanel extends Composite<VerticalLayout> {
      * @param busy told true when a change starts and false when it ends, so that no other starts meanwhile
      * @param whenDone told of each report, failed devices or not
      */
-    DeviceBatchPanel(SerializableConsumer<Boolean> busy, SerializableConsumer<DeviceBatchReport> whenDone) {
+    DeviceBatchPanel(
+            BulkJobs jobs,
+            GroupService groups,
+            SerializableConsumer<Boolean> busy,
+            SerializableConsumer<DeviceBatchReport> whenDone) {
+        this.jobs = jobs;
+        this.groups = groups;
         this.busy = busy;
         this.whenDone = whenDone;
-        bar.setId("batch-progress");
         count.setId("batch-count");
         summary.setId("batch-summary");
         failures.setId("batch-failures");
@@ -61,7 +69,7 @@ class DeviceBatchPanel extends Composite<VerticalLayout> {
         retry.setId("retry-failed");
         retry.addClickListener(click -> run(lastTuids));
         getContent().setPadding(false);
-        getContent().add(bar, count, summary, failures, retry);
+        getContent().add(progress, count, summary, failures, retry);
         setVisible(false);
     }
 
@@ -78,41 +86,49 @@ class DeviceBatchPanel extends Composite<VerticalLayout> {
         UI ui = UI.getCurrent();
         lastTuids = List.copyOf(tuids);
         setVisible(true);
-        bar.setVisible(true);
-        show(new DeviceBatchProgress(0, tuids.size(), 0));
+        progress.removeAll();
+        count.setText("");
         summary.setText("");
         failures.setVisible(false);
         retry.setVisible(false);
         busy.accept(true);
         try {
             operation
-                    .start(tuids, progress -> access(ui, () -> show(progress)))
-                    .whenComplete((report, error) -> access(ui, () -> finish(report, error)));
+                    .start(tuids)
+                    .whenComplete((jobId, error) -> access(ui, () -> {
+                        if (jobId == null) {
+                            finish(null, error);
+                        } else {
+                            follow(jobId);
+                        }
+                    }));
         } catch (RuntimeException refused) {
             finish(null, refused);
         }
     }
 
-    private void show(DeviceBatchProgress progress) {
-        bar.setMax(Math.max(1, progress.total()));
-        bar.setValue(progress.done());
-        count.setText(getTranslation(
-                "group.batch.count",
-                String.valueOf(progress.done()),
-                String.valueOf(progress.total()),
-                String.valueOf(progress.failed())));
+    private void follow(long jobId) {
+        var panel = new BulkProgressPanel(jobs, jobId, true, false);
+        // Hidden, not removed: it tells of the end while it attaches, when it cannot leave its parent yet.
+        panel.onComplete(done -> {
+            panel.setVisible(false);
+            finish(groups.report(jobId).orElseThrow(), null);
+        });
+        progress.add(panel);
     }
 
     private void finish(@Nullable DeviceBatchReport report, @Nullable Throwable error) {
-        bar.setVisible(false);
         busy.accept(false);
         if (report == null) {
             summary.setText(GroupErrors.describe(this, error));
             retry.setVisible(true);
             return;
         }
-        show(new DeviceBatchProgress(
-                report.total(), report.total(), report.failures().size()));
+        count.setText(getTranslation(
+                "group.batch.count",
+                String.valueOf(report.total()),
+                String.valueOf(report.total()),
+                String.valueOf(report.failures().size())));
         summary.setText(getTranslation(
                 doneKey,
                 String.valueOf(report.succeeded().size()),

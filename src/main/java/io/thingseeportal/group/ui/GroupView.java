@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
+import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.device.ui.DeferredRefresh;
@@ -31,6 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +48,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     static final String GROUP_ID = "groupId";
 
     private final GroupService groups;
+    private final BulkJobs jobs;
     private final DeviceService devices;
     private final DeviceUpdates updates;
     private final boolean admin;
@@ -55,8 +58,10 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     private @Nullable Registration subscription;
     private final DeferredRefresh.OfDevices rowChanges = new DeferredRefresh.OfDevices(this, this::refreshChangedRows);
 
-    GroupView(GroupService groups, DeviceService devices, DeviceUpdates updates, CurrentUser currentUser) {
+    GroupView(
+            GroupService groups, BulkJobs jobs, DeviceService devices, DeviceUpdates updates, CurrentUser currentUser) {
         this.groups = groups;
+        this.jobs = jobs;
         this.devices = devices;
         this.updates = updates;
         this.admin = currentUser.require().hasRole(AppRoles.ADMIN);
@@ -105,7 +110,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
         var history = new GroupHistory();
         history.show(groups.changes(id));
         actions.setWrap(true);
-        var batch = new DeviceBatchPanel(busy -> actions.setEnabled(!busy), report -> {
+        var batch = new DeviceBatchPanel(jobs, groups, busy -> actions.setEnabled(!busy), report -> {
             if (report.groupDeleted()) {
                 showMessage(getTranslation("group.delete.done", id.value()));
                 return;
@@ -132,7 +137,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
                             id,
                             tuids.size(),
                             target -> batch.start(
-                                    (chosen, progress) -> groups.moveDevices(id, chosen, target, progress),
+                                    chosen -> CompletableFuture.completedFuture(groups.moveDevices(id, chosen, target)),
                                     tuids,
                                     "group.move.done"))
                     .open();
@@ -141,7 +146,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
                 "remove-devices",
                 "group.remove",
                 () -> batch.start(
-                        (chosen, progress) -> groups.removeDevices(id, chosen, progress),
+                        chosen -> CompletableFuture.completedFuture(groups.removeDevices(id, chosen)),
                         selected(grid),
                         "group.remove.done"));
         move.setEnabled(false);
@@ -175,8 +180,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
         confirm.setCancelText(getTranslation("group.cancel"));
         confirm.setConfirmText(getTranslation("group.delete.confirm"));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(event ->
-                batch.start((tuids, progress) -> groups.delete(id, progress), List.of(), "group.delete.report"));
+        confirm.addConfirmListener(event -> batch.start(tuids -> groups.delete(id), List.of(), "group.delete.report"));
         confirm.open();
     }
 

@@ -1,0 +1,229 @@
+package io.thingseeportal.bulk;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The workers' side of the engine's tables (V14): claiming items, recording their outcomes, and moving jobs on. Each
+ * method runs in the caller's (short) transaction; none waits for a row another node has locked, except
+ * {@link #settle}, which holds the job's row for the few statements that count its items.
+ */
+@Repository
+class BulkWorkStore {
+
+    private final JdbcClient jdbc;
+
+    BulkWorkStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The tenants with running jobs: whose items there may be to claim. */
+    List<Long> tenantsWithRunningJobs() {
+        return jdbc.sql("SELECT DISTINCT tenant_id FROM bulk_job WHERE state = 'RUNNING'")
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Claims up to {@code limit} items of the tenant's running jobs: pending ones that are due, and running ones whose
+     * lease ran out (their node stopped). Rows another transaction has locked are skipped, not waited for; the update
+     * repeats the condition, so an item that changed since it was read is never claimed twice.
+     */
+    List<Long> claim(long tenantId, String owner, Instant now, Instant leaseUntil, int limit) {
+        Timestamp at = Timestamp.from(now);
+        List<Long> candidates = jdbc.sql("SELECT id FROM bulk_item WHERE tenant_id = ?"
+                        + " AND job_id IN (SELECT id FROM bulk_job WHERE tenant_id = ? AND state = 'RUNNING')"
+                        + " AND ((state = 'PENDING' AND (not_before IS NULL OR not_before <= ?))"
+                        + " OR (state = 'RUNNING' AND lease_until < ?))"
+                        + " ORDER BY job_id, position LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(tenantId, tenantId, at, at, limit)
+                .query(Long.class)
+                .list();
+        var claimed = new ArrayList<Long>();
+        for (long id : candidates) {
+            int updated = jdbc.sql("UPDATE bulk_item SET state = 'RUNNING', lease_owner = ?, lease_until = ?,"
+                            + " attempts = attempts + 1, started_at = COALESCE(started_at, ?)"
+                            + " WHERE id = ? AND ((state = 'PENDING' AND (not_before IS NULL OR not_before <= ?))"
+                            + " OR (state = 'RUNNING' AND lease_until < ?))")
+                    .params(owner, Timestamp.from(leaseUntil), at, id, at, at)
+                    .update();
+            if (updated == 1) {
+                claimed.add(id);
+            }
+        }
+        return claimed;
+    }
+
+    /** What a worker needs to run a claimed item: the item and its job, with who submitted it. */
+    ClaimedItem claimed(long itemId) {
+        return jdbc.sql("SELECT i.id, i.job_id, i.tenant_id, i.item_key, i.position, i.attempts, j.kind, j.subject,"
+                        + " j.params, j.created_by_subject, j.created_by_name, j.created_by_roles, j.tenant_slug,"
+                        + " j.tenant_name FROM bulk_item i JOIN bulk_job j ON j.id = i.job_id WHERE i.id = ?")
+                .param(itemId)
+                .query((row, number) -> new ClaimedItem(
+                        row.getLong("id"),
+                        new BulkItemContext(
+                                row.getLong("job_id"),
+                                row.getLong("tenant_id"),
+                                row.getString("kind"),
+                                row.getString("item_key"),
+                                row.getInt("position"),
+                                BulkRows.text(row.getString("subject")),
+                                BulkRows.text(row.getString("params")),
+                                row.getInt("attempts"),
+                                BulkRows.creator(row, row.getLong("tenant_id")))))
+                .single();
+    }
+
+    /** Records the outcome, unless this node no longer holds the item (its lease ran out and another took it). */
+    boolean finish(long itemId, String owner, ItemOutcome outcome, Instant now) {
+        return jdbc.sql("UPDATE bulk_item SET state = ?, outcome = ?, message = ?, finished_at = ?, lease_owner = NULL,"
+                                + " lease_until = NULL WHERE id = ? AND state = 'RUNNING' AND lease_owner = ?")
+                        .params(
+                                outcome.state().name(),
+                                outcome.outcome(),
+                                outcome.message(),
+                                Timestamp.from(now),
+                                itemId,
+                                owner)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Puts the item back to run again from {@code notBefore}. With {@code counted} false the attempt does not count
+     * (a rate limit is not the item's fault).
+     */
+    boolean requeue(long itemId, String owner, Instant notBefore, boolean counted, String message) {
+        return jdbc.sql("UPDATE bulk_item SET state = 'PENDING', not_before = ?, message = ?, lease_owner = NULL,"
+                                + " lease_until = NULL, attempts = attempts - ? WHERE id = ? AND state = 'RUNNING'"
+                                + " AND lease_owner = ?")
+                        .params(Timestamp.from(notBefore), message, counted ? 0 : 1, itemId, owner)
+                        .update()
+                == 1;
+    }
+
+    /** A stopping node hands back the items it still holds, so that another node runs them without waiting. */
+    int release(String owner) {
+        return jdbc.sql("UPDATE bulk_item SET state = 'PENDING', lease_owner = NULL, lease_until = NULL,"
+                        + " attempts = attempts - 1 WHERE state = 'RUNNING' AND lease_owner = ?")
+                .param(owner)
+                .update();
+    }
+
+    /**
+     * Items whose node stopped while their job was paused, canceled or aborted: a paused job's run again when it
+     * resumes, the others' are canceled. Returns the jobs that changed.
+     */
+    List<Long> sweepExpiredLeases(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Long> jobs = jdbc.sql("SELECT DISTINCT i.job_id FROM bulk_item i JOIN bulk_job j ON j.id = i.job_id"
+                        + " WHERE i.state = 'RUNNING' AND i.lease_until < ? AND j.state <> 'RUNNING'")
+                .param(at)
+                .query(Long.class)
+                .list();
+        for (long job : jobs) {
+            jdbc.sql("UPDATE bulk_item SET state = CASE WHEN (SELECT state FROM bulk_job WHERE id = ?) = 'PAUSED'"
+                            + " THEN 'PENDING' ELSE 'CANCELED' END, lease_owner = NULL, lease_until = NULL"
+                            + " WHERE job_id = ? AND state = 'RUNNING' AND lease_until < ?")
+                    .params(job, job, at)
+                    .update();
+        }
+        return jobs;
+    }
+
+    /**
+     * Moves the job on after an item's outcome: ABORTED (its pending items canceled) when too many failed, DONE when no
+     * item is left to run; and marks it finished once it is final and none of its items runs any more. Holds the
+     * job's row, so that of two nodes finishing its last items one finishes the job. Returns whether it finished now.
+     */
+    boolean settle(long jobId, Instant now, int abortMinItems) {
+        var job = jdbc.sql("SELECT state, abort_percent, finished_at FROM bulk_job WHERE id = ? FOR UPDATE")
+                .param(jobId)
+                .query((row, number) -> new Object[] {
+                    BulkJobState.valueOf(row.getString("state")),
+                    row.getInt("abort_percent"),
+                    row.getTimestamp("finished_at") != null
+                })
+                .single();
+        var state = (BulkJobState) job[0];
+        int abortPercent = (int) job[1];
+        boolean finished = (boolean) job[2];
+        Map<BulkItemState, Integer> counts = counts(jobId);
+        int pending = counts.get(BulkItemState.PENDING);
+        int running = counts.get(BulkItemState.RUNNING);
+        if (!state.isFinal()) {
+            int failed = counts.get(BulkItemState.FAILED);
+            int tried = failed + counts.get(BulkItemState.SUCCEEDED);
+            if (failed > 0 && tried >= abortMinItems && failed * 100L > (long) abortPercent * tried) {
+                state = BulkJobState.ABORTED;
+                cancelPending(jobId, now, "ABORTED");
+            } else if (pending + running == 0) {
+                state = BulkJobState.DONE;
+            }
+            jdbc.sql("UPDATE bulk_job SET state = ? WHERE id = ?")
+                    .params(state.name(), jobId)
+                    .update();
+        }
+        if (state.isFinal() && running == 0 && !finished) {
+            jdbc.sql("UPDATE bulk_job SET finished_at = ? WHERE id = ?")
+                    .params(Timestamp.from(now), jobId)
+                    .update();
+            return true;
+        }
+        return false;
+    }
+
+    void cancelPending(long jobId, Instant now, String outcome) {
+        jdbc.sql("UPDATE bulk_item SET state = 'CANCELED', outcome = ?, finished_at = ? WHERE job_id = ?"
+                        + " AND state = 'PENDING'")
+                .params(outcome, Timestamp.from(now), jobId)
+                .update();
+    }
+
+    Map<BulkItemState, Integer> counts(long jobId) {
+        var counts = new EnumMap<BulkItemState, Integer>(BulkItemState.class);
+        for (BulkItemState state : BulkItemState.values()) {
+            counts.put(state, 0);
+        }
+        jdbc.sql("SELECT state, count(*) AS n FROM bulk_item WHERE job_id = ? GROUP BY state")
+                .param(jobId)
+                .query((row, number) -> counts.put(BulkItemState.valueOf(row.getString("state")), row.getInt("n")))
+                .list();
+        return counts;
+    }
+
+    /** Finished jobs whose handler has not had its say, and that no live node is giving it. */
+    List<Long> jobsToWrapUp(Instant now) {
+        return jdbc.sql("SELECT id FROM bulk_job WHERE finished_at IS NOT NULL AND wrapped_up_at IS NULL"
+                        + " AND (wrap_up_until IS NULL OR wrap_up_until < ?) ORDER BY id")
+                .param(Timestamp.from(now))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Takes the wrap-up of the job for this node until {@code until}, unless another node has it. */
+    boolean claimWrapUp(long jobId, String owner, Instant now, Instant until) {
+        return jdbc.sql("UPDATE bulk_job SET wrap_up_owner = ?, wrap_up_until = ? WHERE id = ?"
+                                + " AND finished_at IS NOT NULL AND wrapped_up_at IS NULL"
+                                + " AND (wrap_up_until IS NULL OR wrap_up_until < ?)")
+                        .params(owner, Timestamp.from(until), jobId, Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    void wrappedUp(long jobId, Instant now) {
+        jdbc.sql("UPDATE bulk_job SET wrapped_up_at = ?, wrap_up_owner = NULL, wrap_up_until = NULL WHERE id = ?")
+                .params(Timestamp.from(now), jobId)
+                .update();
+    }
+
+    /** A claimed item, by its row id. */
+    record ClaimedItem(long id, BulkItemContext context) {}
+}

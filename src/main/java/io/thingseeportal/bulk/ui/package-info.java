@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.bulk.ui;
+
+import org.jspecify.annotations.NullMarked;
