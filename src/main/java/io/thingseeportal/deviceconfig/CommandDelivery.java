@@ -59,12 +59,25 @@ class CommandDelivery {
      * @param reportIntervalSeconds the device's last known report interval, for its echo deadline (REFERENCE 9.9)
      */
     DeviceCommand deliver(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
+        try {
+            return deliverOrThrow(tenantId, command, reportIntervalSeconds);
+        } catch (ThingseeException refused) {
+            return store.find(tenantId, command.id()).orElseThrow();
+        }
+    }
+
+    /**
+     * As {@link #deliver}, but Thingsee's refusal is thrown after the command is marked failed, so that the bulk
+     * engine can tell a rate limit or an unavailable Thingsee (worth another try) from a refusal.
+     */
+    DeviceCommand deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
         String slug = Objects.requireNonNull(currentUser.require().tenantSlug(), "tenant users have a slug");
         try {
             thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command)));
         } catch (ThingseeException refused) {
             fail(tenantId, command, refused.getMessage());
-            return settled(tenantId, command);
+            events.publishEvent(new DeviceStateChanged(tenantId, Set.of(command.tuid())));
+            throw refused;
         } catch (RuntimeException unexpected) {
             fail(
                     tenantId,

@@ -102,6 +102,25 @@ class DeviceCommandStore {
                 .optional();
     }
 
+    /** The command a rollout made for the device, if it has made one. */
+    Optional<DeviceCommand> ofJob(long tenantId, long jobId, String tuid) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device_command WHERE tenant_id = ? AND job_id = ? AND tuid = ?")
+                .params(tenantId, jobId, tuid)
+                .query(this::command)
+                .optional();
+    }
+
+    /** How many of a rollout's commands are in each state. */
+    Map<CommandState, Integer> countOfJob(long tenantId, long jobId) {
+        Map<CommandState, Integer> counts = new java.util.EnumMap<>(CommandState.class);
+        jdbc.sql("SELECT state, count(*) AS n FROM device_command WHERE tenant_id = ? AND job_id = ? GROUP BY state")
+                .params(tenantId, jobId)
+                .query(row -> {
+                    counts.put(CommandState.valueOf(row.getString("state")), row.getInt("n"));
+                });
+        return counts;
+    }
+
     /** The command of this transactionId, locked until the transaction ends. */
     Optional<DeviceCommand> lockByTransaction(long tenantId, long transactionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM device_command WHERE tenant_id = ? AND transaction_id = ?"
@@ -154,6 +173,15 @@ class DeviceCommandStore {
                         .params(Timestamp.from(now), tenantId, id)
                         .update()
                 > 0;
+    }
+
+    /** The rollout's commands that were never sent: canceled. */
+    int cancelQueued(long tenantId, long jobId, Instant now) {
+        return jdbc.sql(
+                        "UPDATE device_command SET state = 'CANCELED', updated_at = ? WHERE tenant_id = ? AND job_id = ?"
+                                + " AND state = 'QUEUED'")
+                .params(Timestamp.from(now), tenantId, jobId)
+                .update();
     }
 
     /** Older commands of the device and message that wait to be sent or for their echo: a newer one replaced them. */
