@@ -35,30 +35,30 @@ final class ParameterInput {
         if (!field.namedValues().isEmpty()) {
             var select = new Select<NamedValue>();
             select.setItems(field.namedValues());
-            select.setItemLabelGenerator(value -> texts.getTranslation(value.labelKey()) + " (" + value.value() + ")");
+            String leaveOut = texts.getTranslation("configure.leave-out");
+            select.setItemLabelGenerator(value ->
+                    value == null ? leaveOut : texts.getTranslation(value.labelKey()) + " (" + value.value() + ")");
             select.setEmptySelectionAllowed(true);
-            select.setEmptySelectionCaption(texts.getTranslation("configure.leave-out"));
+            select.setEmptySelectionCaption(leaveOut);
             select.setLabel(label);
             select.setHelperText(help);
             field.namedValue(current == null ? "" : current).ifPresent(select::setValue);
             component = select;
             input = select;
-        } else if (field.type() == ParameterType.INTEGER) {
+        } else if (field.type() == ParameterType.INTEGER && fitsInt(field)) {
             var number = new IntegerField(label);
             number.setHelperText(help);
             number.setStepButtonsVisible(false);
-            if (field.min() != null) {
-                number.setMin(clampToInt(field.min()));
-            }
-            if (field.max() != null) {
-                number.setMax(clampToInt(field.max()));
-            }
+            number.setMin(Objects.requireNonNull(field.min()).intValue());
+            number.setMax(Objects.requireNonNull(field.max()).intValue());
             if (current instanceof Number value) {
                 number.setValue(value.intValue());
             }
             component = number;
             input = number;
-        } else if (field.type() == ParameterType.DECIMAL) {
+        } else if (field.type() == ParameterType.INTEGER || field.type() == ParameterType.DECIMAL) {
+            // Whole numbers beyond an int's range (a Wirepas node id) or without bounds take any number; the check
+            // refuses a fraction with its own words.
             var number = new BigDecimalField(label);
             number.setHelperText(help);
             if (current instanceof Number value) {
@@ -151,9 +151,10 @@ final class ParameterInput {
         return help;
     }
 
-    private static int clampToInt(BigDecimal value) {
-        return value.max(BigDecimal.valueOf(Integer.MIN_VALUE))
-                .min(BigDecimal.valueOf(Integer.MAX_VALUE))
-                .intValue();
+    private static boolean fitsInt(MessageField field) {
+        return field.min() != null
+                && field.max() != null
+                && field.min().compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                && field.max().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
 }
