@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -269,6 +270,34 @@ class DeviceCommandServiceTest extends MockedThingseeTest {
         TestData.device(jdbc, tenantId, "TSAN01ABCDEFGH123", null);
 
         assertThat(commands.identify("TSAN01ABCDEFGH123").tsmId()).isEqualTo(18200);
+    }
+
+    @Test
+    void a_value_out_of_the_catalogs_range_is_refused_before_anything_is_stored_or_sent() {
+        assertThatThrownBy(() -> commands.configure(TUID, PIR, Map.of("threshold", 5000)))
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
+                        invalid -> assertThat(invalid.problems())
+                                .singleElement()
+                                .satisfies(
+                                        problem -> assertThat(problem.field()).isEqualTo("threshold"))
+                                .satisfies(problem ->
+                                        assertThat(problem.messageKey()).isEqualTo("catalog.problem.range")));
+
+        assertThat(commands.ofDevice(TUID, 10)).isEmpty();
+        verify(thingsee, never()).sendCommands(any(), any(), any());
+    }
+
+    @Test
+    void a_message_the_product_does_not_take_is_refused() {
+        assertThatThrownBy(() -> commands.configure(TUID, 24200, Map.of("samples", 8)))
+                .isInstanceOfSatisfying(
+                        InvalidConfigurationException.class,
+                        invalid -> assertThat(invalid.problems())
+                                .singleElement()
+                                .satisfies(problem ->
+                                        assertThat(problem.messageKey()).isEqualTo(DeviceCommandService.NOT_TAKEN)));
+        verify(thingsee, never()).sendCommands(any(), any(), any());
     }
 
     @Test

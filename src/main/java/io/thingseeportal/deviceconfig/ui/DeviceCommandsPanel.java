@@ -93,6 +93,7 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> {
                 .setHeader(getTranslation("commands.column.message"))
                 .setAutoWidth(true);
         grid.addComponentColumn(texts::state)
+                .setKey("state")
                 .setHeader(getTranslation("commands.column.state"))
                 .setAutoWidth(true);
         grid.addColumn(DeviceCommand::createdByName).setHeader(getTranslation("commands.column.by"));

@@ -1,0 +1,162 @@
+package io.thingseeportal.deviceconfig.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import io.thingseeportal.MockedThingseeTest;
+import io.thingseeportal.TestData;
+import io.thingseeportal.device.DeviceMessageIngest;
+import io.thingseeportal.deviceconfig.DeviceCommand;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.thingsee.CommandReceipt;
+import io.thingseeportal.thingsee.ThingseeMessage;
+import io.thingseeportal.thingsee.ThingseeMessageReceived;
+import io.thingseeportal.thingsee.ThingseeMessagesReceived;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Remote configuration on a device's page: installers find the sensor with a blink or a ping, admins configure it,
+ * viewers only read; a command's state follows its echo without a reload.
+ */
+class DeviceCommandsPanelTest extends MockedThingseeTest {
+
+    static final String TUID = "TSPR04PANELTEST01";
+
+    @Autowired
+    DeviceMessageIngest ingest;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    long tenantId;
+    String slug;
+
+    @BeforeEach
+    void aPresenceSensor() {
+        tenantId = TestData.tenant(jdbc, "Acme");
+        slug = jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .single();
+        TestData.device(jdbc, tenantId, TUID, "prfi00office");
+        when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
+        when(thingsee.sendCommands(eq(STACK), anyString(), any()))
+                .thenAnswer(call -> new CommandReceipt("api-user", call.getArgument(2)));
+    }
+
+    @Test
+    void an_installer_pings_the_sensor_and_sees_the_answer_arrive_without_a_reload() {
+        signInTo(slug, tenantId, "Ilkka", AppRoles.INSTALLER);
+        open();
+        _assertNone(Button.class, spec -> spec.withId("device-configure"));
+
+        _click(_get(Button.class, spec -> spec.withId("device-ping")));
+
+        awaitUi(() -> said().startsWith("Ping sent"));
+        DeviceCommand ping = rows().get(0);
+        assertThat(ping.tsmId()).isEqualTo(1600);
+        assertThat(state(0)).isEqualTo("SENT");
+
+        answer(ping, 36);
+
+        awaitUi(() -> state(0).equals("CONFIRMED"));
+    }
+
+    @Test
+    void an_installer_blinks_the_led_to_find_the_sensor() {
+        signInTo(slug, tenantId, "Ilkka", AppRoles.INSTALLER);
+        open();
+
+        _click(_get(Button.class, spec -> spec.withId("device-identify")));
+
+        awaitUi(() -> said().startsWith("LED blink sent"));
+        assertThat(rows().get(0).request()).containsEntry("profileId", 1);
+    }
+
+    @Test
+    void a_viewer_reads_the_commands_but_sends_none() {
+        signInTo(slug, tenantId, "Veera", AppRoles.VIEWER);
+        open();
+
+        _get(Grid.class, spec -> spec.withId("device-commands"));
+        _assertNone(Button.class, spec -> spec.withId("device-ping"));
+        _assertNone(Button.class, spec -> spec.withId("device-identify"));
+        _assertNone(Button.class, spec -> spec.withId("device-configure"));
+    }
+
+    private void answer(DeviceCommand command, int tsmEv) {
+        Map<String, Object> fields = Map.of(
+                "tsmId",
+                command.tsmId(),
+                "tsmEv",
+                tsmEv,
+                "tsmTs",
+                Instant.now().getEpochSecond(),
+                "tsmTuid",
+                TUID,
+                "deploymentGroupId",
+                "prfi00office",
+                "transactionId",
+                command.transactionId(),
+                "result",
+                0);
+        var message = new ThingseeMessage(fields);
+        transaction.executeWithoutResult(status -> {
+            try {
+                ingest.ingest(new ThingseeMessagesReceived(
+                        slug,
+                        List.of(new ThingseeMessageReceived(
+                                slug,
+                                "cloudext/json/pr/fi/prfi00office/" + TUID + "/" + command.tsmId(),
+                                "prfi00office",
+                                message,
+                                new ObjectMapper().writeValueAsString(fields),
+                                Instant.now()))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void open() {
+        UI.getCurrent().navigate("devices/" + TUID);
+    }
+
+    private static String said() {
+        return _get(Paragraph.class, spec -> spec.withId("device-command-said")).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<DeviceCommand> grid() {
+        return _get(Grid.class, spec -> spec.withId("device-commands"));
+    }
+
+    private static List<DeviceCommand> rows() {
+        return GridKt._findAll(grid());
+    }
+
+    private static String state(int row) {
+        var cell = (Span) GridKt._getCellComponent(grid(), row, "state");
+        return cell.getElement().getAttribute("data-state");
+    }
+}
