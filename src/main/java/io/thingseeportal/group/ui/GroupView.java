@@ -23,6 +23,7 @@ import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.device.ui.DeferredRefresh;
+import io.thingseeportal.deviceconfig.ui.RolloutLauncher;
 import io.thingseeportal.group.DeploymentGroup;
 import io.thingseeportal.group.GroupId;
 import io.thingseeportal.group.GroupService;
@@ -51,6 +52,7 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     private final BulkJobs jobs;
     private final DeviceService devices;
     private final DeviceUpdates updates;
+    private final RolloutLauncher rollouts;
     private final boolean admin;
     private final HorizontalLayout actions = new HorizontalLayout();
     private String title = "";
@@ -59,8 +61,14 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
     private final DeferredRefresh.OfDevices rowChanges = new DeferredRefresh.OfDevices(this, this::refreshChangedRows);
 
     GroupView(
-            GroupService groups, BulkJobs jobs, DeviceService devices, DeviceUpdates updates, CurrentUser currentUser) {
+            GroupService groups,
+            BulkJobs jobs,
+            DeviceService devices,
+            DeviceUpdates updates,
+            RolloutLauncher rollouts,
+            CurrentUser currentUser) {
         this.groups = groups;
+        this.rollouts = rollouts;
         this.jobs = jobs;
         this.devices = devices;
         this.updates = updates;
@@ -155,11 +163,13 @@ class GroupView extends Composite<VerticalLayout> implements BeforeEnterObserver
             move.setEnabled(!selection.getAllSelectedItems().isEmpty());
             remove.setEnabled(!selection.getAllSelectedItems().isEmpty());
         });
+        // With devices chosen, the rollout goes to them; with none, to the whole group.
+        var configure = button("configure-devices", "group.configure", () -> rollouts.open(id.value(), selected(grid)));
         var rename = button("rename-group", "group.rename", () -> rename(id));
         var delete = button("delete-group", "group.delete", () -> confirmDelete(id, batch));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         actions.removeAll();
-        actions.add(move, remove, rename, delete);
+        actions.add(move, remove, configure, rename, delete);
     }
 
     private void rename(GroupId id) {

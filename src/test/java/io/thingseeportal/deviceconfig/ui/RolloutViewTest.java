@@ -1,0 +1,108 @@
+package io.thingseeportal.deviceconfig.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.thingseeportal.MockedThingseeTest;
+import io.thingseeportal.TestData;
+import io.thingseeportal.device.MessageType;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.thingsee.CommandReceipt;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rollout from the group page: only the parameters filled in go out, "Check" says who gets it and who is skipped
+ * why, and "Start" opens the rollout's page, which follows the engine and the commands live.
+ */
+class RolloutViewTest extends MockedThingseeTest {
+
+    static final String OFFICE = "prfi00office";
+
+    long tenantId;
+
+    @BeforeEach
+    void anOfficeOfTwentyPresenceSensorsAndTwoEnvironmentSensors() {
+        tenantId = TestData.tenant(jdbc, "Acme");
+        TestData.group(jdbc, tenantId, OFFICE);
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            TestData.device(
+                    jdbc,
+                    tenantId,
+                    String.format("TSPR04VIEW%07d", i),
+                    OFFICE,
+                    "Thingsee PRESENCE",
+                    80,
+                    now.minusSeconds(60));
+        }
+        TestData.device(jdbc, tenantId, "TSPD02VIEW0000001", OFFICE, "Thingsee ENVIRONMENT", 80, now.minusSeconds(60));
+        TestData.device(jdbc, tenantId, "TSPD02VIEW0000002", OFFICE, "Thingsee ENVIRONMENT", 80, now.minusSeconds(60));
+        jdbc.sql("UPDATE device SET stale_at = ? WHERE tenant_id = ?")
+                .params(Timestamp.from(now.plus(Duration.ofHours(1))), tenantId)
+                .update();
+        when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
+        when(thingsee.sendCommands(eq(STACK), anyString(), any()))
+                .thenAnswer(call -> new CommandReceipt("api-user", call.getArgument(2)));
+        signIn("Aino", tenantId, AppRoles.ADMIN);
+    }
+
+    @Test
+    void an_admin_rolls_a_threshold_out_to_a_group_and_follows_it_to_the_end() {
+        UI.getCurrent().navigate("groups/" + OFFICE);
+        _click(_get(Button.class, spec -> spec.withId("configure-devices")));
+        @SuppressWarnings("unchecked")
+        Select<MessageType> message = _get(Select.class, spec -> spec.withId("configuration-message"));
+        _setValue(
+                message,
+                message.getListDataView()
+                        .getItems()
+                        .filter(type -> type.tsmId() == 13200)
+                        .findFirst()
+                        .orElseThrow());
+        IntegerField threshold = _get(IntegerField.class, spec -> spec.withId("parameter-threshold"));
+        assertThat(threshold.getValue())
+                .as("a rollout sends only what is filled in")
+                .isNull();
+        _setValue(threshold, 200);
+
+        _click(_get(Button.class, spec -> spec.withId("rollout-check")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rollout-plan")).getText())
+                .isEqualTo("20 devices get it. Skipped: other product 2.");
+        _click(_get(Button.class, spec -> spec.withId("rollout-start")));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .startsWith("rollouts/");
+        awaitUi(() -> _get(Paragraph.class, spec -> spec.withId("rollout-commands"))
+                .getText()
+                .equals("Commands: Sent 20"));
+        @SuppressWarnings("unchecked")
+        Grid<io.thingseeportal.bulk.BulkItemView> leftOut = _get(Grid.class, spec -> spec.withId("rollout-left-out"));
+        assertThat(GridKt._size(leftOut)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(leftOut, 0)).contains("other product");
+    }
+
+    @Test
+    void another_tenants_rollout_is_not_found() {
+        UI.getCurrent().navigate("rollouts/999999");
+
+        assertThat(_get(Paragraph.class).getText()).isEqualTo("Your organisation has no such rollout.");
+    }
+}
