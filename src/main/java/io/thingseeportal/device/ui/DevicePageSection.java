@@ -16,4 +16,14 @@ public interface DevicePageSection {
      * @param deviceChanged tells the page that the device changed, so that it shows the change
      */
     Optional<Component> sectionFor(DeviceDetails device, Runnable deviceChanged);
+
+    /**
+     * A section that shows what changes with the device (its commands, for one): the page tells it of each change it
+     * follows, so that one subscription serves the whole page.
+     */
+    interface FollowsDevice {
+
+        /** The device changed; called on the UI thread, with the session locked. */
+        void deviceChanged();
+    }
 }

@@ -11,6 +11,7 @@ import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceValue;
 import io.thingseeportal.device.MessageCatalog;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ class DeviceSections extends Composite<VerticalLayout> {
     private final DesiredConfigurations desired;
     private final ConfigurationCards configuration;
     private final Span drift = new Span();
+    private final List<DevicePageSection.FollowsDevice> followers = new ArrayList<>();
     private final DeviceChartPanel chart;
     private final DeviceMessages messages;
 
@@ -57,8 +59,13 @@ class DeviceSections extends Composite<VerticalLayout> {
         title.setId("device-title");
         getContent().setPadding(false);
         getContent().add(title, facts, new DeviceThingseePanel(devices, tuid, this::deviceChanged));
-        sections.forEach(
-                section -> section.sectionFor(device, this::sectionChanged).ifPresent(getContent()::add));
+        sections.forEach(section -> section.sectionFor(device, this::sectionChanged)
+                .ifPresent(added -> {
+                    getContent().add(added);
+                    if (added instanceof DevicePageSection.FollowsDevice follower) {
+                        followers.add(follower);
+                    }
+                }));
         getContent()
                 .add(
                         new H3(getTranslation("device.page.values")),
@@ -92,6 +99,7 @@ class DeviceSections extends Composite<VerticalLayout> {
         if (messages.update().mayReportConfiguration() || driftChanged) {
             showConfiguration();
         }
+        followers.forEach(DevicePageSection.FollowsDevice::deviceChanged);
     }
 
     /** A section changed the device, perhaps what is asked of it: the configuration is read again too. */

@@ -1,8 +1,6 @@
 package io.thingseeportal.deviceconfig.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -11,14 +9,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.shared.Registration;
 import io.thingseeportal.device.ConfigurationCheck;
 import io.thingseeportal.device.ConfigurationComparison;
 import io.thingseeportal.device.DesiredConfigurations;
-import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.device.MessageType;
-import io.thingseeportal.device.ui.DeferredRefresh;
+import io.thingseeportal.device.ui.DevicePageSection;
 import io.thingseeportal.device.ui.ValueFormat;
 import io.thingseeportal.deviceconfig.CommandState;
 import io.thingseeportal.deviceconfig.DeviceCommand;
@@ -29,15 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Remote configuration on a device's page: find the sensor (LED blink, ping), configure it (admins), and its recent
- * commands with their state, which follows the device's echoes live.
+ * commands with their state, which follows the device's echoes live (the page tells it of each change).
  */
-class DeviceCommandsPanel extends Composite<VerticalLayout> {
+class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePageSection.FollowsDevice {
 
     static final int SHOWN = 20;
     private static final Logger log = LoggerFactory.getLogger(DeviceCommandsPanel.class);
@@ -48,7 +43,6 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> {
             DesiredConfigurations desired,
             ConfigurationCheck check,
             MessageCatalog catalog,
-            DeviceUpdates updates,
             boolean mayFind,
             boolean mayConfigure) {}
 
@@ -58,8 +52,6 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> {
     private final CommandTexts texts;
     private final Grid<DeviceCommand> grid = new Grid<>();
     private final Paragraph said = new Paragraph();
-    private final DeferredRefresh refresh = new DeferredRefresh(this, this::reload);
-    private @Nullable Registration live;
 
     DeviceCommandsPanel(String tuid, Parts parts, Runnable deviceChanged) {
         this.tuid = tuid;
@@ -171,17 +163,9 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> {
         grid.setItems(parts.commands().ofDevice(tuid, SHOWN));
     }
 
+    /** The page follows the device: a command sent, answered or timed out shows here. */
     @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        live = parts.updates().subscribe(tuid, () -> refresh.request(ui));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (live != null) {
-            live.remove();
-            live = null;
-        }
+    public void deviceChanged() {
+        reload();
     }
 }

@@ -3,7 +3,6 @@ package io.thingseeportal.deviceconfig.ui;
 import io.thingseeportal.device.ConfigurationCheck;
 import io.thingseeportal.device.DesiredConfigurations;
 import io.thingseeportal.device.DeviceDetails;
-import io.thingseeportal.device.DeviceUpdates;
 import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.device.ui.DevicePageSection;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
@@ -20,7 +19,6 @@ class DeviceCommandsSection implements DevicePageSection {
     private final DesiredConfigurations desired;
     private final ConfigurationCheck check;
     private final MessageCatalog catalog;
-    private final DeviceUpdates updates;
     private final CurrentUser currentUser;
 
     DeviceCommandsSection(
@@ -28,13 +26,11 @@ class DeviceCommandsSection implements DevicePageSection {
             DesiredConfigurations desired,
             ConfigurationCheck check,
             MessageCatalog catalog,
-            DeviceUpdates updates,
             CurrentUser currentUser) {
         this.commands = commands;
         this.desired = desired;
         this.check = check;
         this.catalog = catalog;
-        this.updates = updates;
         this.currentUser = currentUser;
     }
 
@@ -43,7 +39,7 @@ class DeviceCommandsSection implements DevicePageSection {
         PortalUser user = currentUser.require();
         boolean admin = user.hasRole(AppRoles.ADMIN);
         var parts = new DeviceCommandsPanel.Parts(
-                commands, desired, check, catalog, updates, admin || user.hasRole(AppRoles.INSTALLER), admin);
+                commands, desired, check, catalog, admin || user.hasRole(AppRoles.INSTALLER), admin);
         return Optional.of(new DeviceCommandsPanel(device.tuid(), parts, deviceChanged));
     }
 }
