@@ -1,17 +1,14 @@
 package io.thingseeportal.deviceconfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeviceCommandStore {
 
-    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
-    private static final TypeReference<List<FieldDifference>> DIFFERENCES = new TypeReference<>() {};
-    private static final String COLUMNS = "id, tuid, tsm_id, tsm_ev, transaction_id, state, request, group_id, job_id,"
-            + " created_by, created_by_name, created_at, sent_at, deadline_at, echoed_at, echo, differences, failure";
+    private static final String COLUMNS = CommandRows.COLUMNS;
 
     /** A command as it is first stored. */
     record NewCommand(
@@ -43,10 +37,12 @@ class DeviceCommandStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final CommandRows rows;
 
     DeviceCommandStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new CommandRows(json);
     }
 
     /** Stores a queued command with a transactionId of its own, and returns it. */
@@ -231,34 +227,7 @@ class DeviceCommandStore {
     }
 
     private DeviceCommand command(ResultSet row, int number) throws SQLException {
-        long jobId = row.getLong("job_id");
-        boolean noJob = row.wasNull();
-        String echo = row.getString("echo");
-        String differences = row.getString("differences");
-        return new DeviceCommand(
-                row.getLong("id"),
-                row.getString("tuid"),
-                row.getInt("tsm_id"),
-                row.getInt("tsm_ev"),
-                row.getLong("transaction_id"),
-                CommandState.valueOf(row.getString("state")),
-                read(row.getString("request"), FIELDS, Map.of()),
-                row.getString("group_id"),
-                noJob ? null : jobId,
-                row.getString("created_by"),
-                row.getString("created_by_name"),
-                Objects.requireNonNull(instant(row, "created_at")),
-                instant(row, "sent_at"),
-                instant(row, "deadline_at"),
-                instant(row, "echoed_at"),
-                echo == null ? null : read(echo, FIELDS, Map.of()),
-                differences == null ? List.of() : read(differences, DIFFERENCES, List.of()),
-                row.getString("failure"));
-    }
-
-    private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp time = row.getTimestamp(column);
-        return time == null ? null : time.toInstant();
+        return rows.command(row, number);
     }
 
     private String write(Object value) {
@@ -266,15 +235,6 @@ class DeviceCommandStore {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not JSON: " + value, e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<? extends T> type, T otherwise) {
-        try {
-            T value = json.readValue(text, type);
-            return value == null ? otherwise : value;
-        } catch (JsonProcessingException e) {
-            return otherwise;
         }
     }
 }

@@ -31,7 +31,7 @@ class NavigationTest extends KaribuTest {
     void an_installer_sees_the_scanner_and_the_devices_and_no_admin_entries() {
         signIn("ilkka", tenantId, AppRoles.INSTALLER);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Scan a sensor", "My work", "Devices");
+        assertThat(menuLabels()).containsExactly("Start", "Scan a sensor", "My work", "Devices", "Commands");
     }
 
     @Test
@@ -47,6 +47,7 @@ class NavigationTest extends KaribuTest {
                         "Assets",
                         "Groups",
                         "Devices",
+                        "Commands",
                         "QR labels",
                         "Settings",
                         "Simulator");
@@ -56,7 +57,7 @@ class NavigationTest extends KaribuTest {
     void a_viewer_sees_the_groups_and_devices_and_no_scanner() {
         signIn("veera", tenantId, AppRoles.VIEWER);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Installations", "Groups", "Devices");
+        assertThat(menuLabels()).containsExactly("Start", "Installations", "Groups", "Devices", "Commands");
     }
 
     @Test
