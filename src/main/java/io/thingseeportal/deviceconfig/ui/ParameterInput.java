@@ -35,9 +35,12 @@ final class ParameterInput {
         if (!field.namedValues().isEmpty()) {
             var select = new Select<NamedValue>();
             select.setItems(field.namedValues());
-            select.setItemLabelGenerator(value -> texts.getTranslation(value.labelKey()) + " (" + value.value() + ")");
+            String leaveOut = texts.getTranslation("configure.leave-out");
+            // The select asks the generator for its empty item's label too, with null.
+            select.setItemLabelGenerator(value ->
+                    value == null ? leaveOut : texts.getTranslation(value.labelKey()) + " (" + value.value() + ")");
             select.setEmptySelectionAllowed(true);
-            select.setEmptySelectionCaption(texts.getTranslation("configure.leave-out"));
+            select.setEmptySelectionCaption(leaveOut);
             select.setLabel(label);
             select.setHelperText(help);
             field.namedValue(current == null ? "" : current).ifPresent(select::setValue);
