@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -15,8 +17,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The simulated cloud's side of the data stream: it publishes device messages to the MQTT broker on Thingsee's
- * topics, one JSON object per message (REFERENCE 5.4 and 9.7). A message that cannot be delivered is lost, as a
- * device's message is when its network is down.
+ * topics, one JSON object per message, at QoS 1 (REFERENCE 5.4 and 9.7).
+ *
+ * <p>Like Haltian's cloud, it does not lose a message because its broker restarts: once connected, a message published
+ * while the connection is down waits in Paho's offline buffer, and one the broker had not yet acknowledged is sent
+ * again, both as soon as the automatic reconnect succeeds. That needs a session that is not cleaned on reconnect, since
+ * Paho drops its unacknowledged messages on a clean start; the broker keeps nothing for the simulator (session expiry 0),
+ * as it subscribes to nothing. Only a message published before the first connection succeeded is lost, with a warning.
  */
 @Component
 @ConditionalOnSimulator
@@ -24,10 +31,15 @@ class SimulatorMqtt implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorMqtt.class);
     private static final long WAIT_MILLIS = 5000;
+    /** Messages kept while the broker is away: some hours of a demo fleet's periodic data. */
+    private static final int OFFLINE_BUFFER = 100_000;
+
+    private static final int MAX_RECONNECT_DELAY_SECONDS = 5;
 
     private final MqttAsyncClient client;
     private final ObjectMapper json;
     private final SimulatorProperties properties;
+    private volatile boolean connectedOnce;
 
     SimulatorMqtt(SimulatorProperties properties, ObjectMapper json) throws MqttException {
         this.json = json;
@@ -36,6 +48,12 @@ class SimulatorMqtt implements DisposableBean {
                 String.valueOf(properties.brokerUrl()),
                 "thingsee-simulator-" + UUID.randomUUID(),
                 new MemoryPersistence());
+        var buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(OFFLINE_BUFFER);
+        buffer.setPersistBuffer(false);
+        buffer.setDeleteOldestMessages(true);
+        client.setBufferOpts(buffer);
     }
 
     /**
@@ -57,20 +75,33 @@ class SimulatorMqtt implements DisposableBean {
 
     void publish(String topic, Map<String, Object> message) {
         try {
-            connected()
-                    .publish(topic, json.writeValueAsBytes(message), 1, false)
-                    .waitForCompletion(WAIT_MILLIS);
-        } catch (MqttException | JsonProcessingException e) {
+            IMqttToken token = connected().publish(topic, json.writeValueAsBytes(message), 1, false);
+            // While the connection is down the message waits in the offline buffer: waiting for it here would hold up
+            // every device behind it until the broker is back.
+            if (client.isConnected()) {
+                token.waitForCompletion(WAIT_MILLIS);
+            }
+        } catch (MqttException e) {
+            if (client.isConnected() || !connectedOnce) {
+                log.warn("Simulated device message on {} lost: {}", topic, e.getMessage());
+            } else {
+                log.info("Simulated device message on {} waits for the broker: {}", topic, e.getMessage());
+            }
+        } catch (JsonProcessingException e) {
             log.warn("Simulated device message on {} lost: {}", topic, e.getMessage());
         }
     }
 
+    /** Connects the first time; after that, Paho's automatic reconnect keeps the connection. */
     private synchronized MqttAsyncClient connected() throws MqttException {
-        if (!client.isConnected()) {
+        if (!connectedOnce) {
             var options = new MqttConnectionOptions();
-            options.setCleanStart(true);
+            options.setCleanStart(false);
+            options.setSessionExpiryInterval(0L);
             options.setAutomaticReconnect(true);
+            options.setAutomaticReconnectDelay(1, MAX_RECONNECT_DELAY_SECONDS);
             client.connect(options).waitForCompletion(WAIT_MILLIS);
+            connectedOnce = true;
         }
         return client;
     }

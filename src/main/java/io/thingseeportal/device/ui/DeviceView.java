@@ -4,9 +4,13 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("devices/:tuid")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+// The sections come from other features through Spring, out of sight of Vaadin's bundle scanner, which loads a route's
+// web components with the route: without these, a dialog opened on a freshly loaded device page stays a bare element.
+@Uses(Dialog.class)
+@Uses(ConfirmDialog.class)
+@Uses(BigDecimalField.class)
 class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String TUID = "tuid";

@@ -36,6 +36,7 @@ final class ParameterInput {
             var select = new Select<NamedValue>();
             select.setItems(field.namedValues());
             String leaveOut = texts.getTranslation("configure.leave-out");
+            // The select asks the generator for its empty item's label too, with null.
             select.setItemLabelGenerator(value ->
                     value == null ? leaveOut : texts.getTranslation(value.labelKey()) + " (" + value.value() + ")");
             select.setEmptySelectionAllowed(true);

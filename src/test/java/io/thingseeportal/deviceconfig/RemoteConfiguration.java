@@ -1,0 +1,294 @@
+package io.thingseeportal.deviceconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.thingseeportal.TestData;
+import io.thingseeportal.TestPostgres;
+import io.thingseeportal.device.DeviceDetailsService;
+import io.thingseeportal.device.ProductType;
+import io.thingseeportal.device.ReportedConfiguration;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeStacks;
+import io.thingseeportal.thingsee.mqtt.TestBroker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Remote configuration end to end, as in production: the portal on PostgreSQL, the live client over real HTTP
+ * against the built-in simulator, whose devices answer over a real MQTT broker to the portal's data stream; an admin
+ * configures PRESENCE sensors (13200) and the echoes settle the commands. The broker is the subclass's, of the test's
+ * own, so that it can be restarted while echoes are on their way.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RemoteConfiguration {
+
+    static final int PIR = 13200;
+    static final int RESTARTED_DEVICES = 20;
+    /** Longer than sending all the restart test's commands takes, so that their echoes come while the broker is down. */
+    static final Duration ECHO_DELAY = Duration.ofSeconds(3);
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String ROOT = "remote-config-" + RUN + "/acme/";
+
+    @Autowired
+    DeviceCommandService commands;
+
+    @Autowired
+    DeviceDetailsService devices;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    ThingseeClient thingsee;
+
+    @Autowired
+    ThingseeStacks stacks;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    HealthEndpoint health;
+
+    @Value("${local.server.port}")
+    int port;
+
+    PortalUser admin;
+    final Deque<String> presenceSensors = new ArrayDeque<>();
+
+    abstract TestBroker broker();
+
+    /** The settings of both brokers' tests: the database, the simulator and the stream on the test's broker. */
+    static void settings(DynamicPropertyRegistry registry, String name, Supplier<String> brokerUrl) {
+        String database = TestPostgres.freshDatabase("portal_remote_config_" + name + "_it");
+        registry.add("spring.datasource.url", () -> database);
+        registry.add("spring.datasource.username", () -> TestPostgres.USER);
+        registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
+        registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
+        registry.add("portal.mqtt.enabled", () -> "true");
+        registry.add("portal.mqtt.client-id", () -> "remote-config-it-" + name + "-" + RUN);
+        // The portal is back soon after the broker; its reconnect would otherwise wait up to a minute.
+        registry.add("portal.mqtt.max-reconnect-delay", () -> "2s");
+        registry.add("portal.simulator.broker-url", brokerUrl::get);
+        registry.add("portal.simulator.stacks.acme.topic-root", () -> ROOT);
+        registry.add("portal.simulator.fleet-size", () -> "250");
+        registry.add("portal.simulator.rate-limit", () -> "100000");
+        registry.add("portal.simulator.echo-delay", ECHO_DELAY::toString);
+        registry.add("portal.thingsee.tenants.acme.stream.broker-url", brokerUrl::get);
+        registry.add("portal.thingsee.tenants.acme.stream.topic-filters", () -> ROOT + "cloudext/json/#");
+    }
+
+    /** The portal knows the simulated stack's unassigned PRESENCE sensors, as the data stream would have added them. */
+    @BeforeAll
+    void anAdminOfAcmeAndItsPresenceSensors() {
+        long tenantId = jdbc.sql("SELECT id FROM tenant WHERE slug = 'acme'")
+                .query(Long.class)
+                .single();
+        admin = new PortalUser("it-admin", "Aino Virtanen", Set.of(AppRoles.ADMIN), tenantId, "acme", "Acme");
+        List<String> presence = thingsee.listGroupDevices(stacks.require("acme"), "unassigned").stream()
+                .filter(tuid -> ProductType.ofTuid(tuid).orElse(null) == ProductType.PRESENCE)
+                .sorted()
+                .toList();
+        assertThat(presence).as("PRESENCE sensors of the simulated fleet").hasSizeGreaterThanOrEqualTo(23);
+        presence.forEach(tuid -> TestData.device(jdbc, tenantId, tuid, null));
+        presenceSensors.addAll(presence);
+        // A message published before the portal's subscription is in place is not the portal's to miss.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Status.UP.equals(health.healthForPath("mqtt").getStatus()));
+    }
+
+    @AfterAll
+    void stopTheBroker() {
+        broker().stop();
+    }
+
+    @Test
+    void an_admin_configures_a_presence_sensor_and_its_echo_confirms_the_command() {
+        String tuid = presenceSensors.pop();
+
+        DeviceCommand sent = asAdmin(() -> commands.configure(tuid, PIR, Map.of("threshold", 200)));
+
+        assertThat(sent.state()).isEqualTo(CommandState.SENT);
+        DeviceCommand confirmed = awaitSettled(sent);
+        assertThat(confirmed.state()).isEqualTo(CommandState.CONFIRMED);
+        assertThat(confirmed.echo()).containsEntry("threshold", 200).containsKeys("enableLed", "mode");
+        assertThat(confirmed.differences()).isEmpty();
+        assertThat(reported(tuid).fields()).containsEntry("threshold", 200);
+        assertThat(reported(tuid).transactionId()).isEqualTo(sent.transactionId());
+        assertThat(drifts(tuid)).isFalse();
+    }
+
+    /**
+     * The simulator clamps only to the catalog's ranges, which the portal checks before sending, so none of its devices
+     * (nor an unclamped one, which echoes what it is asked) answers an in-range value with another. A real sensor can:
+     * Haltian's newer documents give the PIR threshold as 80-1060. The simulated device is taken offline, and the test
+     * speaks for such a sensor over the broker, with the echo it would send.
+     */
+    @Test
+    void an_echo_with_a_value_the_firmware_clamped_marks_the_command_as_mismatch_and_the_device_as_drifting()
+            throws Exception {
+        String tuid = presenceSensors.pop();
+        simulatorFaults("PUT", tuid, "{\"offline\": true}");
+        try {
+            DeviceCommand sent = asAdmin(() -> commands.configure(tuid, PIR, Map.of("threshold", 1100)));
+            assertThat(sent.state()).isEqualTo(CommandState.SENT);
+
+            publishEcho(tuid, sent.transactionId(), 1060);
+
+            DeviceCommand settled = awaitSettled(sent);
+            assertThat(settled.state()).isEqualTo(CommandState.MISMATCH);
+            assertThat(settled.differences()).containsExactly(new FieldDifference("threshold", 1100, 1060));
+            assertThat(reported(tuid).fields()).containsEntry("threshold", 1060);
+            assertThat(drifts(tuid)).isTrue();
+        } finally {
+            simulatorFaults("DELETE", tuid, null);
+        }
+    }
+
+    @Test
+    void no_echo_is_lost_when_the_broker_restarts_while_the_echoes_are_on_their_way() {
+        // The stream runs, both ends connected, before the broker goes: the simulator connects on its first message.
+        String first = presenceSensors.pop();
+        assertThat(awaitSettled(asAdmin(() -> commands.configure(first, PIR, Map.of("threshold", 250))))
+                        .state())
+                .isEqualTo(CommandState.CONFIRMED);
+        List<String> tuids = List.copyOf(presenceSensors).subList(0, RESTARTED_DEVICES);
+        presenceSensors.removeAll(tuids);
+        Instant start = Instant.now();
+        List<DeviceCommand> sent = tuids.stream()
+                .map(tuid -> asAdmin(() -> commands.configure(tuid, PIR, Map.of("threshold", 300))))
+                .toList();
+        assertThat(Duration.between(start, Instant.now()))
+                .as("all sent before the first echo is due")
+                .isLessThan(ECHO_DELAY);
+        assertThat(sent).extracting(DeviceCommand::state).containsOnly(CommandState.SENT);
+
+        broker().stop();
+        // Down until every device has answered, and a moment longer: each echo is published while the broker is away.
+        sleepUntil(start.plus(ECHO_DELAY).plusSeconds(2));
+        assertThat(states(sent)).as("settled while the broker was down").doesNotContain(CommandState.CONFIRMED);
+        broker().start();
+
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> states(sent).stream().noneMatch(CommandState::open));
+        assertThat(states(sent)).containsOnly(CommandState.CONFIRMED);
+    }
+
+    private DeviceCommand awaitSettled(DeviceCommand command) {
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> latest(command), latest -> !latest.state().open());
+    }
+
+    private DeviceCommand latest(DeviceCommand command) {
+        return asAdmin(() -> commands.ofDevice(command.tuid(), 10)).stream()
+                .filter(candidate -> candidate.id() == command.id())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private List<CommandState> states(List<DeviceCommand> sent) {
+        return sent.stream().map(command -> latest(command).state()).toList();
+    }
+
+    private ReportedConfiguration reported(String tuid) {
+        return asAdmin(() -> devices.reportedConfiguration(tuid)).stream()
+                .filter(configuration -> configuration.tsmId() == PIR)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private boolean drifts(String tuid) {
+        return jdbc.sql("SELECT config_drift FROM device WHERE tuid = ?")
+                .param(tuid)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private <T> T asAdmin(Supplier<T> work) {
+        return currentUser.runAs(admin, work);
+    }
+
+    /** The echo a sensor sends to a 13200 command: every field of the message, with the command's transactionId. */
+    private void publishEcho(String tuid, long transactionId, int threshold) throws Exception {
+        String json =
+                ("{\"tsmId\":13200,\"tsmEv\":31,\"tsmTs\":%d,\"tsmTuid\":\"%s\",\"deploymentGroupId\":\"unassigned\","
+                                + "\"transactionId\":%d,\"threshold\":%d,\"enableLed\":0,\"mode\":0,\"passiveReportInterval\":3600}")
+                        .formatted(Instant.now().getEpochSecond(), tuid, transactionId, threshold);
+        var device = new MqttClient(broker().url(), "remote-config-device-" + RUN, new MemoryPersistence());
+        var options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        device.connect(options);
+        device.publish(
+                ROOT + "cloudext/json/un/xx/unassigned/" + tuid + "/" + PIR,
+                json.getBytes(StandardCharsets.UTF_8),
+                1,
+                false);
+        device.disconnect();
+        device.close();
+    }
+
+    /** The simulator's control API for one device's faults. */
+    private void simulatorFaults(String method, String tuid, String json) throws Exception {
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/simulator/control/faults/devices/" + tuid))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " faults of " + tuid + ": " + response.body())
+                .isLessThan(300);
+    }
+
+    private static void sleepUntil(Instant moment) {
+        long millis = Duration.between(Instant.now(), moment).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
