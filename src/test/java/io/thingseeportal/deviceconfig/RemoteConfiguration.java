@@ -11,6 +11,7 @@ import io.thingseeportal.device.ReportedConfiguration;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.MessageQuery;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import io.thingseeportal.thingsee.mqtt.TestBroker;
@@ -200,8 +201,11 @@ abstract class RemoteConfiguration {
         assertThat(sent).extracting(DeviceCommand::state).containsOnly(CommandState.SENT);
 
         broker().stop();
-        // Down until every device has answered, and a moment longer: each echo is published while the broker is away.
-        sleepUntil(start.plus(ECHO_DELAY).plusSeconds(2));
+        // Down until every device has answered: the simulator keeps each echo in the device's history as it publishes
+        // it, so each is published while the broker is away.
+        await().atMost(ECHO_DELAY.plusSeconds(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> sent.stream().allMatch(this::echoed));
         assertThat(states(sent)).as("settled while the broker was down").doesNotContain(CommandState.CONFIRMED);
         broker().start();
 
@@ -280,15 +284,10 @@ abstract class RemoteConfiguration {
                 .isLessThan(300);
     }
 
-    private static void sleepUntil(Instant moment) {
-        long millis = Duration.between(Instant.now(), moment).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** Whether the simulated device has answered the command: its echo is in the device's history at the simulator. */
+    private boolean echoed(DeviceCommand command) {
+        var echoes = new MessageQuery(10, List.of(command.tsmId()), List.of(31), null, null);
+        return thingsee.getMessages(stacks.require("acme"), command.tuid(), echoes).stream()
+                .anyMatch(message -> Long.valueOf(command.transactionId()).equals(message.transactionId()));
     }
 }
