@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -48,8 +49,13 @@ class BulkEngineIT {
 
     @Test
     void a_new_node_finishes_the_job_of_one_that_died_running_again_only_the_items_it_was_running() throws Exception {
+        // Items started while the node is about to die wait until it has died, so that it dies running some.
+        var dyingSoon = new AtomicBoolean();
         var handler = new RecordingHandler(item -> {
             sleep(20);
+            while (dyingSoon.get()) {
+                sleep(5);
+            }
             return ItemOutcome.succeeded();
         });
         var engine = fixture(handler);
@@ -57,14 +63,14 @@ class BulkEngineIT {
         long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(200), null);
         BulkWorkers dying = engine.node(shortLease, handler);
         await().atMost(Duration.ofSeconds(20)).until(() -> engine.progress(job).count(BulkItemState.SUCCEEDED) >= 40);
+        dyingSoon.set(true);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> !running(engine, job, dying).isEmpty());
 
         dying.kill();
-        TimeUnit.MILLISECONDS.sleep(100);
-        Set<String> cutOff = engine.jdbc
-                .sql("SELECT item_key FROM bulk_item WHERE job_id = ? AND state = 'RUNNING' AND lease_owner = ?")
-                .params(job, dying.node())
-                .query(String.class)
-                .set();
+        dyingSoon.set(false);
+        Set<String> cutOff = running(engine, job, dying);
         assertThat(cutOff).as("the items the node was running when it died").isNotEmpty();
         engine.node(shortLease, handler);
 
@@ -93,6 +99,14 @@ class BulkEngineIT {
 
         assertThat(engine.awaitComplete(job).count(BulkItemState.SUCCEEDED)).isEqualTo(200);
         assertThat(handler.runs.values()).allMatch(runs -> runs.get() == 1);
+    }
+
+    private static Set<String> running(BulkFixture engine, long job, BulkWorkers node) {
+        return engine.jdbc
+                .sql("SELECT item_key FROM bulk_item WHERE job_id = ? AND state = 'RUNNING' AND lease_owner = ?")
+                .params(job, node.node())
+                .query(String.class)
+                .set();
     }
 
     private static void sleep(long millis) {
