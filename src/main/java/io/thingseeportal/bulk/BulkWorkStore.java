@@ -180,6 +180,28 @@ class BulkWorkStore {
         return false;
     }
 
+    /**
+     * Whether a success or skip may move the job on: no item of it is left to run, or some failed (successes count
+     * towards the abort threshold's minimum of finished items).
+     */
+    boolean mayMoveOn(long jobId) {
+        return jdbc.sql(
+                        "SELECT NOT EXISTS (SELECT 1 FROM bulk_item WHERE job_id = ? AND state IN ('PENDING', 'RUNNING'))"
+                                + " OR EXISTS (SELECT 1 FROM bulk_item WHERE job_id = ? AND state = 'FAILED')")
+                .params(jobId, jobId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Unfinished jobs that are not paused and have no item running, nor one pending while they run: to settle. */
+    List<Long> jobsToSettle() {
+        return jdbc.sql("SELECT id FROM bulk_job j WHERE finished_at IS NULL AND state <> 'PAUSED'"
+                        + " AND NOT EXISTS (SELECT 1 FROM bulk_item i WHERE i.job_id = j.id AND (i.state = 'RUNNING'"
+                        + " OR (i.state = 'PENDING' AND j.state = 'RUNNING')))")
+                .query(Long.class)
+                .list();
+    }
+
     void cancelPending(long jobId, Instant now, String outcome) {
         jdbc.sql("UPDATE bulk_item SET state = 'CANCELED', outcome = ?, finished_at = ? WHERE job_id = ?"
                         + " AND state = 'PENDING'")

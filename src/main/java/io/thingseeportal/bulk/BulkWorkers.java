@@ -137,6 +137,10 @@ class BulkWorkers implements SmartLifecycle {
             for (long job : inTransaction(() -> work.sweepExpiredLeases(now))) {
                 settle(job);
             }
+            // A job whose last outcome was committed by a node that died before it moved the job on.
+            for (long job : work.jobsToSettle()) {
+                settle(job);
+            }
             for (long job : work.jobsToWrapUp(now)) {
                 wrapUp(job);
             }
@@ -196,12 +200,15 @@ class BulkWorkers implements SmartLifecycle {
             limits.rateLimited(item.context().tenantId(), result.retryIn());
         }
         var outcome = result.outcome();
-        boolean finished = inTransaction(() -> {
-            boolean held = outcome == null
-                    ? work.requeue(item.id(), node, now.plus(result.retryIn()), !result.rateLimited(), result.message())
-                    : work.finish(item.id(), node, outcome, now);
-            return held && work.settle(jobId, now, properties.abortMinItems());
-        });
+        boolean held = inTransaction(() -> outcome == null
+                ? work.requeue(item.id(), node, now.plus(result.retryIn()), !result.rateLimited(), result.message())
+                : work.finish(item.id(), node, outcome, now));
+        // After the outcome's commit, so that of the items finishing together the last to look sees all outcomes. A
+        // success moves the job on only as its last item, or towards its abort threshold: only then is the job's row
+        // locked and its items counted, so that a job's items do not queue on its row one after the other.
+        boolean finished = held
+                && (outcome == null || outcome.state() == BulkItemState.FAILED || work.mayMoveOn(jobId))
+                && inTransaction(() -> work.settle(jobId, now, properties.abortMinItems()));
         events.publishEvent(new BulkProgressChanged(jobId, item.context().tenantId()));
         if (finished) {
             wrapUp(jobId);

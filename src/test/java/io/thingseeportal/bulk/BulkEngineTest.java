@@ -283,6 +283,42 @@ class BulkEngineTest {
     }
 
     @Test
+    void a_job_whose_last_outcome_was_recorded_by_a_node_that_died_before_moving_it_on_is_finished_by_a_poll() {
+        var handler = new RecordingHandler();
+        var engine = fixture(handler);
+        long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(3), null);
+        engine.jdbc
+                .sql("UPDATE bulk_item SET state = 'SUCCEEDED', outcome = 'OK', finished_at = ? WHERE job_id = ?")
+                .params(java.sql.Timestamp.from(Instant.now()), job)
+                .update();
+
+        engine.node(BulkFixture.fast(), handler);
+
+        var progress = engine.awaitComplete(job);
+        assertThat(progress.state()).isEqualTo(BulkJobState.DONE);
+        assertThat(progress.count(BulkItemState.SUCCEEDED)).isEqualTo(3);
+        assertThat(handler.runs).isEmpty();
+        assertThat(handler.finishes).hasValue(1);
+    }
+
+    @Test
+    void a_success_after_an_early_failure_brings_the_job_to_its_abort_threshold() {
+        var handler = new RecordingHandler(
+                item -> item.position() < 6 ? ItemOutcome.failed("BROKEN", "") : ItemOutcome.succeeded());
+        var engine = fixture(handler);
+        long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(40), 50);
+
+        engine.node(BulkFixture.fast(), handler);
+
+        var progress = engine.awaitComplete(job);
+        assertThat(progress.state())
+                .as("6 of the first 10 finished failed: the tenth, a success, aborts the job")
+                .isEqualTo(BulkJobState.ABORTED);
+        assertThat(progress.count(BulkItemState.CANCELED)).isPositive();
+        assertThat(handler.finishes).hasValue(1);
+    }
+
+    @Test
     void the_time_left_follows_the_rate_of_the_recently_finished_items() {
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
         var finishes =
