@@ -150,6 +150,18 @@ class BulkWorkers implements SmartLifecycle {
         }
     }
 
+    /** After an item: claims the next at once; the sweeps wait for the next poll, so that an item costs one claim. */
+    private void claimNext() {
+        if (!running) {
+            return;
+        }
+        try {
+            claim(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Bulk workers could not claim", e);
+        }
+    }
+
     private void claim(Instant now) {
         int free = properties.workerThreads() - busy.get();
         for (long tenantId : work.tenantsWithRunningJobs()) {
@@ -185,7 +197,7 @@ class BulkWorkers implements SmartLifecycle {
             limits.finished(tenantId);
             busy.decrementAndGet();
             if (running) {
-                poller.execute(this::poll);
+                poller.execute(this::claimNext);
             }
         }
     }
