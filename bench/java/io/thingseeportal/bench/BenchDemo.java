@@ -2,6 +2,8 @@ package io.thingseeportal.bench;
 
 import io.thingseeportal.RunningDemo;
 import io.thingseeportal.TestPostgres;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The whole demo as {@link RunningDemo} starts it (embedded broker, demo identity provider, simulator, free ports),
@@ -11,13 +13,16 @@ public final class BenchDemo {
 
     private BenchDemo() {}
 
-    public static RunningDemo startOn(String database) {
+    /** Starts the demo on the fresh database; further arguments ({@code --name=value}) win over the demo profile. */
+    public static RunningDemo startOn(String database, String... more) {
         String url = TestPostgres.freshDatabase(database);
         // Arguments, not default properties: they must win over the demo profile's H2.
-        return RunningDemo.start(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestPostgres.USER,
-                "--spring.datasource.password=" + TestPostgres.PASSWORD);
+                "--spring.datasource.password=" + TestPostgres.PASSWORD));
+        arguments.addAll(List.of(more));
+        return RunningDemo.start(arguments.toArray(String[]::new));
     }
 
     /** The port of the demo's embedded broker. */

@@ -1,0 +1,153 @@
+package io.thingseeportal.bench;
+
+import io.thingseeportal.Browser;
+import io.thingseeportal.RunningDemo;
+import io.thingseeportal.bench.EchoPublisher.Published;
+import io.thingseeportal.bench.ScreenLatency.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The watched devices' pages in one headless Chromium, each in a tab of its own (background tabs not throttled). A
+ * MutationObserver on each page's commands grid ({@code #device-commands}) logs, with {@code Date.now()}, every change
+ * of what its rows show: per row the first number of the command's values (its marker, the measurement interval it
+ * asked) and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED.
+ */
+final class EchoPages implements AutoCloseable {
+
+    /** The rows of a page's grid at a moment: marker to state. */
+    record Rows(long millis, Map<Integer, String> states) {}
+
+    private static final String ACCOUNT = "acme-viewer";
+    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
+
+    private static final String OBSERVE = "const grid = document.getElementById('device-commands');"
+            + " window.__rows = []; let last = '';"
+            + " const snap = () => { const rows = [];"
+            + "  for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {"
+            + "   if (tr.hidden) continue; const cells = [...tr.querySelectorAll('td')].map(td => {"
+            + "    const slot = td.querySelector('slot'); return slot ? slot.assignedElements()[0] : null; });"
+            + "   const badge = cells[2] && cells[2].querySelector('.command-state');"
+            + "   if (badge && cells[4]) rows.push(cells[4].textContent + '=' + badge.dataset.state); }"
+            + "  const text = rows.join('|'); if (text !== last) { last = text;"
+            + "   window.__rows.push([Date.now(), text]); } };"
+            + " new MutationObserver(snap).observe(grid, {childList: true, subtree: true, attributes: true,"
+            + "  characterData: true}); snap(); return last;";
+
+    private final ChromeDriver browser;
+    private final Map<String, Integer> tabs = new LinkedHashMap<>();
+
+    private EchoPages(ChromeDriver browser) {
+        this.browser = browser;
+    }
+
+    /** Signs in as a viewer of acme and opens the devices' pages, each with its observer. */
+    static EchoPages open(RunningDemo demo, List<String> tuids) {
+        var browser = Browser.start(
+                1280,
+                900,
+                "en-GB",
+                "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows");
+        var pages = new EchoPages(browser);
+        browser.get(demo.portal() + "/devices/" + tuids.get(0));
+        demo.signIn(browser, ACCOUNT);
+        for (int i = 0; i < tuids.size(); i++) {
+            if (i > 0) {
+                browser.switchTo().newWindow(WindowType.TAB);
+                browser.get(demo.portal() + "/devices/" + tuids.get(i));
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(60))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("device-commands")));
+            browser.executeScript(OBSERVE);
+            pages.tabs.put(browser.getWindowHandle(), i);
+        }
+        return pages;
+    }
+
+    /** Each page's log since the last call, by watched device; the logs start afresh. */
+    @SuppressWarnings("unchecked")
+    Map<Integer, List<Rows>> take() {
+        Map<Integer, List<Rows>> logs = new HashMap<>();
+        tabs.forEach((tab, device) -> {
+            browser.switchTo().window(tab);
+            var log = (List<List<Object>>)
+                    browser.executeScript("const log = window.__rows; window.__rows = []; return log;");
+            List<Rows> rows = new ArrayList<>();
+            for (List<Object> entry : log) {
+                rows.add(new Rows(((Number) entry.get(0)).longValue(), states((String) entry.get(1))));
+            }
+            logs.put(device, rows);
+        });
+        return logs;
+    }
+
+    /**
+     * Each published echo's latency: the first moment its command's row showed CONFIRMED, less the publish time. An
+     * echo whose row never showed it counts as slower than any that did: "superseded late" when the row ended up
+     * SUPERSEDED (the device's next command came first), "never" otherwise.
+     */
+    static Result latencies(List<Published> published, Map<Integer, List<Rows>> logs) {
+        List<Long> latencies = new ArrayList<>();
+        int superseded = 0;
+        int never = 0;
+        for (Published echo : published) {
+            List<Rows> log = logs.getOrDefault(echo.device(), List.of());
+            Long at = null;
+            String last = null;
+            for (Rows rows : log) {
+                String state = rows.states().get(echo.marker());
+                if (state != null) {
+                    last = state;
+                }
+                if ("CONFIRMED".equals(state)) {
+                    at = rows.millis();
+                    break;
+                }
+            }
+            if (at != null) {
+                latencies.add(Math.max(0, at - echo.millis()));
+            } else if ("SUPERSEDED".equals(last)) {
+                superseded++;
+            } else {
+                never++;
+            }
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return new Result(sorted, published.size(), 0, superseded, never);
+    }
+
+    private static Map<Integer, String> states(String text) {
+        Map<Integer, String> states = new HashMap<>();
+        if (text.isEmpty()) {
+            return states;
+        }
+        for (String row : text.split("\\|")) {
+            int equals = row.lastIndexOf('=');
+            Matcher number = FIRST_NUMBER.matcher(row.substring(0, equals));
+            if (number.find()) {
+                states.put(Integer.parseInt(number.group(1)), row.substring(equals + 1));
+            }
+        }
+        return states;
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}

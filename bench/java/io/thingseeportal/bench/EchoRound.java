@@ -1,0 +1,102 @@
+package io.thingseeportal.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thingseeportal.bench.EchoPublisher.Echo;
+import io.thingseeportal.bench.ScreenLatency.Result;
+import io.thingseeportal.deviceconfig.DeviceCommand;
+import io.thingseeportal.deviceconfig.DeviceCommandService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One echo round: the rollout's commands answered at the benchmark's rate, the watched devices' next commands sent as
+ * their echoes go, and the watched pages' logs matched with what was published.
+ */
+final class EchoRound {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
+
+    private final RemoteConfigFleet fleet;
+    private final DeviceCommandService commands;
+    private final EchoPages pages;
+    private final EchoPublisher publisher;
+    private final List<String> watched;
+
+    EchoRound(
+            RemoteConfigFleet fleet,
+            DeviceCommandService commands,
+            EchoPages pages,
+            EchoPublisher publisher,
+            List<String> watched) {
+        this.fleet = fleet;
+        this.commands = commands;
+        this.pages = pages;
+        this.publisher = publisher;
+        this.watched = watched;
+    }
+
+    /** Answers the rollout's commands for {@code seconds}; the latencies of the watched devices' echoes. */
+    Result run(long rolloutJob, int rolloutMarker, int rate, long seconds) throws InterruptedException {
+        Map<String, Integer> index = new HashMap<>();
+        List<Echo> first = new ArrayList<>();
+        for (int i = 0; i < watched.size(); i++) {
+            index.put(watched.get(i), i);
+            first.add(null);
+        }
+        List<Echo> background = new ArrayList<>();
+        for (Echo echo : sent(rolloutJob, rolloutMarker)) {
+            Integer device = index.get(echo.tuid());
+            if (device == null) {
+                background.add(echo);
+            } else {
+                first.set(device, echo);
+            }
+        }
+        pages.take();
+        publisher.takePublished();
+        publisher.start(rate, first, background, this::next);
+        Thread.sleep(seconds * 1000);
+        publisher.stop();
+        // Echoes on their way, and pages still to be told.
+        Thread.sleep(5000);
+        return EchoPages.latencies(publisher.takePublished(), pages.take());
+    }
+
+    /** The rollout's commands that wait for their echo, in the order they were made. */
+    private List<Echo> sent(long jobId, int marker) {
+        return fleet.jdbc()
+                .sql("SELECT tuid, transaction_id, request FROM device_command WHERE job_id = ? AND state = 'SENT'"
+                        + " ORDER BY id")
+                .param(jobId)
+                .query((row, number) -> new Echo(
+                        row.getString("tuid"), row.getLong("transaction_id"), fields(row.getString("request")), marker))
+                .list();
+    }
+
+    private @Nullable Echo next(String tuid, int marker) {
+        try {
+            DeviceCommand command = fleet.asAdmin(() -> commands.configure(
+                    tuid,
+                    BulkRounds.TSM_ID,
+                    Map.of("measurementInterval", marker, "reportInterval", BulkRounds.REPORT_INTERVAL)));
+            return new Echo(tuid, command.transactionId(), command.request(), marker);
+        } catch (RuntimeException e) {
+            System.out.println("The next command to " + tuid + " failed: " + e);
+            return null;
+        }
+    }
+
+    private static Map<String, Object> fields(String json) {
+        try {
+            return JSON.readValue(json, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A command's request that is not JSON: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.thingseeportal.bench;
+
+import io.thingseeportal.RunningDemo;
+import io.thingseeportal.device.ProductType;
+import io.thingseeportal.group.GroupId;
+import io.thingseeportal.group.GroupService;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeStacks;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The remote configuration benchmark's fleet: the simulated stack's sensors, known to the portal as the data stream
+ * would have added them (product, group, battery, last seen), in a rollout group and two groups to move devices
+ * between; an admin of acme to act as; and the simulator's faults, set through its control API.
+ */
+final class RemoteConfigFleet {
+
+    static final String TENANT = "acme";
+    static final GroupId ROLLOUT_GROUP = GroupId.parse("prfi00benchrollout");
+    static final GroupId MOVE_FROM = GroupId.parse("prfi00benchmovea");
+    static final GroupId MOVE_TO = GroupId.parse("prfi00benchmoveb");
+
+    private final RunningDemo demo;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final long tenantId;
+    private final PortalUser admin;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private List<String> rolloutDevices = List.of();
+    private List<String> moveDevices = List.of();
+
+    RemoteConfigFleet(RunningDemo demo) {
+        this.demo = demo;
+        this.currentUser = demo.context().getBean(CurrentUser.class);
+        this.jdbc = demo.context().getBean(JdbcClient.class);
+        this.tenantId = jdbc.sql("SELECT id FROM tenant WHERE slug = ?")
+                .param(TENANT)
+                .query(Long.class)
+                .single();
+        this.admin = new PortalUser(
+                "bench-admin", "Bench Admin", Set.of(AppRoles.ADMIN), tenantId, TENANT, "Acme Facilities");
+    }
+
+    /**
+     * Reads the stack's unassigned sensors from the simulator (all of them take 1500), puts the first {@code rollout}
+     * into the rollout group and the next {@code moved} into the group they move from, in the portal.
+     */
+    void populate(int rollout, int moved) {
+        var client = demo.context().getBean(ThingseeClient.class);
+        var stack = demo.context().getBean(ThingseeStacks.class).require(TENANT);
+        List<String> sensors = client.listGroupDevices(stack, "unassigned").stream()
+                .filter(tuid -> ProductType.ofTuid(tuid)
+                        .filter(type -> type != ProductType.GATEWAY && type != ProductType.GATEWAY_LAN)
+                        .isPresent())
+                .sorted()
+                .toList();
+        if (sensors.size() < rollout + moved) {
+            throw new IllegalStateException("The simulated fleet has " + sensors.size() + " sensors, fewer than "
+                    + (rollout + moved) + ": raise portal.simulator.fleet-size");
+        }
+        var groups = demo.context().getBean(GroupService.class);
+        asAdmin(() -> {
+            for (GroupId group : List.of(ROLLOUT_GROUP, MOVE_FROM, MOVE_TO)) {
+                groups.create(group, "Remote configuration benchmark");
+            }
+            return null;
+        });
+        rolloutDevices = sensors.subList(0, rollout);
+        moveDevices = sensors.subList(rollout, rollout + moved);
+        insert(rolloutDevices, ROLLOUT_GROUP);
+        insert(moveDevices, MOVE_FROM);
+    }
+
+    List<String> rolloutDevices() {
+        return rolloutDevices;
+    }
+
+    List<String> moveDevices() {
+        return moveDevices;
+    }
+
+    /** Runs {@code work} as an admin of acme, as a view's UI thread would. */
+    <T> T asAdmin(Supplier<T> work) {
+        return currentUser.runAs(admin, work);
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** Changes the simulator's global faults ({@code PUT /simulator/control/faults}); settings left out stay. */
+    void faults(String json) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(demo.portal() + "/simulator/control/faults"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "The simulator's control API answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private void insert(List<String> tuids, GroupId group) {
+        Timestamp now = Timestamp.from(Instant.now());
+        demo.context()
+                .getBean(JdbcTemplate.class)
+                .batchUpdate(
+                        "INSERT INTO device (tenant_id, tuid, created_at, group_id, product_type, battery_level,"
+                                + " last_seen) VALUES (?, ?, ?, ?, ?, 80, ?)",
+                        tuids,
+                        1000,
+                        (statement, tuid) -> {
+                            statement.setLong(1, tenantId);
+                            statement.setString(2, tuid);
+                            statement.setTimestamp(3, now);
+                            statement.setString(4, group.value());
+                            statement.setString(
+                                    5,
+                                    ProductType.ofTuid(tuid)
+                                            .map(ProductType::productName)
+                                            .orElseThrow());
+                            statement.setTimestamp(6, now);
+                        });
+    }
+}
