@@ -103,6 +103,6 @@ class RolloutViewTest extends MockedThingseeTest {
     void another_tenants_rollout_is_not_found() {
         UI.getCurrent().navigate("rollouts/999999");
 
-        assertThat(_get(Paragraph.class).getText()).isEqualTo("Your organisation has no such rollout.");
+        assertThat(_get(Paragraph.class).getText()).startsWith("Your organisation has no such rollout, or no longer");
     }
 }
