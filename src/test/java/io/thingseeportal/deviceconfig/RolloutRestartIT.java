@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.Application;
+import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.TestData;
 import io.thingseeportal.TestPostgres;
 import io.thingseeportal.bulk.BulkItemState;
@@ -103,7 +104,7 @@ class RolloutRestartIT {
         List<String> failing = new ArrayList<>();
         for (int i = 7; i < DEVICES; i += 20) {
             failing.add(sensors.get(i));
-            simulatorFaults("PUT", failing.get(failing.size() - 1), "{\"apiErrorRate\": 1}");
+            faults().setFor(failing.get(failing.size() - 1), "{\"apiErrorRate\": 1}");
         }
         var admin = new PortalUser("it-admin", "Aino Virtanen", Set.of(AppRoles.ADMIN), tenantId, "acme", "Acme");
         Map<String, Object> values = Map.of("measurementInterval", 90, "reportInterval", 900);
@@ -134,7 +135,7 @@ class RolloutRestartIT {
         awaitCommandStates(admin, job, Map.of(CommandState.CONFIRMED, 190, CommandState.FAILED, 10));
 
         for (String tuid : failing) {
-            simulatorFaults("DELETE", tuid, null);
+            faults().clearFor(tuid);
         }
         assertThat(as(admin, () -> node.getBean(BulkJobs.class).retryFailed(job)))
                 .isEqualTo(failing.size());
@@ -270,18 +271,8 @@ class RolloutRestartIT {
         return ids;
     }
 
-    private static void simulatorFaults(String method, String tuid, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port(thingseeCloud) + "/simulator/control/faults/devices/" + tuid))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(method + " faults of " + tuid + ": " + response.body())
-                .isLessThan(300);
+    private static SimulatorFaults faults() {
+        return new SimulatorFaults(port(thingseeCloud));
     }
 
     private static JsonNode send(HttpRequest request) throws Exception {
