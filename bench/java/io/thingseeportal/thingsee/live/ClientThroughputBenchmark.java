@@ -1,15 +1,12 @@
 package io.thingseeportal.thingsee.live;
 
 import io.thingseeportal.Application;
+import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.bench.BenchmarkReport;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeStack;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +39,7 @@ public final class ClientThroughputBenchmark {
                 .properties(extraProperties())
                 .run()) {
             int port = Integer.parseInt(portal.getEnvironment().getRequiredProperty("local.server.port"));
-            control(port, "PUT", "{\"apiLatencyMillis\":" + LATENCY_MILLIS + ",\"rateLimit\":1000000}");
+            new SimulatorFaults(port).set("{\"apiLatencyMillis\":" + LATENCY_MILLIS + ",\"rateLimit\":1000000}");
             ThingseeClient client = portal.getBean(ThingseeClient.class);
             var stack = new ThingseeStack(
                     URI.create("http://127.0.0.1:" + port + "/simulator/thingsee/v1/"),
@@ -61,7 +58,7 @@ public final class ClientThroughputBenchmark {
             int calls = run(client, stack, tuid, CALLS_PER_THREAD);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuMillisPerCall = (processCpuNanos() - cpuBefore) / 1e6 / calls;
-            control(port, "DELETE", null);
+            new SimulatorFaults(port).clear();
 
             double perSecond = calls / seconds;
             // Without latency there is no ideal: the run then shows the CPU's ceiling for client and simulator.
@@ -126,19 +123,5 @@ public final class ClientThroughputBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static void control(int port, String method, String body) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/control/faults"))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "The simulator's control API answered " + response.statusCode() + ": " + response.body());
-        }
     }
 }

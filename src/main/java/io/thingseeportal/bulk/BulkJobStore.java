@@ -31,6 +31,21 @@ class BulkJobStore {
         this.batches = batches;
     }
 
+    /**
+     * Deletes the jobs that finished before {@code before}, and whose handlers have had their say, with their items.
+     * Returns how many jobs went.
+     */
+    int deleteFinishedBefore(Instant before) {
+        String old = "SELECT id FROM bulk_job WHERE finished_at < ? AND wrapped_up_at IS NOT NULL";
+        Timestamp at = Timestamp.from(before);
+        jdbc.sql("DELETE FROM bulk_item WHERE job_id IN (" + old + ")")
+                .param(at)
+                .update();
+        return jdbc.sql("DELETE FROM bulk_job WHERE id IN (" + old + ")")
+                .param(at)
+                .update();
+    }
+
     long insertJob(
             long tenantId, String kind, String subject, String params, PortalUser user, int abortPercent, Instant at) {
         var key = new GeneratedKeyHolder();

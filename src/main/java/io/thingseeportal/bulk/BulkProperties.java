@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param transientBackoff the wait before the first such retry; it doubles for each further one
  * @param abortPercent a job stops by itself when more than this share of its finished items failed (100: never)
  * @param abortMinItems finished items a job needs before it may stop by itself, so that one early failure does not
+ *     stop it
+ * @param jobHistory how long finished jobs and their items are kept (the rollout pages and group reports read them);
+ *     their commands and the group history stay
  */
 @Validated
 @ConfigurationProperties("portal.bulk")
@@ -54,7 +57,10 @@ public record BulkProperties(
         Duration transientBackoff,
 
         @DefaultValue("50") @Min(0) @Max(100) int abortPercent,
-        @DefaultValue("10") @Min(1) int abortMinItems) {
+        @DefaultValue("10") @Min(1) int abortMinItems,
+
+        @DefaultValue("90d") @NotNull @DurationMin(hours = 1)
+        Duration jobHistory) {
 
     /** A lease shorter than a call would let another node run an item that is still running. */
     @AssertTrue(message = "portal.bulk.lease must be longer than portal.bulk.call-deadline")

@@ -25,6 +25,11 @@ class DesiredConfigurationStore {
     /** Devices per statement when the drift of many is refreshed. */
     private static final int CHUNK = 500;
 
+    /** The two tables of configuration messages; their names are these constants, never input. */
+    private static final String DESIRED = "device_desired_configuration";
+
+    private static final String REPORTED = "device_configuration";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final StoredFields fields;
@@ -45,26 +50,20 @@ class DesiredConfigurationStore {
 
     /** Each desired message of the devices: TUID → tsmId → parameters. */
     Map<String, Map<Integer, Map<String, Object>>> desired(long tenantId, Collection<String> tuids) {
-        Map<String, Map<Integer, Map<String, Object>>> all = new HashMap<>();
-        for (List<String> chunk : chunks(tuids)) {
-            jdbc.sql("SELECT tuid, tsm_id, fields FROM device_desired_configuration WHERE tenant_id = :tenant"
-                            + " AND tuid IN (:tuids)")
-                    .param("tenant", tenantId)
-                    .param("tuids", chunk)
-                    .query(row -> {
-                        all.computeIfAbsent(row.getString("tuid"), tuid -> new LinkedHashMap<>())
-                                .put(row.getInt("tsm_id"), fields.read(row.getString("fields")));
-                    });
-        }
-        return all;
+        return messages(DESIRED, tenantId, tuids);
     }
 
     /** Each reported message of the devices: TUID → tsmId → parameters. */
     Map<String, Map<Integer, Map<String, Object>>> reported(long tenantId, Collection<String> tuids) {
+        return messages(REPORTED, tenantId, tuids);
+    }
+
+    /** The messages of one of the two tables ({@link #DESIRED}, {@link #REPORTED}): TUID → tsmId → parameters. */
+    private Map<String, Map<Integer, Map<String, Object>>> messages(
+            String table, long tenantId, Collection<String> tuids) {
         Map<String, Map<Integer, Map<String, Object>>> all = new HashMap<>();
         for (List<String> chunk : chunks(tuids)) {
-            jdbc.sql("SELECT tuid, tsm_id, fields FROM device_configuration WHERE tenant_id = :tenant"
-                            + " AND tuid IN (:tuids)")
+            jdbc.sql("SELECT tuid, tsm_id, fields FROM " + table + " WHERE tenant_id = :tenant AND tuid IN (:tuids)")
                     .param("tenant", tenantId)
                     .param("tuids", chunk)
                     .query(row -> {

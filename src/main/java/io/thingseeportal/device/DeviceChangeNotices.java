@@ -23,14 +23,17 @@ import org.springframework.stereotype.Repository;
 /**
  * Tells the other portal nodes which devices changed, so that their live views follow messages that this node took
  * in (with a shared subscription group each message reaches one node only). On PostgreSQL every committed
- * {@link DeviceStateChanged} of this node goes out as a {@code NOTIFY} on {@value #CHANNEL}, and a thread of each node
- * listens on its own connection and publishes what other nodes sent as {@code DeviceStateChanged(fromAnotherNode)}.
- * On any other database (the demo's H2, one node) it does nothing.
+ * {@link DeviceStateChanged} of this node goes out as a {@code NOTIFY} on {@value #CHANNEL}, or on {@value
+ * #COMMANDS_CHANNEL} when commands changed, and a thread of each node listens on its own connection and publishes
+ * what other nodes sent as {@code DeviceStateChanged(fromAnotherNode)}. A channel of its own keeps the notice's text
+ * as it was, so that a node of the previous version reads neither wrongly. On any other database (the demo's H2, one
+ * node) it does nothing.
  */
 @Repository
 class DeviceChangeNotices implements SmartLifecycle {
 
     static final String CHANNEL = "portal_device_state";
+    static final String COMMANDS_CHANNEL = "portal_device_commands";
     /** PostgreSQL takes at most 8,000 bytes per notice; TUIDs are at most 64 characters. */
     private static final int TUIDS_PER_NOTICE = 100;
 
@@ -57,12 +60,13 @@ class DeviceChangeNotices implements SmartLifecycle {
             return;
         }
         List<String> tuids = List.copyOf(change.tuids());
+        String channel = change.commandsChanged() ? COMMANDS_CHANNEL : CHANNEL;
         try {
             for (int from = 0; from < tuids.size(); from += TUIDS_PER_NOTICE) {
                 String notice = node + "|" + change.tenantId() + "|"
                         + String.join(",", tuids.subList(from, Math.min(tuids.size(), from + TUIDS_PER_NOTICE)));
                 jdbc.sql("SELECT pg_notify(?, ?)")
-                        .params(CHANNEL, notice)
+                        .params(channel, notice)
                         .query()
                         .listOfRows();
             }
@@ -72,15 +76,19 @@ class DeviceChangeNotices implements SmartLifecycle {
         }
     }
 
-    /** A notice of another node as the change it tells of; empty for this node's own or one it cannot read. */
-    List<DeviceStateChanged> received(String notice) {
+    /**
+     * A notice of another node on one of the channels as the change it tells of; empty for this node's own or one it
+     * cannot read.
+     */
+    List<DeviceStateChanged> received(String channel, String notice) {
         String[] parts = notice.split("\\|", 3);
         if (parts.length != 3 || parts[0].equals(node) || parts[2].isEmpty()) {
             return List.of();
         }
         try {
             long tenantId = Long.parseLong(parts[1]);
-            return List.of(new DeviceStateChanged(tenantId, Set.copyOf(Arrays.asList(parts[2].split(","))), true));
+            Set<String> tuids = Set.copyOf(Arrays.asList(parts[2].split(",")));
+            return List.of(new DeviceStateChanged(tenantId, tuids, COMMANDS_CHANNEL.equals(channel), true));
         } catch (NumberFormatException e) {
             return List.of();
         }
@@ -102,12 +110,13 @@ class DeviceChangeNotices implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + COMMANDS_CHANNEL);
                 }
                 PGConnection notices = connection.unwrap(PGConnection.class);
                 while (listener == Thread.currentThread()) {
                     PGNotification[] arrived = notices.getNotifications((int) POLL.toMillis());
                     for (PGNotification notice : arrived == null ? new PGNotification[0] : arrived) {
-                        received(notice.getParameter()).forEach(events::publishEvent);
+                        received(notice.getName(), notice.getParameter()).forEach(events::publishEvent);
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,7 +61,17 @@ public class DeviceUpdates {
     /** Tells {@code listener} which of the signed-in user's tenant's devices changed, until the registration is removed. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     public Registration subscribe(Consumer<Set<String>> listener) {
-        return register(new Subscription(null, listener));
+        return register(new Subscription(null, false, (tuids, commands) -> listener.accept(tuids)));
+    }
+
+    /**
+     * Tells {@code listener} which of the signed-in user's tenant's devices had their commands changed (see {@link
+     * DeviceStateChanged#commandsChanged}), until the registration is removed. The devices' reports alone never wake
+     * it up, so a view of commands reads nothing while the fleet reports and no command changes.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    public Registration subscribeToCommands(Consumer<Set<String>> listener) {
+        return register(new Subscription(null, true, (tuids, commands) -> listener.accept(tuids)));
     }
 
     /**
@@ -71,7 +82,24 @@ public class DeviceUpdates {
      */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     public Registration subscribe(String tuid, Runnable listener) {
-        return register(new Subscription(tuid, changed -> listener.run()));
+        return subscribeWithCommands(tuid, commandsChanged -> listener.run());
+    }
+
+    /**
+     * As {@link #subscribe(String, Runnable)}, and the listener learns whether the changes gathered into a delivery
+     * include a change of the device's commands, so that a page reads its commands only then.
+     */
+    @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
+    public Registration subscribeWithCommands(String tuid, DeviceListener listener) {
+        return register(new Subscription(tuid, false, (tuids, commands) -> listener.changed(commands)));
+    }
+
+    /** Told of the changes of one device. */
+    @FunctionalInterface
+    public interface DeviceListener {
+
+        /** @param commandsChanged whether the device's commands changed too, not only its state */
+        void changed(boolean commandsChanged);
     }
 
     private Registration register(Subscription subscription) {
@@ -126,7 +154,7 @@ public class DeviceUpdates {
     void on(DeviceStateChanged change) {
         Set<Subscription> subscriptions = byTenant.get(change.tenantId());
         if (subscriptions != null) {
-            subscriptions.forEach(subscription -> subscription.offer(change.tuids()));
+            subscriptions.forEach(subscription -> subscription.offer(change));
         }
     }
 
@@ -159,28 +187,36 @@ public class DeviceUpdates {
         /** The one device this subscription follows, or null for all of the tenant's. */
         private final @Nullable String device;
 
-        private final Consumer<Set<String>> listener;
+        /** Whether only changes of commands concern it. */
+        private final boolean commandsOnly;
+
+        /** Takes the devices changed, and whether their commands did. */
+        private final BiConsumer<Set<String>, Boolean> listener;
+
         private Set<String> pending = new HashSet<>();
+        private boolean pendingCommands;
         private boolean scheduled;
         private boolean cancelled;
         private long lastDelivery = System.nanoTime() - MIN_GAP.toNanos();
 
-        Subscription(@Nullable String device, Consumer<Set<String>> listener) {
+        Subscription(@Nullable String device, boolean commandsOnly, BiConsumer<Set<String>, Boolean> listener) {
             this.device = device;
+            this.commandsOnly = commandsOnly;
             this.listener = listener;
         }
 
-        synchronized void offer(Set<String> tuids) {
-            if (cancelled) {
+        synchronized void offer(DeviceStateChanged change) {
+            if (cancelled || (commandsOnly && !change.commandsChanged())) {
                 return;
             }
             if (device == null) {
-                pending.addAll(tuids);
-            } else if (tuids.contains(device)) {
+                pending.addAll(change.tuids());
+            } else if (change.tuids().contains(device)) {
                 pending.add(device);
             } else {
                 return;
             }
+            pendingCommands |= change.commandsChanged();
             if (!scheduled) {
                 scheduled = true;
                 long wait = Math.max(0, lastDelivery + MIN_GAP.toNanos() - System.nanoTime());
@@ -190,17 +226,20 @@ public class DeviceUpdates {
 
         private void deliver() {
             Set<String> tuids;
+            boolean commands;
             synchronized (this) {
                 scheduled = false;
                 if (cancelled || pending.isEmpty()) {
                     return;
                 }
                 tuids = pending;
+                commands = pendingCommands;
                 pending = new HashSet<>();
+                pendingCommands = false;
                 lastDelivery = System.nanoTime();
             }
             try {
-                listener.accept(Set.copyOf(tuids));
+                listener.accept(Set.copyOf(tuids), commands);
             } catch (RuntimeException e) {
                 log.warn("A live device view failed on an update: {}", e.toString());
             }
@@ -209,6 +248,7 @@ public class DeviceUpdates {
         synchronized void cancel() {
             cancelled = true;
             pending = new HashSet<>();
+            pendingCommands = false;
         }
     }
 }

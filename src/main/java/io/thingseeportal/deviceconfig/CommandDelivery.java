@@ -1,6 +1,5 @@
 package io.thingseeportal.deviceconfig;
 
-import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +30,7 @@ class CommandDelivery {
     private final ThingseeStacks stacks;
     private final CurrentUser currentUser;
     private final TransactionTemplate transaction;
-    private final ApplicationEventPublisher events;
+    private final CommandChanges changes;
     private final CommandsProperties properties;
     private final Clock clock;
 
@@ -42,7 +40,7 @@ class CommandDelivery {
             ThingseeStacks stacks,
             CurrentUser currentUser,
             TransactionTemplate transaction,
-            ApplicationEventPublisher events,
+            CommandChanges changes,
             CommandsProperties properties,
             Clock clock) {
         this.store = store;
@@ -50,7 +48,7 @@ class CommandDelivery {
         this.stacks = stacks;
         this.currentUser = currentUser;
         this.transaction = transaction;
-        this.events = events;
+        this.changes = changes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -76,7 +74,6 @@ class CommandDelivery {
             thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command)));
         } catch (ThingseeException refused) {
             fail(tenantId, command, refused.getMessage());
-            events.publishEvent(new DeviceStateChanged(tenantId, Set.of(command.tuid())));
             throw refused;
         } catch (RuntimeException unexpected) {
             fail(
@@ -121,10 +118,11 @@ class CommandDelivery {
                 command.id(),
                 failure.length() > 1000 ? failure.substring(0, 1000) : failure,
                 clock.instant()));
+        changes.changed(tenantId, Set.of(command.tuid()));
     }
 
     private DeviceCommand settled(long tenantId, DeviceCommand command) {
-        events.publishEvent(new DeviceStateChanged(tenantId, Set.of(command.tuid())));
+        changes.changed(tenantId, Set.of(command.tuid()));
         return store.find(tenantId, command.id()).orElseThrow();
     }
 }

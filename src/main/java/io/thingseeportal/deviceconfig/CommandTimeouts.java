@@ -1,19 +1,17 @@
 package io.thingseeportal.deviceconfig;
 
-import io.thingseeportal.device.DeviceStateChanged;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Times out the commands whose echo did not come by their deadline (REFERENCE 9.9), in batches, each in a transaction
- * of its own; several nodes may sweep at once and each command still times out once. The views hear of it as of any
- * change of the devices.
+ * of its own; several nodes may sweep at once and each command still times out once. The views hear of it as a
+ * change of the devices' commands.
  */
 @Service
 class CommandTimeouts {
@@ -22,14 +20,13 @@ class CommandTimeouts {
 
     private final DeviceCommandStore store;
     private final TransactionTemplate transaction;
-    private final ApplicationEventPublisher events;
+    private final CommandChanges changes;
     private final Clock clock;
 
-    CommandTimeouts(
-            DeviceCommandStore store, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+    CommandTimeouts(DeviceCommandStore store, TransactionTemplate transaction, CommandChanges changes, Clock clock) {
         this.store = store;
         this.transaction = transaction;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -47,7 +44,7 @@ class CommandTimeouts {
                     .collect(Collectors.groupingBy(
                             DeviceCommandStore.TimedOut::tenantId,
                             Collectors.mapping(DeviceCommandStore.TimedOut::tuid, Collectors.toSet())));
-            byTenant.forEach((tenantId, tuids) -> events.publishEvent(new DeviceStateChanged(tenantId, tuids)));
+            byTenant.forEach(changes::changed);
             if (batch.size() < BATCH) {
                 return total;
             }

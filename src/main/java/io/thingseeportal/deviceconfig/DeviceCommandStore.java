@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -171,13 +172,20 @@ class DeviceCommandStore {
                 > 0;
     }
 
-    /** The rollout's commands that were never sent: canceled. */
-    int cancelQueued(long tenantId, long jobId, Instant now) {
-        return jdbc.sql(
-                        "UPDATE device_command SET state = 'CANCELED', updated_at = ? WHERE tenant_id = ? AND job_id = ?"
-                                + " AND state = 'QUEUED'")
-                .params(Timestamp.from(now), tenantId, jobId)
-                .update();
+    /** The rollout's commands that were never sent: canceled. Returns their devices. */
+    Set<String> cancelQueued(long tenantId, long jobId, Instant now) {
+        List<String> tuids = jdbc.sql("SELECT tuid FROM device_command WHERE tenant_id = ? AND job_id = ?"
+                        + " AND state = 'QUEUED' FOR UPDATE")
+                .params(tenantId, jobId)
+                .query(String.class)
+                .list();
+        if (!tuids.isEmpty()) {
+            jdbc.sql("UPDATE device_command SET state = 'CANCELED', updated_at = ? WHERE tenant_id = ? AND job_id = ?"
+                            + " AND state = 'QUEUED'")
+                    .params(Timestamp.from(now), tenantId, jobId)
+                    .update();
+        }
+        return Set.copyOf(tuids);
     }
 
     /** Older commands of the device and message that wait to be sent or for their echo: a newer one replaced them. */

@@ -15,6 +15,7 @@ import io.thingseeportal.device.MessageKind;
 import io.thingseeportal.device.MessageType;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,7 @@ class RolloutHandler implements BulkHandler {
     private final ConfigurationCheck check;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final CommandChanges changes;
     private final Clock clock;
 
     RolloutHandler(
@@ -47,6 +49,7 @@ class RolloutHandler implements BulkHandler {
             ConfigurationCheck check,
             TransactionTemplate transaction,
             ObjectMapper json,
+            CommandChanges changes,
             Clock clock) {
         this.store = store;
         this.delivery = delivery;
@@ -56,6 +59,7 @@ class RolloutHandler implements BulkHandler {
         this.check = check;
         this.transaction = transaction;
         this.json = json;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -97,7 +101,9 @@ class RolloutHandler implements BulkHandler {
     /** Commands of items that were canceled before their send stay queued no longer. */
     @Override
     public void finished(BulkJobView job) {
-        transaction.executeWithoutResult(status -> store.cancelQueued(job.tenantId(), job.id(), clock.instant()));
+        Set<String> canceled =
+                transaction.execute(status -> store.cancelQueued(job.tenantId(), job.id(), clock.instant()));
+        changes.changed(job.tenantId(), canceled == null ? Set.of() : canceled);
     }
 
     private DeviceCommand create(BulkItemContext item, DeviceDetails device) {

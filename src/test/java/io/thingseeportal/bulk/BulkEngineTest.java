@@ -89,7 +89,8 @@ class BulkEngineTest {
                 0,
                 Duration.ofMillis(10),
                 50,
-                10);
+                10,
+                Duration.ofDays(90));
         long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(10), null);
         engine.node(oneAtATime, handler);
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
@@ -219,7 +220,10 @@ class BulkEngineTest {
         var engine = fixture(handler);
         var shortLease = BulkFixture.properties(Duration.ofMillis(300), Duration.ofMillis(400));
         long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(1), null);
-        BulkWorkers dying = engine.node(shortLease, handler);
+        // Its call deadline is far off, so that however slowly this thread gets to the kill, the node cannot have
+        // failed the stuck item first.
+        BulkWorkers dying =
+                engine.node(BulkFixture.properties(Duration.ofSeconds(30), Duration.ofMillis(400)), handler);
         assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
 
         dying.kill();
@@ -354,7 +358,8 @@ class BulkEngineTest {
                 0,
                 Duration.ofMillis(10),
                 50,
-                10);
+                10,
+                Duration.ofDays(90));
         long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(10), null);
         engine.node(oneAtATime, handler);
 

@@ -86,7 +86,8 @@ final class BulkFixture implements AutoCloseable {
                 2,
                 Duration.ofMillis(10),
                 50,
-                10);
+                10,
+                Duration.ofDays(90));
     }
 
     /** Starts the workers of one more node on the database. */
@@ -140,7 +141,7 @@ final class BulkFixture implements AutoCloseable {
         return currentUser.runAs(admin, work);
     }
 
-    private BulkJobStore jobStore() {
+    BulkJobStore jobStore() {
         return new BulkJobStore(jdbc, new JdbcTemplate(dataSource));
     }
 

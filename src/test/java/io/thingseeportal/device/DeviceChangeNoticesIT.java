@@ -69,6 +69,27 @@ class DeviceChangeNoticesIT {
     }
 
     @Test
+    void a_change_of_commands_another_node_announces_reaches_this_nodes_command_views_only_as_such() throws Exception {
+        long tenantId = tenant();
+        var heard = new CopyOnWriteArrayList<Set<String>>();
+        var viewer = new PortalUser("v", "Veera", Set.of(AppRoles.VIEWER), tenantId, "acme", "Acme");
+        var subscription = currentUser.runAs(viewer, () -> updates.subscribeToCommands(heard::add));
+        try (Connection otherNode = DriverManager.getConnection(DATABASE, TestPostgres.USER, TestPostgres.PASSWORD);
+                Statement statement = otherNode.createStatement()) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                statement.execute("SELECT pg_notify('" + DeviceChangeNotices.CHANNEL + "', 'other-node|" + tenantId
+                        + "|TSPR04REPORTED')");
+                statement.execute("SELECT pg_notify('" + DeviceChangeNotices.COMMANDS_CHANNEL + "', 'other-node|"
+                        + tenantId + "|TSPR04ECHOED')");
+                assertThat(heard).contains(Set.of("TSPR04ECHOED"));
+            });
+            assertThat(heard).noneMatch(tuids -> tuids.contains("TSPR04REPORTED"));
+        } finally {
+            subscription.remove();
+        }
+    }
+
+    @Test
     void a_change_of_this_node_is_announced_to_the_others() throws Exception {
         try (Connection otherNode = DriverManager.getConnection(DATABASE, TestPostgres.USER, TestPostgres.PASSWORD)) {
             try (Statement statement = otherNode.createStatement()) {

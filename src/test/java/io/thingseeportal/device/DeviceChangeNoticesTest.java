@@ -11,14 +11,22 @@ class DeviceChangeNoticesTest {
 
     @Test
     void a_notice_of_another_node_is_the_change_it_tells_of_marked_as_heard() {
-        assertThat(notices.received("other-node|42|TSPR04A,TSPR04B"))
-                .containsExactly(new DeviceStateChanged(42, Set.of("TSPR04A", "TSPR04B"), true));
+        assertThat(notices.received(DeviceChangeNotices.CHANNEL, "other-node|42|TSPR04A,TSPR04B"))
+                .containsExactly(new DeviceStateChanged(42, Set.of("TSPR04A", "TSPR04B"), false, true));
+    }
+
+    @Test
+    void a_notice_on_the_commands_channel_is_a_change_of_commands() {
+        assertThat(notices.received(DeviceChangeNotices.COMMANDS_CHANNEL, "other-node|42|TSPR04A"))
+                .containsExactly(new DeviceStateChanged(42, Set.of("TSPR04A"), true, true));
     }
 
     @Test
     void a_notice_that_cannot_be_read_is_ignored() {
-        assertThat(notices.received("other-node|not-a-tenant|TSPR04A")).isEmpty();
-        assertThat(notices.received("other-node|42|")).isEmpty();
-        assertThat(notices.received("garbage")).isEmpty();
+        assertThat(notices.received(DeviceChangeNotices.CHANNEL, "other-node|not-a-tenant|TSPR04A"))
+                .isEmpty();
+        assertThat(notices.received(DeviceChangeNotices.CHANNEL, "other-node|42|"))
+                .isEmpty();
+        assertThat(notices.received(DeviceChangeNotices.CHANNEL, "garbage")).isEmpty();
     }
 }

@@ -1,10 +1,18 @@
 package io.thingseeportal.deviceconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.TestData;
 import io.thingseeportal.TestPostgres;
+import io.thingseeportal.bulk.BulkItemState;
+import io.thingseeportal.bulk.BulkItemView;
+import io.thingseeportal.bulk.BulkJobState;
+import io.thingseeportal.bulk.BulkJobs;
+import io.thingseeportal.bulk.BulkProgress;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.ProductType;
 import io.thingseeportal.device.ReportedConfiguration;
@@ -15,14 +23,11 @@ import io.thingseeportal.thingsee.MessageQuery;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import io.thingseeportal.thingsee.mqtt.TestBroker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +67,13 @@ abstract class RemoteConfiguration {
     static final int RESTARTED_DEVICES = 20;
     /** Longer than sending all the restart test's commands takes, so that their echoes come while the broker is down. */
     static final Duration ECHO_DELAY = Duration.ofSeconds(3);
+    /** Far longer than any echo takes here, even through the broker restart. */
+    static final Duration ECHO_DEADLINE = Duration.ofSeconds(20);
+
+    static final int MEASUREMENT_INTERVALS = 1500;
+    static final int ROLLOUT_DEVICES = 200;
+    /** One in twenty of the rollout's devices: the API fails every call for them, the job's 5 %. */
+    static final int FAILING_EVERY = 20;
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String ROOT = "remote-config-" + RUN + "/acme/";
@@ -90,8 +102,18 @@ abstract class RemoteConfiguration {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    ConfigurationRollouts rollouts;
+
+    @Autowired
+    BulkJobs jobs;
+
     PortalUser admin;
     final Deque<String> presenceSensors = new ArrayDeque<>();
+    /** Unassigned sensors of the other kinds, all of which take 1500, and the gateways, which take no configuration. */
+    List<String> otherSensors;
+
+    List<String> gateways;
 
     abstract TestBroker broker();
 
@@ -108,11 +130,15 @@ abstract class RemoteConfiguration {
         registry.add("portal.mqtt.max-reconnect-delay", () -> "2s");
         registry.add("portal.simulator.broker-url", brokerUrl::get);
         registry.add("portal.simulator.stacks.acme.topic-root", () -> ROOT);
-        registry.add("portal.simulator.fleet-size", () -> "250");
+        registry.add("portal.simulator.fleet-size", () -> "300");
         registry.add("portal.simulator.rate-limit", () -> "100000");
         registry.add("portal.simulator.echo-delay", ECHO_DELAY::toString);
         registry.add("portal.thingsee.tenants.acme.stream.broker-url", brokerUrl::get);
         registry.add("portal.thingsee.tenants.acme.stream.topic-filters", () -> ROOT + "cloudext/json/#");
+        // Silent devices time out on the schedule, as in production, soon enough for a test to wait.
+        registry.add("portal.commands.scheduled-timeouts", () -> "true");
+        registry.add("portal.commands.echo-deadline", ECHO_DEADLINE::toString);
+        registry.add("portal.commands.timeout-check-interval", () -> "1s");
     }
 
     /** The portal knows the simulated stack's unassigned PRESENCE sensors, as the data stream would have added them. */
@@ -122,13 +148,19 @@ abstract class RemoteConfiguration {
                 .query(Long.class)
                 .single();
         admin = new PortalUser("it-admin", "Aino Virtanen", Set.of(AppRoles.ADMIN), tenantId, "acme", "Acme");
-        List<String> presence = thingsee.listGroupDevices(stacks.require("acme"), "unassigned").stream()
-                .filter(tuid -> ProductType.ofTuid(tuid).orElse(null) == ProductType.PRESENCE)
+        List<String> unassigned = thingsee.listGroupDevices(stacks.require("acme"), "unassigned").stream()
                 .sorted()
                 .toList();
+        unassigned.forEach(tuid -> TestData.device(jdbc, tenantId, tuid, null));
+        List<String> presence = ofProducts(unassigned, Set.of(ProductType.PRESENCE));
         assertThat(presence).as("PRESENCE sensors of the simulated fleet").hasSizeGreaterThanOrEqualTo(23);
-        presence.forEach(tuid -> TestData.device(jdbc, tenantId, tuid, null));
         presenceSensors.addAll(presence);
+        gateways = ofProducts(unassigned, Set.of(ProductType.GATEWAY, ProductType.GATEWAY_LAN));
+        otherSensors = unassigned.stream()
+                .filter(tuid -> !presence.contains(tuid) && !gateways.contains(tuid))
+                .toList();
+        assertThat(otherSensors).as("the rollout's sensors").hasSizeGreaterThanOrEqualTo(ROLLOUT_DEVICES);
+        assertThat(gateways).as("gateways of the simulated fleet").hasSizeGreaterThanOrEqualTo(5);
         // A message published before the portal's subscription is in place is not the portal's to miss.
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Status.UP.equals(health.healthForPath("mqtt").getStatus()));
@@ -165,7 +197,7 @@ abstract class RemoteConfiguration {
     void an_echo_with_a_value_the_firmware_clamped_marks_the_command_as_mismatch_and_the_device_as_drifting()
             throws Exception {
         String tuid = presenceSensors.pop();
-        simulatorFaults("PUT", tuid, "{\"offline\": true}");
+        faults().setFor(tuid, "{\"offline\": true}");
         try {
             DeviceCommand sent = asAdmin(() -> commands.configure(tuid, PIR, Map.of("threshold", 1100)));
             assertThat(sent.state()).isEqualTo(CommandState.SENT);
@@ -178,7 +210,7 @@ abstract class RemoteConfiguration {
             assertThat(reported(tuid).fields()).containsEntry("threshold", 1060);
             assertThat(drifts(tuid)).isTrue();
         } finally {
-            simulatorFaults("DELETE", tuid, null);
+            faults().clearFor(tuid);
         }
     }
 
@@ -209,10 +241,113 @@ abstract class RemoteConfiguration {
         assertThat(states(sent)).as("settled while the broker was down").doesNotContain(CommandState.CONFIRMED);
         broker().start();
 
-        await().atMost(Duration.ofSeconds(40))
+        // Each echo confirms its command, even one that timed out meanwhile (a late echo still confirms).
+        await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> states(sent).stream().noneMatch(CommandState::open));
-        assertThat(states(sent)).containsOnly(CommandState.CONFIRMED);
+                .untilAsserted(() -> assertThat(states(sent)).containsOnly(CommandState.CONFIRMED));
+    }
+
+    /**
+     * 200 sensors and 5 gateways: the API fails every call for 10 of the sensors (spread over the job, so that the
+     * failures never make up the abort threshold's share) and 10 others are offline, so they never answer.
+     */
+    @Test
+    void a_rollout_to_200_devices_with_failing_and_offline_ones_ends_with_exactly_the_expected_counts_per_state()
+            throws Exception {
+        List<String> sensors = otherSensors.subList(0, ROLLOUT_DEVICES);
+        List<String> failing = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
+        for (int i = 0; i < sensors.size(); i++) {
+            if (i % FAILING_EVERY == 3) {
+                failing.add(sensors.get(i));
+            } else if (i % FAILING_EVERY == 11) {
+                offline.add(sensors.get(i));
+            }
+        }
+        for (String tuid : failing) {
+            faults().setFor(tuid, "{\"apiErrorRate\": 1}");
+        }
+        for (String tuid : offline) {
+            faults().setFor(tuid, "{\"offline\": true}");
+        }
+        List<String> targets = new ArrayList<>(sensors);
+        targets.addAll(gateways.subList(0, 5));
+        Map<String, Object> values = Map.of("measurementInterval", 120, "reportInterval", 600);
+        try {
+            long job = asAdmin(() -> rollouts.start(
+                    new RolloutRequest(MEASUREMENT_INTERVALS, values, targets, null, false, false, null)));
+
+            BulkProgress done = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> asAdmin(() -> jobs.progress(job)), BulkProgress::complete);
+            assertThat(done.state()).isEqualTo(BulkJobState.DONE);
+            assertThat(done.count(BulkItemState.SUCCEEDED)).isEqualTo(180 + 10);
+            assertThat(done.count(BulkItemState.FAILED)).isEqualTo(10);
+            assertThat(done.count(BulkItemState.SKIPPED)).isEqualTo(5);
+            assertThat(asAdmin(() -> jobs.items(job, Set.of(BulkItemState.FAILED))))
+                    .extracting(BulkItemView::key)
+                    .containsExactlyInAnyOrderElementsOf(failing);
+            assertThat(asAdmin(() -> jobs.items(job, Set.of(BulkItemState.SKIPPED))))
+                    .extracting(BulkItemView::key, BulkItemView::message)
+                    .containsOnly(gateways.subList(0, 5).stream()
+                            .map(tuid -> tuple(tuid, ConfigurationRollouts.SKIP_NOT_TAKEN))
+                            .toArray(org.assertj.core.groups.Tuple[]::new));
+
+            // The silent ones time out after the deadline; every other device has answered long before.
+            await().atMost(ECHO_DEADLINE.plusSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> asAdmin(() -> rollouts.commandStates(job)),
+                            states ->
+                                    !states.containsKey(CommandState.SENT) && !states.containsKey(CommandState.QUEUED));
+            assertThat(asAdmin(() -> rollouts.commandStates(job)))
+                    .containsOnly(
+                            entry(CommandState.CONFIRMED, 180),
+                            entry(CommandState.FAILED, 10),
+                            entry(CommandState.TIMED_OUT, 10));
+            assertThat(failing)
+                    .allSatisfy(tuid -> assertThat(
+                                    latestOf(tuid, MEASUREMENT_INTERVALS).state())
+                            .isEqualTo(CommandState.FAILED));
+            assertThat(offline)
+                    .allSatisfy(tuid -> assertThat(
+                                    latestOf(tuid, MEASUREMENT_INTERVALS).state())
+                            .isEqualTo(CommandState.TIMED_OUT));
+            String answered = sensors.stream()
+                    .filter(tuid -> !failing.contains(tuid) && !offline.contains(tuid))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(asAdmin(() -> devices.reportedConfiguration(answered)))
+                    .filteredOn(configuration -> configuration.tsmId() == MEASUREMENT_INTERVALS)
+                    .singleElement()
+                    .satisfies(
+                            configuration -> assertThat(configuration.fields()).containsAllEntriesOf(values));
+        } finally {
+            for (String tuid : failing) {
+                faults().clearFor(tuid);
+            }
+            for (String tuid : offline) {
+                faults().clearFor(tuid);
+            }
+        }
+    }
+
+    private SimulatorFaults faults() {
+        return new SimulatorFaults(port);
+    }
+
+    private static List<String> ofProducts(List<String> tuids, Set<ProductType> products) {
+        return tuids.stream()
+                .filter(tuid ->
+                        ProductType.ofTuid(tuid).filter(products::contains).isPresent())
+                .toList();
+    }
+
+    private DeviceCommand latestOf(String tuid, int tsmId) {
+        return asAdmin(() -> commands.ofDevice(tuid, 10)).stream()
+                .filter(command -> command.tsmId() == tsmId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private DeviceCommand awaitSettled(DeviceCommand command) {
@@ -267,21 +402,6 @@ abstract class RemoteConfiguration {
                 false);
         device.disconnect();
         device.close();
-    }
-
-    /** The simulator's control API for one device's faults. */
-    private void simulatorFaults(String method, String tuid, String json) throws Exception {
-        var request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/simulator/control/faults/devices/" + tuid))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as(method + " faults of " + tuid + ": " + response.body())
-                .isLessThan(300);
     }
 
     /** Whether the simulated device has answered the command: its echo is in the device's history at the simulator. */

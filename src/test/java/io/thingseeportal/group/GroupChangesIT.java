@@ -13,6 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import io.thingseeportal.KaribuTest;
+import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.TestData;
 import io.thingseeportal.TestPostgres;
 import io.thingseeportal.device.DeviceService;
@@ -22,10 +23,6 @@ import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeGroup;
 import io.thingseeportal.thingsee.ThingseeStack;
 import io.thingseeportal.thingsee.ThingseeStacks;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +153,7 @@ class GroupChangesIT extends KaribuTest {
                 .mapToObj(i -> moving.get(i * 20 + 7))
                 .sorted()
                 .toList();
-        failing.forEach(tuid -> control("PUT", "/devices/" + tuid, "{\"apiErrorRate\":1.0}"));
+        failing.forEach(tuid -> faults().setFor(tuid, "{\"apiErrorRate\":1.0}"));
         try {
             UI.getCurrent().navigate("groups/" + from.value());
             Grid<?> grid = _get(Grid.class, spec -> spec.withId("group-devices"));
@@ -175,7 +172,7 @@ class GroupChangesIT extends KaribuTest {
             assertThat(thingsee.listGroupDevices(stack, from.value())).containsExactlyInAnyOrderElementsOf(failing);
             assertThat(thingsee.listGroupDevices(stack, to.value())).hasSize(95);
         } finally {
-            failing.forEach(tuid -> control("DELETE", "/devices/" + tuid, null));
+            failing.forEach(faults()::clearFor);
         }
 
         _click(_get(Button.class, spec -> spec.withId("retry-failed")));
@@ -210,24 +207,8 @@ class GroupChangesIT extends KaribuTest {
         return chosen.stream().sorted().toList();
     }
 
-    private void control(String method, String path, String json) {
-        try {
-            var request = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/simulator/control/faults" + path))
-                    .header("Content-Type", "application/json")
-                    .method(
-                            method,
-                            json == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(json))
-                    .build();
-            var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode())
-                    .as(method + " " + path + ": " + response.body())
-                    .isLessThan(300);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private SimulatorFaults faults() {
+        return new SimulatorFaults(port);
     }
 
     @SuppressWarnings("unchecked")

@@ -39,7 +39,7 @@ public final class DeferredRefresh {
     }
 
     /** From any thread: the view's data changed, and {@code note} (run with the session locked) notes how. */
-    private void request(UI ui, Command note) {
+    void request(UI ui, Command note) {
         try {
             ui.access(() -> {
                 note.execute();

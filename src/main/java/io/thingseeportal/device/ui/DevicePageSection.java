@@ -18,12 +18,12 @@ public interface DevicePageSection {
     Optional<Component> sectionFor(DeviceDetails device, Runnable deviceChanged);
 
     /**
-     * A section that shows what changes with the device (its commands, for one): the page tells it of each change it
-     * follows, so that one subscription serves the whole page.
+     * A section that shows the device's commands: the page tells it when they changed (sent, answered, timed out...),
+     * so that one subscription serves the whole page and the device's reports alone never make the section read them.
      */
-    interface FollowsDevice {
+    interface FollowsCommands {
 
-        /** The device changed; called on the UI thread, with the session locked. */
-        void deviceChanged();
+        /** Commands to the device changed; called on the UI thread, with the session locked. */
+        void commandsChanged();
     }
 }

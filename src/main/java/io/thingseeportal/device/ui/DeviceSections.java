@@ -18,7 +18,8 @@ import java.util.List;
  * The sections of one device's page, and what a change of the device or the passing of time changes in them. A change
  * arrives with each message of the device (up to four times a second), so each section reads and sends the browser
  * only what may have changed: texts that differ, readings newer than the chart's, messages newer than the grid's, and
- * the configuration only when a configuration message may have come or the device's drift changed.
+ * the configuration only when a configuration message may have come or the device's drift changed, and the commands
+ * only when they changed.
  */
 class DeviceSections extends Composite<VerticalLayout> {
 
@@ -30,7 +31,7 @@ class DeviceSections extends Composite<VerticalLayout> {
     private final DesiredConfigurations desired;
     private final ConfigurationCards configuration;
     private final Span drift = new Span();
-    private final List<DevicePageSection.FollowsDevice> followers = new ArrayList<>();
+    private final List<DevicePageSection.FollowsCommands> followers = new ArrayList<>();
     private final DeviceChartPanel chart;
     private final DeviceMessages messages;
 
@@ -58,11 +59,11 @@ class DeviceSections extends Composite<VerticalLayout> {
         var title = new H2(tuid);
         title.setId("device-title");
         getContent().setPadding(false);
-        getContent().add(title, facts, new DeviceThingseePanel(devices, tuid, this::deviceChanged));
+        getContent().add(title, facts, new DeviceThingseePanel(devices, tuid, () -> deviceChanged(false)));
         sections.forEach(section -> section.sectionFor(device, this::sectionChanged)
                 .ifPresent(added -> {
                     getContent().add(added);
-                    if (added instanceof DevicePageSection.FollowsDevice follower) {
+                    if (added instanceof DevicePageSection.FollowsCommands follower) {
                         followers.add(follower);
                     }
                 }));
@@ -85,8 +86,12 @@ class DeviceSections extends Composite<VerticalLayout> {
         return tuid;
     }
 
-    /** The device changed (a message of it was taken in, or Thingsee told of it): the page shows what changed. */
-    void deviceChanged() {
+    /**
+     * The device changed (a message of it was taken in, or Thingsee told of it): the page shows what changed.
+     *
+     * @param commandsChanged whether commands to it changed too: only then do the sections that show them read them
+     */
+    void deviceChanged(boolean commandsChanged) {
         List<DeviceValue> latest = devices.latestValues(tuid);
         showValues(latest);
         chart.update(latest);
@@ -99,12 +104,17 @@ class DeviceSections extends Composite<VerticalLayout> {
         if (messages.update().mayReportConfiguration() || driftChanged) {
             showConfiguration();
         }
-        followers.forEach(DevicePageSection.FollowsDevice::deviceChanged);
+        if (commandsChanged) {
+            followers.forEach(DevicePageSection.FollowsCommands::commandsChanged);
+        }
     }
 
-    /** A section changed the device, perhaps what is asked of it: the configuration is read again too. */
+    /**
+     * A section changed the device, perhaps what is asked of it: the configuration is read again too. A section that
+     * sent a command shows it itself, and the others hear of it with the command's own change.
+     */
     private void sectionChanged() {
-        deviceChanged();
+        deviceChanged(false);
         showConfiguration();
     }
 

@@ -55,6 +55,8 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
     private @Nullable DeviceSections shown;
     private @Nullable Registration live;
     private @Nullable Registration time;
+    /** Whether the device's commands changed since the last reload; touched with the session locked only. */
+    private boolean commandsChanged;
 
     DeviceView(
             DeviceDetailsService devices,
@@ -91,11 +93,13 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         getUI().ifPresent(this::follow);
     }
 
-    /** The device changed: the page shows what changed. */
+    /** The device changed: the page shows what changed, and its commands when they changed. */
     private void reload() {
+        boolean commands = commandsChanged;
+        commandsChanged = false;
         DeviceSections current = shown;
         if (current != null) {
-            current.deviceChanged();
+            current.deviceChanged(commands);
         }
     }
 
@@ -128,7 +132,8 @@ class DeviceView extends Composite<VerticalLayout> implements BeforeEnterObserve
         unfollow();
         DeviceSections current = shown;
         if (current != null) {
-            live = updates.subscribe(current.tuid(), () -> changes.request(ui));
+            live = updates.subscribeWithCommands(
+                    current.tuid(), commands -> changes.request(ui, () -> commandsChanged |= commands));
         }
     }
 

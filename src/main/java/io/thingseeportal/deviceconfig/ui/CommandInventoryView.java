@@ -37,8 +37,8 @@ import java.util.List;
 /**
  * Every command sent to the organisation's devices, newest first: filtered by state, device, group, who sent it and
  * days (the filter is in the page's address, to share), exported as CSV with the same filter, each opening with its
- * request, its echo and their differences. It follows the devices' echoes live ({@link DeferredRefresh}); on a phone
- * each command is a card.
+ * request, its echo and their differences. It follows the changes of the commands live (sent, answered, timed out;
+ * not the devices' reports, {@link DeferredRefresh}); on a phone each command is a card.
  */
 @Route("commands")
 @Menu(order = 26, icon = "vaadin:exchange", title = "menu.commands")
@@ -119,7 +119,7 @@ class CommandInventoryView extends Composite<VerticalLayout> implements HasDynam
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
-        registrations.add(updates.subscribe(tuids -> changes.request(ui, tuids)));
+        registrations.add(updates.subscribeToCommands(tuids -> changes.request(ui, tuids)));
         registrations.add(ui.getPage().addBrowserWindowResizeListener(resize -> fitWidth(resize.getWidth())));
         ui.getPage().retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));
     }

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remote configuration on a device's page: find the sensor (LED blink, ping), configure it (admins), and its recent
- * commands with their state, which follows the device's echoes live (the page tells it of each change).
+ * commands with their state, which follows the device's echoes live (the page tells it when its commands changed).
  */
-class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePageSection.FollowsDevice {
+class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePageSection.FollowsCommands {
 
     static final int SHOWN = 20;
     private static final Logger log = LoggerFactory.getLogger(DeviceCommandsPanel.class);
@@ -165,7 +165,7 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
 
     /** The page follows the device: a command sent, answered or timed out shows here. */
     @Override
-    public void deviceChanged() {
+    public void commandsChanged() {
         reload();
     }
 }

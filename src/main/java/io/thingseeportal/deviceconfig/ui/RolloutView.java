@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One rollout: the engine's progress (counts per state, time left, pause, resume, cancel), how many of its commands
  * the devices have confirmed so far, and the devices skipped or failed with the reason. It follows the job and the
- * devices' echoes live while it is open.
+ * changes of the tenant's commands (echoes, time-outs) live while it is open; the devices' reports alone do not wake it.
  */
 @Route("rollouts/:jobId")
 @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
@@ -52,7 +52,11 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
     private final CurrentUser currentUser;
     private final Paragraph commands = new Paragraph();
     private final Grid<BulkItemView> leftOut = new Grid<>();
-    private final DeferredRefresh refresh = new DeferredRefresh(this, this::refresh);
+    /** The job moved on (and every second anyway): the devices left out are read again. */
+    private final DeferredRefresh jobRefresh = new DeferredRefresh(this, this::showLeftOut);
+    /** Commands changed: they are counted again, and only then. */
+    private final DeferredRefresh commandsRefresh = new DeferredRefresh(this, this::showCommands);
+
     private final List<Registration> live = new ArrayList<>();
     private long jobId = -1;
     private @Nullable BulkProgressPanel progress;
@@ -102,7 +106,8 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
                         new H3(getTranslation("rollout.left-out")),
                         leftOut,
                         new Anchor("commands", getTranslation("rollout.all-commands")));
-        refresh();
+        showCommands();
+        showLeftOut();
         getUI().ifPresent(this::follow);
     }
 
@@ -114,7 +119,7 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
         }
     }
 
-    private void refresh() {
+    private void showCommands() {
         if (jobId < 0) {
             return;
         }
@@ -129,6 +134,12 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
         commands.setText(getTranslation(
                 "rollout.commands",
                 parts.isEmpty() ? getTranslation("rollout.commands.none") : String.join(" · ", parts)));
+    }
+
+    private void showLeftOut() {
+        if (jobId < 0) {
+            return;
+        }
         leftOut.setItems(jobs.items(jobId, EnumSet.of(BulkItemState.SKIPPED, BulkItemState.FAILED)));
     }
 
@@ -145,8 +156,8 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
     private void follow(UI ui) {
         unfollow();
         if (jobId >= 0) {
-            live.add(jobs.subscribe(jobId, () -> refresh.request(ui)));
-            live.add(updates.subscribe(changed -> refresh.request(ui)));
+            live.add(jobs.subscribe(jobId, () -> jobRefresh.request(ui)));
+            live.add(updates.subscribeToCommands(changed -> commandsRefresh.request(ui)));
         }
     }
 

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -33,6 +34,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.DeviceMessageIngest;
+import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.deviceconfig.CommandState;
 import io.thingseeportal.deviceconfig.DeviceCommand;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
@@ -45,6 +47,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -291,6 +294,30 @@ class CommandInventoryViewTest extends MockedThingseeTest {
         echo(sent.transactionId(), 200);
 
         awaitUi(() -> shown(sent.id()).state() == CommandState.CONFIRMED);
+    }
+
+    @Test
+    void a_report_of_a_device_does_not_read_its_shown_commands_again() {
+        open();
+        showRows();
+        long failed = jdbc.sql("SELECT id FROM device_command WHERE tenant_id = ? AND state = 'FAILED'")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE device_command SET state = 'CONFIRMED' WHERE id = ?")
+                .param(failed)
+                .update();
+
+        context.publishEvent(new DeviceStateChanged(tenantId, Set.of(OTHER)));
+        await().pollInSameThread()
+                .during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return true;
+                });
+
+        assertThat(shown(failed).state()).isEqualTo(CommandState.FAILED);
     }
 
     @Test

@@ -19,16 +19,19 @@ import com.vaadin.flow.component.html.Span;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.DeviceMessageIngest;
+import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.deviceconfig.DeviceCommand;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.CommandReceipt;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +105,50 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
         _assertNone(Button.class, spec -> spec.withId("device-ping"));
         _assertNone(Button.class, spec -> spec.withId("device-identify"));
         _assertNone(Button.class, spec -> spec.withId("device-configure"));
+    }
+
+    @Test
+    void a_report_of_the_device_does_not_read_its_commands_again() {
+        signInTo(slug, tenantId, "Veera", AppRoles.VIEWER);
+        open();
+        commandMadeElsewhere();
+        jdbc.sql("UPDATE device SET battery_level = 42 WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, TUID)
+                .update();
+
+        context.publishEvent(new DeviceStateChanged(tenantId, Set.of(TUID)));
+
+        awaitUi(() -> _get(Span.class, spec -> spec.withId("device-battery"))
+                .getText()
+                .equals("42 %"));
+        assertThat(rows())
+                .as("the page showed the report without reading the commands")
+                .isEmpty();
+    }
+
+    @Test
+    void a_change_of_its_commands_on_another_node_shows_without_a_reload() {
+        signInTo(slug, tenantId, "Veera", AppRoles.VIEWER);
+        open();
+        commandMadeElsewhere();
+
+        context.publishEvent(new DeviceStateChanged(tenantId, Set.of(TUID), true, true));
+
+        awaitUi(() -> rows().size() == 1);
+    }
+
+    /** A command of the device that the page has not heard of yet. */
+    private void commandMadeElsewhere() {
+        jdbc.sql("INSERT INTO device_command (tenant_id, tuid, tsm_id, tsm_ev, transaction_id, state, request,"
+                        + " created_by, created_by_name, created_at, sent_at, updated_at) VALUES (?, ?, 1600, 35,"
+                        + " nextval('device_command_transaction_id'), 'SENT', '{}', 'other', 'Olli', ?, ?, ?)")
+                .params(
+                        tenantId,
+                        TUID,
+                        Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now()))
+                .update();
     }
 
     private void answer(DeviceCommand command, int tsmEv) {

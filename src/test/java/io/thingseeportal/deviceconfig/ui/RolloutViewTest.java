@@ -4,12 +4,14 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,15 +20,23 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
+import io.thingseeportal.bulk.BulkJobs;
+import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.device.MessageType;
+import io.thingseeportal.deviceconfig.ConfigurationRollouts;
+import io.thingseeportal.deviceconfig.RolloutRequest;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.CommandReceipt;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A rollout from the group page: only the parameters filled in go out, "Check" says who gets it and who is skipped
@@ -35,6 +45,12 @@ import org.junit.jupiter.api.Test;
 class RolloutViewTest extends MockedThingseeTest {
 
     static final String OFFICE = "prfi00office";
+
+    @Autowired
+    ConfigurationRollouts rollouts;
+
+    @Autowired
+    BulkJobs jobs;
 
     long tenantId;
 
@@ -100,9 +116,45 @@ class RolloutViewTest extends MockedThingseeTest {
     }
 
     @Test
+    void the_counts_follow_changes_of_commands_and_not_every_report_of_the_devices() {
+        long jobId = rollouts.start(
+                new RolloutRequest(13200, Map.of("threshold", 200), List.of(), OFFICE, false, false, null));
+        UI.getCurrent().navigate("rollouts/" + jobId);
+        awaitUi(() -> jobs.job(jobId).state().isFinal() && counts().equals("Commands: Sent 20"));
+        // The job's last changes reach the page within a quarter of a second of each other.
+        roundtripsFor(Duration.ofMillis(600));
+        String tuid = String.format("TSPR04VIEW%07d", 0);
+        jdbc.sql("UPDATE device_command SET state = 'CONFIRMED' WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, tuid)
+                .update();
+
+        context.publishEvent(new DeviceStateChanged(tenantId, Set.of(tuid)));
+        roundtripsFor(Duration.ofMillis(600));
+        assertThat(counts()).as("a report does not count the commands again").isEqualTo("Commands: Sent 20");
+
+        context.publishEvent(DeviceStateChanged.ofCommands(tenantId, Set.of(tuid)));
+        awaitUi(() -> counts().equals("Commands: Sent 19 · Confirmed 1"));
+    }
+
+    @Test
     void another_tenants_rollout_is_not_found() {
         UI.getCurrent().navigate("rollouts/999999");
 
-        assertThat(_get(Paragraph.class).getText()).isEqualTo("Your organisation has no such rollout.");
+        assertThat(_get(Paragraph.class).getText()).startsWith("Your organisation has no such rollout, or no longer");
+    }
+
+    private static String counts() {
+        return _get(Paragraph.class, spec -> spec.withId("rollout-commands")).getText();
+    }
+
+    /** Answers the browser's round trips for a while, as it would while a refresh could still come. */
+    private static void roundtripsFor(Duration duration) {
+        await().pollInSameThread()
+                .during(duration)
+                .atMost(duration.multipliedBy(4))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return true;
+                });
     }
 }
