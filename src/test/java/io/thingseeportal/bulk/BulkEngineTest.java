@@ -306,9 +306,9 @@ class BulkEngineTest {
     }
 
     @Test
-    void a_success_after_an_early_failure_brings_the_job_to_its_abort_threshold() {
+    void a_job_whose_first_items_failed_aborts_when_the_successes_after_them_reach_its_minimum_of_finished_items() {
         var handler = new RecordingHandler(
-                item -> item.position() < 6 ? ItemOutcome.failed("BROKEN", "") : ItemOutcome.succeeded());
+                item -> item.position() < 8 ? ItemOutcome.failed("BROKEN", "") : ItemOutcome.succeeded());
         var engine = fixture(handler);
         long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(40), 50);
 
@@ -316,7 +316,7 @@ class BulkEngineTest {
 
         var progress = engine.awaitComplete(job);
         assertThat(progress.state())
-                .as("6 of the first 10 finished failed: the tenth, a success, aborts the job")
+                .as("8 of the first 10 to 15 finished items failed")
                 .isEqualTo(BulkJobState.ABORTED);
         assertThat(progress.count(BulkItemState.CANCELED)).isPositive();
         assertThat(handler.finishes).hasValue(1);
