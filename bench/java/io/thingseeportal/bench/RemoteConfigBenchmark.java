@@ -1,11 +1,13 @@
 package io.thingseeportal.bench;
 
 import io.thingseeportal.RunningDemo;
+import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.bench.BulkRounds.Timed;
 import io.thingseeportal.bench.ScreenLatency.Result;
 import io.thingseeportal.deviceconfig.ConfigurationRollouts;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
 import io.thingseeportal.simulator.SimulatorProperties;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +87,8 @@ public final class RemoteConfigBenchmark {
                 throw new IllegalStateException("The simulator should keep its stacks in memory only");
             }
             var fleet = new RemoteConfigFleet(demo);
-            fleet.faults("{\"apiLatencyMillis\":0,\"offline\":true,\"rateLimit\":1000000}");
+            var faults = new SimulatorFaults(URI.create(demo.portal()).getPort());
+            faults.set("{\"apiLatencyMillis\":0,\"offline\":true,\"rateLimit\":1000000}");
             fleet.populate(ROLLOUT_DEVICES, MOVED_DEVICES);
             awaitStream(demo);
             List<String> watched = fleet.rolloutDevices().subList(0, PAGES);
@@ -101,11 +104,11 @@ public final class RemoteConfigBenchmark {
                 var echoes = new EchoRound(fleet, commands, pages, publisher, watched);
                 var results = new RemoteConfigResults(loadBefore);
                 for (int round = 0; round <= ROUNDS; round++) {
-                    fleet.faults("{\"apiLatencyMillis\":" + ROLLOUT_LATENCY_MILLIS + "}");
+                    faults.set("{\"apiLatencyMillis\":" + ROLLOUT_LATENCY_MILLIS + "}");
                     Timed rollout = rounds.rollout(WARM_UP_MARKER + round);
-                    fleet.faults("{\"apiLatencyMillis\":0}");
+                    faults.set("{\"apiLatencyMillis\":0}");
                     Result echo = echoes.run(rollout.jobId(), WARM_UP_MARKER + round, ECHO_RATE, ECHO_SECONDS);
-                    fleet.faults("{\"apiLatencyMillis\":" + MOVE_LATENCY_MILLIS + "}");
+                    faults.set("{\"apiLatencyMillis\":" + MOVE_LATENCY_MILLIS + "}");
                     Timed move = rounds.move(round, fleet.moveDevices());
                     results.add(round, rollout, echo, move, publisher.backgroundSent(), loadAverage());
                 }

@@ -9,11 +9,6 @@ import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeStacks;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The remote configuration benchmark's fleet: the simulated stack's sensors, known to the portal as the data stream
  * would have added them (product, group, battery, last seen), in a rollout group and two groups to move devices
- * between; an admin of acme to act as; and the simulator's faults, set through its control API.
+ * between; and an admin of acme to act as.
  */
 final class RemoteConfigFleet {
 
@@ -39,7 +34,6 @@ final class RemoteConfigFleet {
     private final JdbcClient jdbc;
     private final long tenantId;
     private final PortalUser admin;
-    private final HttpClient http = HttpClient.newHttpClient();
     private List<String> rolloutDevices = List.of();
     private List<String> moveDevices = List.of();
 
@@ -100,19 +94,6 @@ final class RemoteConfigFleet {
 
     JdbcClient jdbc() {
         return jdbc;
-    }
-
-    /** Changes the simulator's global faults ({@code PUT /simulator/control/faults}); settings left out stay. */
-    void faults(String json) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(demo.portal() + "/simulator/control/faults"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "The simulator's control API answered " + response.statusCode() + ": " + response.body());
-        }
     }
 
     private void insert(List<String> tuids, GroupId group) {
