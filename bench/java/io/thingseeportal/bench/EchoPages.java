@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The watched devices' pages in one headless Chromium, each in a tab of its own (background tabs not throttled). A
  * MutationObserver on each page's commands grid ({@code #device-commands}) logs, with {@code Date.now()}, every change
- * of what its rows show: per row the first number of the command's values (its marker, the measurement interval it
- * asked) and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED.
+ * of what its rows show: per row the command's values (among them its marker, the measurement interval it asked)
+ * and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED.
  */
 final class EchoPages implements AutoCloseable {
 
@@ -31,7 +31,7 @@ final class EchoPages implements AutoCloseable {
     record Rows(long millis, Map<Integer, String> states) {}
 
     private static final String ACCOUNT = "acme-viewer";
-    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
+    private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
     private static final String OBSERVE = "const grid = document.getElementById('device-commands');"
             + " window.__rows = []; let last = '';"
@@ -138,9 +138,14 @@ final class EchoPages implements AutoCloseable {
         }
         for (String row : text.split("\\|")) {
             int equals = row.lastIndexOf('=');
-            Matcher number = FIRST_NUMBER.matcher(row.substring(0, equals));
-            if (number.find()) {
-                states.put(Integer.parseInt(number.group(1)), row.substring(equals + 1));
+            // The values in the order the command holds them: the marker is the one that is not the report interval.
+            Matcher number = NUMBER.matcher(row.substring(0, equals));
+            while (number.find()) {
+                int value = Integer.parseInt(number.group(1));
+                if (value != BulkRounds.REPORT_INTERVAL) {
+                    states.put(value, row.substring(equals + 1));
+                    break;
+                }
             }
         }
         return states;

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -25,7 +25,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * the Thingsee cloud would, {@code <root>cloudext/json/pr/fi/<group>/<tuid>/<tsmId>}, QoS 1, at a steady rate. Every
  * tenth echo goes to one of the watched devices in turn, the others to the background devices' commands in order.
  * After each echo of a watched device its next command is sent (half a period later, so that a slow echo is not
- * superseded by it at once), so that each of its echoes answers a command of its own.
+ * superseded by it at once), so that each of its echoes answers a command of its own; a watched device's slot that
+ * comes before its next command is sent answers a background command instead, so that the rate holds.
  */
 final class EchoPublisher implements AutoCloseable {
 
@@ -41,7 +42,7 @@ final class EchoPublisher implements AutoCloseable {
     private final MqttAsyncClient client;
     private final String topicRoot;
     private final String group;
-    private final ExecutorService commander = Executors.newFixedThreadPool(4);
+    private final ScheduledExecutorService commander = Executors.newScheduledThreadPool(8);
     private final List<Published> published = new ArrayList<>();
     private volatile boolean running;
     private volatile long failures;
@@ -89,7 +90,9 @@ final class EchoPublisher implements AutoCloseable {
                             int device = (int) ((slot / WATCHED_SHARE) % watched.size());
                             Echo echo = current.getAndSet(device, null);
                             if (echo == null) {
+                                // Its next command is not sent yet: the slot answers a background command instead.
                                 watchedNotReady++;
+                                sendBackground(background);
                                 continue;
                             }
                             long now = System.currentTimeMillis();
@@ -99,12 +102,12 @@ final class EchoPublisher implements AutoCloseable {
                                 }
                             }
                             int marker = ++markers[device];
-                            commander.execute(() -> {
-                                LockSupport.parkNanos(watchedPeriod / 2);
-                                current.set(device, next.apply(echo.tuid(), marker));
-                            });
-                        } else if (backgroundSent < background.size()) {
-                            send(background.get(backgroundSent++), System.currentTimeMillis());
+                            commander.schedule(
+                                    () -> current.set(device, next.apply(echo.tuid(), marker)),
+                                    watchedPeriod / 2,
+                                    TimeUnit.NANOSECONDS);
+                        } else {
+                            sendBackground(background);
                         }
                     }
                 },
@@ -137,6 +140,12 @@ final class EchoPublisher implements AutoCloseable {
 
     long watchedNotReady() {
         return watchedNotReady;
+    }
+
+    private void sendBackground(List<Echo> background) {
+        if (backgroundSent < background.size()) {
+            send(background.get(backgroundSent++), System.currentTimeMillis());
+        }
     }
 
     private boolean send(Echo echo, long millis) {
