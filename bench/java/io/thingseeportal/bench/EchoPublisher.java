@@ -24,8 +24,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * same {@code tsmId}, {@code tsmEv} 31, the command's {@code transactionId} and the fields it asked) to the broker as
  * the Thingsee cloud would, {@code <root>cloudext/json/pr/fi/<group>/<tuid>/<tsmId>}, QoS 1, at a steady rate. Every
  * tenth echo goes to one of the watched devices in turn, the others to the background devices' commands in order.
- * After each echo of a watched device its next command is sent (half a period later, so that a slow echo is not
- * superseded by it at once), so that each of its echoes answers a command of its own; a watched device's slot that
+ * After each echo of a watched device its next command is sent, once the echo has been matched (so that a slow echo is
+ * never superseded by it), so that each of its echoes answers a command of its own; a watched device's slot that
  * comes before its next command is sent answers a background command instead, so that the rate holds.
  */
 final class EchoPublisher implements AutoCloseable {
@@ -42,7 +42,7 @@ final class EchoPublisher implements AutoCloseable {
     private final MqttAsyncClient client;
     private final String topicRoot;
     private final String group;
-    private final ScheduledExecutorService commander = Executors.newScheduledThreadPool(8);
+    private final ScheduledExecutorService commander;
     private final List<Published> published = new ArrayList<>();
     private volatile boolean running;
     private volatile long failures;
@@ -57,6 +57,8 @@ final class EchoPublisher implements AutoCloseable {
         this.topicRoot = topicRoot;
         this.group = group;
         this.markers = new int[watched];
+        // One thread per watched device: each waits for its device's previous echo to be matched.
+        this.commander = Executors.newScheduledThreadPool(watched);
         client = new MqttAsyncClient(brokerUrl, "echo-bench-" + UUID.randomUUID(), new MemoryPersistence());
         var options = new MqttConnectionOptions();
         options.setCleanStart(true);
@@ -68,9 +70,9 @@ final class EchoPublisher implements AutoCloseable {
      *
      * @param watched each watched device's first command
      * @param background the other commands, answered in order; the round ends before they run out
-     * @param next sends a watched device's next command (TUID, marker) and returns it
+     * @param next sends a watched device's next command (after its previous one, with this marker) and returns it
      */
-    void start(int rate, List<Echo> watched, List<Echo> background, BiFunction<String, Integer, Echo> next) {
+    void start(int rate, List<Echo> watched, List<Echo> background, BiFunction<Echo, Integer, Echo> next) {
         running = true;
         backgroundSent = 0;
         var current = new AtomicReferenceArray<Echo>(watched.toArray(Echo[]::new));
@@ -103,7 +105,7 @@ final class EchoPublisher implements AutoCloseable {
                             }
                             int marker = ++markers[device];
                             commander.schedule(
-                                    () -> current.set(device, next.apply(echo.tuid(), marker)),
+                                    () -> current.set(device, next.apply(echo, marker)),
                                     watchedPeriod / 2,
                                     TimeUnit.NANOSECONDS);
                         } else {

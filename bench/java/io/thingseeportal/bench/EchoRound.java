@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,17 +80,35 @@ final class EchoRound {
                 .list();
     }
 
-    private @Nullable Echo next(String tuid, int marker) {
+    /** The device's next command, once the portal has matched the previous one's echo (or has waited 10 s for it). */
+    private @Nullable Echo next(Echo previous, int marker) {
+        String tuid = previous.tuid();
         try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && stillSent(previous)) {
+                Thread.sleep(20);
+            }
             DeviceCommand command = fleet.asAdmin(() -> commands.configure(
                     tuid,
                     BulkRounds.TSM_ID,
                     Map.of("measurementInterval", marker, "reportInterval", BulkRounds.REPORT_INTERVAL)));
             return new Echo(tuid, command.transactionId(), command.request(), marker);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         } catch (RuntimeException e) {
             System.out.println("The next command to " + tuid + " failed: " + e);
             return null;
         }
+    }
+
+    private boolean stillSent(Echo echo) {
+        return fleet.jdbc()
+                        .sql("SELECT count(*) FROM device_command WHERE transaction_id = ? AND state = 'SENT'")
+                        .param(echo.transactionId())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static Map<String, Object> fields(String json) {

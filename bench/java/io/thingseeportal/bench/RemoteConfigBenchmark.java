@@ -30,8 +30,8 @@ import org.springframework.boot.actuate.health.Status;
  *       the job's {@code finished_at}; ideal 10,000 × 0.05 s / 16 = 31.25 s, target at most 1.25 times that;
  *   <li>the rollout's commands answered: a Paho client publishes their echoes at 200 a second for 55 s
  *       ({@link EchoPublisher}); every tenth goes to one of 20 watched devices, whose pages a headless Chromium has
- *       open as a viewer, and each of those echoes answers a command of its own (sent after the previous echo through
- *       {@link DeviceCommandService}); latency = the moment the command's row shows CONFIRMED − publish time
+ *       open as a viewer, and each of those echoes answers a command of its own (sent through
+ *       {@link DeviceCommandService} once the previous echo was matched); latency = the moment the command's row shows CONFIRMED − publish time
  *       ({@link EchoPages}), target p95 at most 500 ms;
  *   <li>a move of the 1,000 devices to the other group, back in the next round, with 200 ms of API latency; ideal 1,000
  *       × 0.2 s / 16 = 12.5 s, target at most 1.25 times that.

@@ -91,8 +91,8 @@ final class RemoteConfigResults {
         String figure = String.format(
                 Locale.ROOT,
                 "p95 %s (median of %d rounds' p95; rounds %s to %s); all rounds: %s; %,d background echoes;"
-                        + " watched echoes not published because the next command was not yet sent %d, publish"
-                        + " failures %d (%d echoes/s for %d s per round, every tenth to one of %d watched devices,"
+                        + " watched slots that answered a background command because the device's next command was not"
+                        + " yet sent %d, publish failures %d (%d echoes/s for %d s per round, every tenth to one of %d watched devices,"
                         + " each answering a command of its own; %s)",
                 millis(medianP95),
                 rounds,
