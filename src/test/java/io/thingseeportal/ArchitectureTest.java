@@ -1,11 +1,14 @@
 package io.thingseeportal;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -19,9 +22,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** The package rules of CONVENTIONS.md, kept by the build. */
 class ArchitectureTest {
@@ -157,6 +162,59 @@ class ArchitectureTest {
                                 "io.thingseeportal.security..",
                                 "io.thingseeportal.tenant..")))
                 .check(PORTAL);
+    }
+
+    /**
+     * Services are the security boundary: each public method of a public service says who may call it, on itself or
+     * on its class. Package-private services (the engine's workers, the delivery of commands) are their feature's
+     * inside and are reached only through a public service that checks; event listeners run for the portal, not for a
+     * caller; methods a framework interface declares (a lifecycle's start and stop) are the framework's.
+     */
+    @Test
+    void every_public_method_of_a_public_service_says_who_may_call_it() {
+        methods()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Service.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .and()
+                .areNotAnnotatedWith(EventListener.class)
+                .and()
+                .areNotAnnotatedWith(TransactionalEventListener.class)
+                .and(notDeclaredByAFrameworkInterface())
+                .should(sayWhoMayCallThem())
+                .check(PORTAL);
+    }
+
+    private static DescribedPredicate<JavaMethod> notDeclaredByAFrameworkInterface() {
+        return new DescribedPredicate<>("not declared by an interface outside the portal") {
+            @Override
+            public boolean test(JavaMethod method) {
+                return method.getOwner().getAllRawInterfaces().stream()
+                        .filter(type -> !type.getPackageName().startsWith("io.thingseeportal"))
+                        .flatMap(type -> type.getMethods().stream())
+                        .noneMatch(declared -> declared.getName().equals(method.getName())
+                                && declared.getRawParameterTypes().equals(method.getRawParameterTypes()));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> sayWhoMayCallThem() {
+        var annotations = List.of(PermitAll.class, RolesAllowed.class, DenyAll.class);
+        return new ArchCondition<>("carry @RolesAllowed, @PermitAll or @DenyAll, or have a class that does") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean said = annotations.stream()
+                        .anyMatch(annotation -> method.isAnnotatedWith(annotation)
+                                || method.getOwner().isAnnotatedWith(annotation));
+                events.add(
+                        new SimpleConditionEvent(method, said, method.getFullName() + " does not say who may call it"));
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> haveExactlyOneAccessAnnotation() {

@@ -5,10 +5,12 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Refuses to start the portal while a setting it cannot run without is missing, naming every missing setting and the
- * environment variable that sets it. The demo profile supplies all of them; production must.
+ * environment variable that sets it. The demo profile supplies all of them; production must. It also refuses the
+ * built-in Thingsee cloud simulator outside the demo.
  *
  * <p>It runs before any bean is created, so that a missing database URL is reported as such and not as a failed
  * connection pool.
@@ -25,6 +27,12 @@ public class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAw
             new Setting("portal.oidc.client-id", "PORTAL_OIDC_CLIENT_ID"),
             new Setting("portal.oidc.client-secret", "PORTAL_OIDC_CLIENT_SECRET"));
 
+    /**
+     * Where the simulator may run: the demo, and the test suite's own profile (its settings exist only in the sources,
+     * under {@code src/test/resources}, not in the packaged portal).
+     */
+    static final Profiles SIMULATED = Profiles.of("demo | test");
+
     private Environment environment;
 
     @Override
@@ -34,6 +42,10 @@ public class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAw
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (environment.getProperty("portal.simulator.enabled", Boolean.class, false)
+                && !environment.acceptsProfiles(SIMULATED)) {
+            throw new SimulatorOutsideDemoException();
+        }
         List<Setting> missing = REQUIRED.stream()
                 .filter(setting ->
                         environment.getProperty(setting.property(), "").isBlank())

@@ -2,6 +2,7 @@ package io.thingseeportal.installation;
 
 import io.thingseeportal.security.AppRoles;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -125,7 +126,8 @@ public class LabelScanService {
         };
     }
 
-    /** The largest photo read: an upload may stop reading beyond it. */
+    /** The largest photo read: an upload may stop reading beyond it. A setting, open to all (read at start too). */
+    @PermitAll
     public DataSize photoMaxSize() {
         return photoMaxSize;
     }

@@ -3,6 +3,7 @@ package io.thingseeportal.tenant;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.SignInTenants;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -30,7 +31,12 @@ public class TenantService implements SignInTenants {
         this.currentUser = currentUser;
     }
 
+    /**
+     * Open to all: it is called while a user signs in, before anyone is authenticated, and by the data stream, which
+     * runs for no one; it gives only the tenant's id, short name and name.
+     */
     @Override
+    @PermitAll
     @Transactional(readOnly = true)
     public Optional<SignInTenant> findForSignIn(String slug) {
         return tenants.findBySlug(slug)

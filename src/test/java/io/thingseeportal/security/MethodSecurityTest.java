@@ -32,6 +32,18 @@ class MethodSecurityTest extends KaribuTest {
     }
 
     @Test
+    void finding_a_tenant_for_sign_in_needs_nobody_signed_in() {
+        long tenantId = TestData.tenant(jdbc, "Acme");
+        String slug = jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .single();
+
+        assertThat(tenants.findForSignIn(slug))
+                .hasValueSatisfying(tenant -> assertThat(tenant.id()).isEqualTo(tenantId));
+    }
+
+    @Test
     void a_viewer_cannot_list_all_tenants() {
         signIn("veera", TestData.tenant(jdbc, "Acme"), AppRoles.VIEWER);
         assertThatThrownBy(() -> tenants.findAll()).isInstanceOf(AccessDeniedException.class);

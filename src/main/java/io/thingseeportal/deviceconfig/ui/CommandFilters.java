@@ -1,9 +1,12 @@
 package io.thingseeportal.deviceconfig.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -36,6 +39,9 @@ class CommandFilters extends Composite<HorizontalLayout> {
     private final ComboBox<String> by = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
+    /** Shown while the inventory is narrowed to one rollout (a link from its page); a click widens it again. */
+    private final Button job = new Button(VaadinIcon.CLOSE_SMALL.create());
+
     private final ZoneId zone;
     private @Nullable Long jobId;
     private boolean setting;
@@ -72,8 +78,17 @@ class CommandFilters extends Composite<HorizontalLayout> {
         by.addValueChangeListener(event -> changed(changed));
         from.addValueChangeListener(event -> changed(changed));
         to.addValueChangeListener(event -> changed(changed));
+        job.setId("commands-job");
+        job.setIconAfterText(true);
+        job.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        job.setTooltipText(getTranslation("command-inventory.job.clear"));
+        job.setVisible(false);
+        job.addClickListener(event -> {
+            showJob(null);
+            changed(changed);
+        });
         var content = getContent();
-        content.add(states, tuid, group, by, from, to);
+        content.add(states, tuid, group, by, from, to, job);
         content.setWrap(true);
         content.setAlignItems(FlexComponent.Alignment.BASELINE);
     }
@@ -111,9 +126,19 @@ class CommandFilters extends Composite<HorizontalLayout> {
             by.setValue(single(values, "by").orElse(null));
             from.setValue(single(values, "from").flatMap(CommandFilters::date).orElse(null));
             to.setValue(single(values, "to").flatMap(CommandFilters::date).orElse(null));
-            jobId = single(values, "job").flatMap(CommandFilters::number).orElse(null);
+            showJob(single(values, "job").flatMap(CommandFilters::number).orElse(null));
         } finally {
             setting = false;
+        }
+    }
+
+    private void showJob(@Nullable Long id) {
+        jobId = id;
+        job.setVisible(id != null);
+        if (id != null) {
+            job.setText(getTranslation("command-inventory.job", String.valueOf(id)));
+            job.setAriaLabel(getTranslation("command-inventory.job", String.valueOf(id)) + ": "
+                    + getTranslation("command-inventory.job.clear"));
         }
     }
 

@@ -105,7 +105,7 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
                         commands,
                         new H3(getTranslation("rollout.left-out")),
                         leftOut,
-                        new Anchor("commands", getTranslation("rollout.all-commands")));
+                        new Anchor("commands?job=" + jobId, getTranslation("rollout.all-commands")));
         showCommands();
         showLeftOut();
         getUI().ifPresent(this::follow);
@@ -158,6 +158,9 @@ class RolloutView extends Composite<VerticalLayout> implements BeforeEnterObserv
         if (jobId >= 0) {
             live.add(jobs.subscribe(jobId, () -> jobRefresh.request(ui)));
             live.add(updates.subscribeToCommands(changed -> commandsRefresh.request(ui)));
+            // What changed between the first count and the subscription (the last sends of a rollout opened as it
+            // ends) would otherwise show only with the next change of a command.
+            commandsRefresh.request(ui);
         }
     }
 

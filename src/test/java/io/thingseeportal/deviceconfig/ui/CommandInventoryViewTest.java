@@ -1,6 +1,7 @@
 package io.thingseeportal.deviceconfig.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -198,6 +200,23 @@ class CommandInventoryViewTest extends MockedThingseeTest {
                         "state", List.of("CONFIRMED", "MISMATCH"),
                         "tuid", List.of("EZU3190"),
                         "group", List.of("prfi00office")));
+    }
+
+    @Test
+    void a_link_from_a_rollout_shows_only_its_commands_and_says_so_until_it_is_widened() {
+        jdbc.sql("UPDATE device_command SET job_id = 77 WHERE tenant_id = ? AND state = 'MISMATCH'")
+                .param(tenantId)
+                .update();
+
+        UI.getCurrent().navigate("commands", QueryParameters.fromString("job=77"));
+
+        assertThat(states()).containsExactly(CommandState.MISMATCH);
+        Button job = _get(Button.class, spec -> spec.withId("commands-job"));
+        assertThat(job.getText()).isEqualTo("Rollout 77");
+        _click(job);
+        assertThat(states()).containsExactly(CommandState.FAILED, CommandState.MISMATCH, CommandState.CONFIRMED);
+        assertThat(job.isVisible()).isFalse();
+        assertThat(view().location().getQueryParameters().getParameters()).doesNotContainKey("job");
     }
 
     @Test

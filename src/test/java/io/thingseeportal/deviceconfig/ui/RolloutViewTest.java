@@ -113,6 +113,13 @@ class RolloutViewTest extends MockedThingseeTest {
         Grid<io.thingseeportal.bulk.BulkItemView> leftOut = _get(Grid.class, spec -> spec.withId("rollout-left-out"));
         assertThat(GridKt._size(leftOut)).isEqualTo(2);
         assertThat(GridKt._getFormattedRow(leftOut, 0)).contains("other product");
+        String jobId =
+                UI.getCurrent().getInternals().getActiveViewLocation().getPath().substring("rollouts/".length());
+        assertThat(_get(
+                                com.vaadin.flow.component.html.Anchor.class,
+                                spec -> spec.withText("This rollout's commands in the inventory"))
+                        .getHref())
+                .isEqualTo("commands?job=" + jobId);
     }
 
     @Test
