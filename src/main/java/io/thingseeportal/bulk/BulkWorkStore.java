@@ -180,10 +180,7 @@ class BulkWorkStore {
         return false;
     }
 
-    /**
-     * Whether a success or skip may move the job on: no item of it is left to run, or some failed (successes count
-     * towards the abort threshold's minimum of finished items).
-     */
+    /** Whether a success may move the job on: none of its items is left to run, or some failed (abort threshold). */
     boolean mayMoveOn(long jobId) {
         return jdbc.sql(
                         "SELECT NOT EXISTS (SELECT 1 FROM bulk_item WHERE job_id = ? AND state IN ('PENDING', 'RUNNING'))"
