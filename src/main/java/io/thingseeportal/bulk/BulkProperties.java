@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ratePerSecond Thingsee calls (items) per second one node starts for one tenant, on average
  * @param burst items one node may start for one tenant at once after a quiet spell (the token bucket's size)
  * @param callDeadline the time one item may take overall; past it the item fails with a message saying so
- * @param lease how long a node's claim of an item holds; after it another node may run the item again (it must be
- *     longer than the call deadline)
+ * @param lease how long a node's claim of an item holds without renewal (the node renews it every quarter lease while
+ *     the item runs); after it another node may run the item again (it must be longer than the call deadline)
  * @param pollInterval how often each node looks for items to run
  * @param rateLimitBackoff how long a tenant waits after a 429 that says nothing of when to try again
  * @param maxTransientRetries times an item is tried again when Thingsee is unavailable before it fails

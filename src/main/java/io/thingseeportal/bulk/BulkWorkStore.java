@@ -3,6 +3,7 @@ package io.thingseeportal.bulk;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,19 @@ class BulkWorkStore {
                         .params(Timestamp.from(notBefore), message, counted ? 0 : 1, itemId, owner)
                         .update()
                 == 1;
+    }
+
+    /**
+     * Extends the leases of these items, which the node is still running, so that no other node takes an item that is slow, only
+     * one whose node stopped renewing (it died).
+     */
+    int renewLeases(String owner, Collection<Long> itemIds, Instant leaseUntil) {
+        return jdbc.sql("UPDATE bulk_item SET lease_until = :until WHERE id IN (:ids) AND state = 'RUNNING'"
+                        + " AND lease_owner = :owner")
+                .param("until", Timestamp.from(leaseUntil))
+                .param("ids", itemIds)
+                .param("owner", owner)
+                .update();
     }
 
     /** A stopping node hands back the items it still holds, so that another node runs them without waiting. */

@@ -4,31 +4,27 @@ import io.thingseeportal.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One node's workers. Every poll interval (and as soon as an item finishes) the node claims what its free threads and
  * its per-tenant limits allow, each claim a short transaction that leases the items to this node; runs each item's
- * handler outside any transaction; then records the outcome and moves the job on in another. When a job finishes, its
- * handler has its say once, on one node. On shutdown the node stops claiming, lets running items finish for up to the
- * call deadline, and hands back the rest.
+ * handler outside any transaction; then {@link BulkJobSteps records} the outcome and moves the job on. While items
+ * run, the node renews their leases every quarter lease, so that only a node that died loses its items to another.
+ * On shutdown the node stops claiming, lets running items finish for up to the call deadline, and hands back the
+ * rest.
  */
 @Service
 class BulkWorkers implements SmartLifecycle {
@@ -36,40 +32,27 @@ class BulkWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BulkWorkers.class);
 
     private final BulkWorkStore work;
-    private final BulkJobStore jobs;
-    private final Map<String, BulkHandler> handlers;
+    private final BulkJobSteps steps;
     private final BulkProperties properties;
     private final Clock clock;
-    private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final TenantLimits limits;
     private final String node = "node-" + UUID.randomUUID();
     private final AtomicInteger busy = new AtomicInteger();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile boolean killed;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(threads("bulk-poll"));
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(threads("bulk-lease"));
     private final ExecutorService workers;
     private final ExecutorService calls = Executors.newCachedThreadPool(threads("bulk-call"));
     private final ItemCall itemCall;
 
     BulkWorkers(
-            BulkWorkStore work,
-            BulkJobStore jobs,
-            List<BulkHandler> handlers,
-            BulkProperties properties,
-            Clock clock,
-            CurrentUser currentUser,
-            ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            BulkWorkStore work, BulkJobSteps steps, BulkProperties properties, Clock clock, CurrentUser currentUser) {
         this.work = work;
-        this.jobs = jobs;
-        this.handlers = handlers.stream().collect(Collectors.toMap(BulkHandler::kind, Function.identity()));
+        this.steps = steps;
         this.properties = properties;
         this.clock = clock;
-        this.currentUser = currentUser;
-        this.events = events;
-        this.transaction = new TransactionTemplate(transactions);
         this.limits = new TenantLimits(properties, clock);
         this.workers = Executors.newFixedThreadPool(properties.workerThreads(), threads("bulk-worker"));
         this.itemCall = new ItemCall(currentUser, properties, calls);
@@ -83,6 +66,8 @@ class BulkWorkers implements SmartLifecycle {
         }
         running = true;
         poller.scheduleWithFixedDelay(this::poll, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long renewEvery = Math.max(1, properties.lease().toMillis() / 4);
+        leases.scheduleAtFixedRate(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     }
 
     /** Stops claiming; waits for running items up to the call deadline, then hands back those still running. */
@@ -102,17 +87,19 @@ class BulkWorkers implements SmartLifecycle {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        leases.shutdownNow();
         calls.shutdownNow();
-        int released = inTransaction(() -> work.release(node));
+        int released = steps.inTransaction(() -> work.release(node));
         if (released > 0) {
             log.info("Handed back {} bulk items still running at shutdown", released);
         }
     }
 
-    /** Stops at once, as a node that dies does: no outcome is recorded for items still running (tests only). */
+    /** Stops at once, as a node that dies does: no outcome is recorded, no lease renewed (tests only). */
     void kill() {
         killed = true;
         running = false;
+        leases.shutdownNow();
         poller.shutdownNow();
         workers.shutdownNow();
         calls.shutdownNow();
@@ -134,17 +121,17 @@ class BulkWorkers implements SmartLifecycle {
         }
         try {
             Instant now = clock.instant();
-            for (long job : inTransaction(() -> work.sweepExpiredLeases(now))) {
-                settle(job);
+            for (long job : steps.inTransaction(() -> work.sweepExpiredLeases(now))) {
+                steps.settle(job, node);
             }
             // A job whose last outcome was committed by a node that died before it moved the job on.
             for (long job : work.jobsToSettle()) {
-                settle(job);
+                steps.settle(job, node);
             }
             for (long job : work.jobsToWrapUp(now)) {
-                wrapUp(job);
+                steps.wrapUp(job, node);
             }
-            claim(now);
+            claim();
         } catch (RuntimeException e) {
             log.warn("Bulk workers could not poll", e);
         }
@@ -156,13 +143,13 @@ class BulkWorkers implements SmartLifecycle {
             return;
         }
         try {
-            claim(clock.instant());
+            claim();
         } catch (RuntimeException e) {
             log.warn("Bulk workers could not claim", e);
         }
     }
 
-    private void claim(Instant now) {
+    private void claim() {
         int free = properties.workerThreads() - busy.get();
         for (long tenantId : work.tenantsWithRunningJobs()) {
             if (free <= 0 || !running) {
@@ -172,96 +159,55 @@ class BulkWorkers implements SmartLifecycle {
             if (reserved == 0) {
                 continue;
             }
+            Instant now = clock.instant();
             List<Long> claimed =
-                    inTransaction(() -> work.claim(tenantId, node, now, now.plus(properties.lease()), reserved));
+                    steps.inTransaction(() -> work.claim(tenantId, node, now, now.plus(properties.lease()), reserved));
             limits.unused(tenantId, reserved - claimed.size());
             for (long itemId : claimed) {
                 busy.incrementAndGet();
+                inFlight.add(itemId);
                 free--;
                 workers.execute(() -> runItem(tenantId, itemId));
             }
         }
     }
 
+    private void renewLeases() {
+        List<Long> items = List.copyOf(inFlight);
+        if (killed || items.isEmpty()) {
+            return;
+        }
+        try {
+            steps.inTransaction(
+                    () -> work.renewLeases(node, items, clock.instant().plus(properties.lease())));
+        } catch (RuntimeException e) {
+            log.warn("Bulk workers could not renew their leases", e);
+        }
+    }
+
     private void runItem(long tenantId, long itemId) {
         try {
             var item = work.claimed(itemId);
-            BulkHandler handler = handlers.get(item.context().kind());
+            BulkHandler handler = steps.handler(item.context().kind());
             ItemCall.Result result = handler == null
                     ? ItemCall.Result.of(ItemOutcome.failed(ItemOutcome.ERROR, "No handler for this kind of job"))
                     : itemCall.run(handler, item.context());
-            record(item, result);
+            if (result.rateLimited()) {
+                limits.rateLimited(tenantId, result.retryIn());
+            }
+            if (!killed) {
+                steps.record(item, result, node);
+            }
         } catch (RuntimeException e) {
             log.warn("Bulk item {} could not run; its lease will run out and it runs again", itemId, e);
         } finally {
+            inFlight.remove(itemId);
             limits.finished(tenantId);
             busy.decrementAndGet();
             if (running) {
                 poller.execute(this::claimNext);
             }
         }
-    }
-
-    private void record(BulkWorkStore.ClaimedItem item, ItemCall.Result result) {
-        if (killed) {
-            return;
-        }
-        Instant now = clock.instant();
-        long jobId = item.context().jobId();
-        if (result.rateLimited()) {
-            limits.rateLimited(item.context().tenantId(), result.retryIn());
-        }
-        var outcome = result.outcome();
-        boolean held = inTransaction(() -> outcome == null
-                ? work.requeue(item.id(), node, now.plus(result.retryIn()), !result.rateLimited(), result.message())
-                : work.finish(item.id(), node, outcome, now));
-        // After the outcome's commit, so that of the items finishing together the last to look sees all outcomes. A
-        // success moves the job on only as its last item, or towards its abort threshold: only then is the job's row
-        // locked and its items counted, so that a job's items do not queue on its row one after the other.
-        boolean finished = held
-                && (outcome == null || outcome.state() == BulkItemState.FAILED || work.mayMoveOn(jobId))
-                && inTransaction(() -> work.settle(jobId, now, properties.abortMinItems()));
-        events.publishEvent(new BulkProgressChanged(jobId, item.context().tenantId()));
-        if (finished) {
-            wrapUp(jobId);
-        }
-    }
-
-    /** Moves a job on outside an item's outcome (a swept lease, a cancel), and wraps it up if it finished. */
-    void settle(long jobId) {
-        if (inTransaction(() -> work.settle(jobId, clock.instant(), properties.abortMinItems()))) {
-            wrapUp(jobId);
-        }
-    }
-
-    /** Gives the job's handler its say about the finish, unless another node is giving it or has given it. */
-    void wrapUp(long jobId) {
-        Instant now = clock.instant();
-        if (!work.claimWrapUp(jobId, node, now, now.plus(properties.lease()))) {
-            return;
-        }
-        var job = jobs.job(null, jobId).orElseThrow();
-        BulkHandler handler = handlers.get(job.view().kind());
-        try {
-            if (handler != null) {
-                currentUser.runAs(job.creator(), () -> {
-                    handler.finished(job.view());
-                    return null;
-                });
-            }
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Bulk job {} ({}): its handler failed on the finish",
-                    jobId,
-                    job.view().kind(),
-                    e);
-        }
-        work.wrappedUp(jobId, clock.instant());
-        events.publishEvent(new BulkProgressChanged(jobId, job.view().tenantId()));
-    }
-
-    private <T> T inTransaction(Supplier<T> statements) {
-        return transaction.execute(status -> statements.get());
     }
 
     private static ThreadFactory threads(String name) {

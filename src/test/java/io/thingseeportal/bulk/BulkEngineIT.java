@@ -7,7 +7,6 @@ import io.thingseeportal.TestPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +51,9 @@ class BulkEngineIT {
         // Items started while the node is about to die wait until it has died, so that it dies running some.
         var dyingSoon = new AtomicBoolean();
         var handler = new RecordingHandler(item -> {
-            sleep(20);
+            RecordingHandler.sleep(20);
             while (dyingSoon.get()) {
-                sleep(5);
+                RecordingHandler.sleep(5);
             }
             return ItemOutcome.succeeded();
         });
@@ -85,7 +84,7 @@ class BulkEngineIT {
     @Test
     void a_node_that_stops_lets_its_items_finish_and_a_new_node_runs_each_of_the_rest_once() {
         var handler = new RecordingHandler(item -> {
-            sleep(20);
+            RecordingHandler.sleep(20);
             return ItemOutcome.succeeded();
         });
         var engine = fixture(handler);
@@ -107,14 +106,5 @@ class BulkEngineIT {
                 .params(job, node.node())
                 .query(String.class)
                 .set();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

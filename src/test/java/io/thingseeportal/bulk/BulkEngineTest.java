@@ -235,6 +235,26 @@ class BulkEngineTest {
     }
 
     @Test
+    void a_node_renews_the_lease_of_an_item_that_runs_longer_so_no_other_node_runs_it_again() {
+        // A lease far shorter than the item stands for a node slowed down (a long pause, a starved machine): as long as
+        // it is alive, it keeps its items.
+        var handler = new RecordingHandler(item -> {
+            RecordingHandler.sleep(1_200);
+            return ItemOutcome.succeeded();
+        });
+        var engine = fixture(handler);
+        var shortLease = BulkFixture.properties(Duration.ofSeconds(10), Duration.ofMillis(300));
+        long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(4), null);
+
+        engine.node(shortLease, handler);
+        engine.node(shortLease, handler);
+
+        assertThat(engine.awaitComplete(job).count(BulkItemState.SUCCEEDED)).isEqualTo(4);
+        assertThat(handler.runs).hasSize(4);
+        assertThat(handler.runs.values()).allMatch(runs -> runs.get() == 1);
+    }
+
+    @Test
     void items_submitted_with_a_skip_reason_are_counted_as_skipped_and_never_run() {
         var handler = new RecordingHandler();
         var engine = fixture(handler);

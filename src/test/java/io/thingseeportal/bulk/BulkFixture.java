@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The engine without Spring, on one database: {@link #node} starts the workers of one more "node" on it, so that a
@@ -33,7 +34,7 @@ final class BulkFixture implements AutoCloseable {
     final JdbcClient jdbc;
     final long tenantId;
     final PortalUser admin;
-    final CurrentUser currentUser = new CurrentUser();
+    final CurrentUser currentUser = new CurrentUser(SecurityContextHolder.getContextHolderStrategy());
     final Clock clock;
     final List<BulkWorkers> nodes = new ArrayList<>();
     private final BulkJobs jobs;
@@ -92,7 +93,7 @@ final class BulkFixture implements AutoCloseable {
 
     /** Starts the workers of one more node on the database. */
     BulkWorkers node(BulkProperties properties, BulkHandler... handlers) {
-        var workers = new BulkWorkers(
+        var steps = new BulkJobSteps(
                 workStore(),
                 jobStore(),
                 List.of(handlers),
@@ -101,6 +102,7 @@ final class BulkFixture implements AutoCloseable {
                 currentUser,
                 event -> {},
                 new DataSourceTransactionManager(dataSource));
+        var workers = new BulkWorkers(workStore(), steps, properties, clock, currentUser);
         workers.start();
         nodes.add(workers);
         return workers;

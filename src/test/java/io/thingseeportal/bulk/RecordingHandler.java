@@ -3,6 +3,7 @@ package io.thingseeportal.bulk;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -45,5 +46,15 @@ final class RecordingHandler implements BulkHandler {
     int runs(String key) {
         AtomicInteger count = runs.get(key);
         return count == null ? 0 : count.get();
+    }
+
+    /** Sleeps in a handler, as a slow call does. */
+    static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }
