@@ -2,11 +2,13 @@ package io.thingseeportal.security;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +20,22 @@ import org.springframework.stereotype.Component;
 public class BackgroundWork {
 
     private final TaskExecutor executor;
+    private final SecurityContextHolderStrategy security;
 
-    BackgroundWork(@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    BackgroundWork(
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            ObjectProvider<SecurityContextHolderStrategy> security) {
         this.executor = executor;
+        // The context's own strategy, as in CurrentUser: the one this context's method security reads.
+        this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Starts {@code work} on the task executor as the user signed in on this thread. */
     public <T> CompletableFuture<T> supply(Supplier<T> work) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        return CompletableFuture.supplyAsync(work, new DelegatingSecurityContextExecutor(executor, context));
+        SecurityContext context = security.createEmptyContext();
+        context.setAuthentication(security.getContext().getAuthentication());
+        var asUser = new DelegatingSecurityContextExecutor(executor, context);
+        asUser.setSecurityContextHolderStrategy(security);
+        return CompletableFuture.supplyAsync(work, asUser);
     }
 }

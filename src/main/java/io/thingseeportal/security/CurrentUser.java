@@ -2,21 +2,42 @@ package io.thingseeportal.security;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
-/** The signed-in user, for services that scope their work to the user's tenant. */
+/**
+ * The signed-in user, for services that scope their work to the user's tenant. It reads and sets the sign-in through
+ * the application context's own {@link SecurityContextHolderStrategy}, the one its method security checks, and not
+ * through the JVM-wide {@link SecurityContextHolder}: that one belongs to whichever context started last (Vaadin sets
+ * it), and with several contexts in one JVM (the demo identity provider, test nodes) a sign-in set there would be
+ * invisible to this context's checks.
+ */
 @Component
 public class CurrentUser {
 
+    private final SecurityContextHolderStrategy security;
+
+    @Autowired
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> security) {
+        this(security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
+    }
+
+    /** For code without an application context: the strategy its method security uses. */
+    public CurrentUser(SecurityContextHolderStrategy security) {
+        this.security = security;
+    }
+
     /** The signed-in user, if any. */
     public Optional<PortalUser> get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = security.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PortalOidcUser user) {
             return Optional.of(user.portalUser());
         }
@@ -33,19 +54,19 @@ public class CurrentUser {
      * thread the Vaadin session's sign-in wins.
      */
     public <T> T runAs(PortalUser user, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext previous = security.getContext();
+        SecurityContext context = security.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 user,
                 null,
                 user.roles().stream()
                         .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                         .toList()));
-        SecurityContextHolder.setContext(context);
+        security.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            security.setContext(previous);
         }
     }
 

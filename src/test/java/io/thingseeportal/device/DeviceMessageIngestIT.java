@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -256,7 +257,7 @@ class DeviceMessageIngestIT {
                 new DesiredConfigurations(
                         new DesiredConfigurationStore(jdbc, new ObjectMapper()),
                         new DeviceDetailsStore(jdbc, new ObjectMapper()),
-                        new CurrentUser(),
+                        new CurrentUser(SecurityContextHolder.getContextHolderStrategy()),
                         new MutableClock(T0)),
                 new MutableClock(T0));
     }
