@@ -3,7 +3,6 @@ package io.thingseeportal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -53,15 +52,9 @@ class DemoRestartIT {
                 .run(
                         "--server.port=0",
                         "--portal.demo.data-directory=" + data,
-                        "--portal.demo.broker.port=" + freePort(),
+                        "--portal.demo.broker.port=" + FreePorts.next(),
                         "--portal.demo.idp.enabled=false")) {
             return work.apply(demo.getBean(JdbcClient.class));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,8 +36,8 @@ class PackagedJarIT {
     static void runTheJarAsTheDemo() throws IOException {
         jar = PackagedPortal.jar();
         Path data = Files.createTempDirectory("portal-jar-demo");
-        int port = freePort();
-        int idpPort = freePort();
+        int port = FreePorts.next();
+        int idpPort = FreePorts.next();
         portal = "http://localhost:" + port;
         issuer = "http://127.0.0.1:" + idpPort;
         demo = new ProcessBuilder(List.of(
@@ -47,7 +46,7 @@ class PackagedJarIT {
                         jar.toString(),
                         "--spring.profiles.active=demo",
                         "--server.port=" + port,
-                        "--portal.demo.broker.port=" + freePort(),
+                        "--portal.demo.broker.port=" + FreePorts.next(),
                         "--portal.demo.idp.issuer=" + issuer,
                         "--portal.demo.data-directory=" + data))
                 .redirectErrorStream(true)
@@ -99,11 +98,5 @@ class PackagedJarIT {
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

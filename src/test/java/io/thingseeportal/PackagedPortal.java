@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +83,7 @@ public final class PackagedPortal implements AutoCloseable {
     public static PackagedPortal launch(
             String databaseUrl, String brokerUrl, String topicFilter, String clientId, String... more) {
         try {
-            int port = freePort();
+            int port = FreePorts.next();
             Path log = Files.createTempFile("portal-" + clientId, ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -160,11 +159,5 @@ public final class PackagedPortal implements AutoCloseable {
                         return false;
                     }
                 });
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

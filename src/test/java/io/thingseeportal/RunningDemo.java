@@ -2,7 +2,6 @@ package io.thingseeportal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +30,11 @@ public record RunningDemo(ConfigurableApplicationContext context, String portal,
      */
     public static RunningDemo start(String... more) {
         try {
-            String issuer = "http://127.0.0.1:" + freePort();
+            String issuer = "http://127.0.0.1:" + FreePorts.next();
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--portal.demo.data-directory=" + Files.createTempDirectory("portal-demo"),
-                    "--portal.demo.broker.port=" + freePort(),
+                    "--portal.demo.broker.port=" + FreePorts.next(),
                     "--portal.demo.idp.issuer=" + issuer));
             arguments.addAll(List.of(more));
             ConfigurableApplicationContext demo = new SpringApplicationBuilder(Application.class)
@@ -59,11 +58,5 @@ public record RunningDemo(ConfigurableApplicationContext context, String portal,
     @Override
     public void close() {
         context.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

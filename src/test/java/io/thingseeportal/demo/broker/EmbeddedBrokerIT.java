@@ -2,8 +2,8 @@ package io.thingseeportal.demo.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thingseeportal.FreePorts;
 import io.thingseeportal.demo.DemoProperties;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class EmbeddedBrokerIT {
 
     @Test
     void a_subscriber_that_acknowledges_late_gets_more_than_fifty_messages_at_a_time() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         broker = new EmbeddedBroker(new DemoProperties.Broker(true, port, "127.0.0.1"), data);
         String url = "tcp://127.0.0.1:" + port;
         var arrived = new ConcurrentLinkedQueue<Integer>();
@@ -108,12 +108,6 @@ class EmbeddedBrokerIT {
         options.setCleanStart(cleanStart);
         options.setSessionExpiryInterval(cleanStart ? 0L : 3_600L);
         return options;
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

@@ -2,9 +2,9 @@ package io.thingseeportal.thingsee.mqtt;
 
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.thingseeportal.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +25,6 @@ public interface TestBroker extends AutoCloseable {
     @Override
     default void close() {
         stop();
-    }
-
-    static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Path tempDirectory(String prefix) {
@@ -58,7 +50,7 @@ public interface TestBroker extends AutoCloseable {
      * certificates, a TLS listener that requires a client certificate signed by the test CA.
      */
     final class Mosquitto implements TestBroker {
-        private final int port = freePort();
+        private final int port = FreePorts.next();
         private final Path home = tempDirectory("portal-mosquitto");
         private final @org.jspecify.annotations.Nullable TestCertificates tls;
         private Process process;
@@ -136,7 +128,7 @@ public interface TestBroker extends AutoCloseable {
 
     /** HiveMQ Community Edition embedded, as the demo runs it. */
     final class HiveMq implements TestBroker {
-        private final int port = freePort();
+        private final int port = FreePorts.next();
         private final Path home = tempDirectory("portal-hivemq");
         private boolean wildcards = true;
         private EmbeddedHiveMQ hivemq;
