@@ -35,7 +35,8 @@ public class LabelScanService {
     private static final int PHOTO_WAIT_SECONDS = 10;
     private static final int PHOTOS_WAITING = 2;
 
-    private final QrDecoder decoder;
+    private final QrDecoder frameDecoder;
+    private final QrDecoder photoDecoder;
     private final ImageReading frames;
     private final ImageReading photos;
     private final Semaphore decoders;
@@ -45,7 +46,8 @@ public class LabelScanService {
 
     LabelScanService(ScanProperties properties) {
         int atOnce = properties.decodersAtOnce();
-        this.decoder = new QrDecoder(properties.decodeTimeLimit());
+        this.frameDecoder = new QrDecoder(properties.decodeTimeLimit());
+        this.photoDecoder = new QrDecoder(properties.photoDecodeTimeLimit());
         this.frames =
                 new ImageReading(properties.frameMaxSize().toBytes(), properties.frameMaxPixels(), FRAME_LONGEST_SIDE);
         this.photos = new ImageReading(
@@ -75,7 +77,7 @@ public class LabelScanService {
             return CompletableFuture.completedFuture(new LabelScan.Dropped());
         }
         try {
-            return CompletableFuture.supplyAsync(() -> decodeHolding(frames, frame), frameWorkers);
+            return CompletableFuture.supplyAsync(() -> decodeHolding(frames, frameDecoder, frame), frameWorkers);
         } catch (RuntimeException e) {
             decoders.release();
             throw e;
@@ -99,7 +101,7 @@ public class LabelScanService {
                             Thread.currentThread().interrupt();
                             return new LabelScan.Dropped();
                         }
-                        return decodeHolding(photos, photo);
+                        return decodeHolding(photos, photoDecoder, photo);
                     },
                     photoWorker);
         } catch (RejectedExecutionException e) {
@@ -145,7 +147,7 @@ public class LabelScanService {
     }
 
     /** Reads and decodes the image, then gives back the decoder that the caller acquired. */
-    private LabelScan decodeHolding(ImageReading reading, byte[] bytes) {
+    private LabelScan decodeHolding(ImageReading reading, QrDecoder decoder, byte[] bytes) {
         try {
             ImageReading.Image image = reading.read(bytes);
             Optional<String> text = decoder.decode(image.image());

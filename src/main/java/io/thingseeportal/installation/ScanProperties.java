@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Reading sensor labels from camera frames and photos ({@code portal.installation.scan.*}).
  *
- * @param decodeTimeLimit after which the decoder starts no further attempt on a frame or photo
+ * @param decodeTimeLimit after which the decoder starts no further attempt on a camera frame (the next frame comes)
+ * @param photoDecodeTimeLimit after which the decoder starts no further attempt on a photo: longer, since the installer
+ *     took it on purpose and waits for it, and a busy server must not turn a readable photo into "no code"
  * @param decoders how many frames or photos are decoded at once; 0 for as many as the machine has cores. A camera
  *     frame that finds them all busy is dropped (the phone sends the next one), never queued
  * @param frameMaxSize the largest camera frame accepted; the scanner sends JPEGs of at most 800 pixels a side
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("portal.installation.scan")
 public record ScanProperties(
         @DefaultValue("400ms") @NotNull Duration decodeTimeLimit,
+        @DefaultValue("10s") @NotNull Duration photoDecodeTimeLimit,
         @DefaultValue("0") @Min(0) int decoders,
         @DefaultValue("1MB") @NotNull DataSize frameMaxSize,
         @DefaultValue("2000000") @Min(1) long frameMaxPixels,

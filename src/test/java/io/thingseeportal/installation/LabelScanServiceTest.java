@@ -118,6 +118,21 @@ class LabelScanServiceTest {
     }
 
     @Test
+    void a_photo_gets_all_the_attempts_it_needs_even_when_a_frame_would_have_run_out_of_time() {
+        service.stop();
+        // A frame's time limit so short that only the first attempt runs, as on a busy server.
+        service = service(1, Duration.ofNanos(1), Duration.ofSeconds(10));
+        // Light on dark: the first attempt (the image as it is) does not read it.
+        byte[] label = LabelFrames.png(LabelFrames.frame(
+                LabelFrames.LEGACY_LABEL, new Distortion(200, 0, 0, 0, 0, 1, 0, 0, 0, true), new Random(1)));
+
+        assertThat(service.scanFrame(label).join()).isInstanceOf(LabelScan.NoCode.class);
+        assertThat(reading(service.scanPhoto(label).join()))
+                .isInstanceOfSatisfying(
+                        Sensor.class, sensor -> assertThat(sensor.tuid()).isEqualTo("TSPR04EZU31901021"));
+    }
+
+    @Test
     void typed_text_is_resolved_like_a_scanned_code() {
         assertThat(service.resolve("tspr04ezu31901021")).isInstanceOf(Sensor.class);
         assertThat(service.resolve("EZU31901021", "TSPR04")).isInstanceOf(Sensor.class);
@@ -130,8 +145,13 @@ class LabelScanServiceTest {
     }
 
     private static LabelScanService service(int decoders) {
+        return service(decoders, Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    private static LabelScanService service(int decoders, Duration frameTimeLimit, Duration photoTimeLimit) {
         return new LabelScanService(new ScanProperties(
-                Duration.ofSeconds(2),
+                frameTimeLimit,
+                photoTimeLimit,
                 decoders,
                 DataSize.ofMegabytes(1),
                 2_000_000,
