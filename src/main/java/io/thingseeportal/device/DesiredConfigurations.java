@@ -51,12 +51,13 @@ public class DesiredConfigurations {
         if (!store.lockDevice(tenantId, tuid)) {
             throw new NoSuchDeviceException(tuid);
         }
-        Map<String, Object> desired = new LinkedHashMap<>(store.desired(tenantId, List.of(tuid))
-                .getOrDefault(tuid, Map.of())
-                .getOrDefault(tsmId, Map.of()));
+        Map<Integer, Map<String, Object>> messages =
+                new LinkedHashMap<>(store.desired(tenantId, List.of(tuid)).getOrDefault(tuid, Map.of()));
+        Map<String, Object> desired = new LinkedHashMap<>(messages.getOrDefault(tsmId, Map.of()));
         desired.putAll(values);
         store.put(tenantId, tuid, tsmId, desired, clock.instant());
-        refreshDrift(tenantId, List.of(tuid));
+        messages.put(tsmId, desired);
+        refreshDrift(tenantId, List.of(tuid), Map.of(tuid, messages));
     }
 
     /** Each configuration message the device has been asked for or has reported, desired beside reported. */
@@ -85,7 +86,12 @@ public class DesiredConfigurations {
         if (tuids.isEmpty()) {
             return;
         }
-        var desired = store.desired(tenantId, tuids);
+        refreshDrift(tenantId, tuids, store.desired(tenantId, tuids));
+    }
+
+    /** As above, with the devices' desired configuration already known (every message of each device). */
+    private void refreshDrift(
+            long tenantId, Collection<String> tuids, Map<String, Map<Integer, Map<String, Object>>> desired) {
         var reported = store.reported(tenantId, desired.keySet());
         Set<String> drifting = new HashSet<>();
         desired.forEach((tuid, messages) -> messages.forEach((tsmId, wanted) -> {

@@ -58,17 +58,19 @@ class CommandDelivery {
      */
     DeviceCommand deliver(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
         try {
-            return deliverOrThrow(tenantId, command, reportIntervalSeconds);
+            deliverOrThrow(tenantId, command, reportIntervalSeconds);
         } catch (ThingseeException refused) {
-            return store.find(tenantId, command.id()).orElseThrow();
+            // Marked failed, with Thingsee's words.
         }
+        return store.find(tenantId, command.id()).orElseThrow();
     }
 
     /**
      * As {@link #deliver}, but Thingsee's refusal is thrown after the command is marked failed, so that the bulk
-     * engine can tell a rate limit or an unavailable Thingsee (worth another try) from a refusal.
+     * engine can tell a rate limit or an unavailable Thingsee (worth another try) from a refusal. Returns nothing, so
+     * that a rollout's item does not read its command again.
      */
-    DeviceCommand deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
+    void deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
         String slug = Objects.requireNonNull(currentUser.require().tenantSlug(), "tenant users have a slug");
         try {
             thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command)));
@@ -87,7 +89,7 @@ class CommandDelivery {
             store.markSent(tenantId, command.id(), sentAt, sentAt.plus(echoWindow(reportIntervalSeconds)));
             store.supersedeOlder(tenantId, command, sentAt);
         });
-        return settled(tenantId, command);
+        changes.changed(tenantId, Set.of(command.tuid()));
     }
 
     /** The larger of the configured wait and that many report intervals. */
@@ -119,10 +121,5 @@ class CommandDelivery {
                 failure.length() > 1000 ? failure.substring(0, 1000) : failure,
                 clock.instant()));
         changes.changed(tenantId, Set.of(command.tuid()));
-    }
-
-    private DeviceCommand settled(long tenantId, DeviceCommand command) {
-        changes.changed(tenantId, Set.of(command.tuid()));
-        return store.find(tenantId, command.id()).orElseThrow();
     }
 }

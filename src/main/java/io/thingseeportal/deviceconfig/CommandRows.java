@@ -40,7 +40,7 @@ final class CommandRows {
                 row.getInt("tsm_ev"),
                 row.getLong("transaction_id"),
                 CommandState.valueOf(row.getString("state")),
-                read(row.getString("request"), FIELDS, Map.of()),
+                fields(row.getString("request")),
                 row.getString("group_id"),
                 noJob ? null : jobId,
                 row.getString("created_by"),
@@ -52,6 +52,11 @@ final class CommandRows {
                 echo == null ? null : read(echo, FIELDS, Map.of()),
                 differences == null ? List.of() : read(differences, DIFFERENCES, List.of()),
                 row.getString("failure"));
+    }
+
+    /** A message's fields as a later read of the row gives them (JSON's numbers, not the caller's). */
+    Map<String, Object> fields(String text) {
+        return read(text, FIELDS, Map.of());
     }
 
     private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,48 +47,59 @@ class DeviceCommandStore {
         this.rows = new CommandRows(json);
     }
 
-    /** Stores a queued command with a transactionId of its own, and returns it. */
+    /**
+     * Stores a queued command with a transactionId of its own (REFERENCE 9.5), and returns it. The sequence hands each
+     * value out once until it wraps after 2,147,483,647; only then can a value be held by a command still in the table,
+     * and the insert does nothing, so the next value is tried.
+     */
     DeviceCommand insert(long tenantId, NewCommand command, Instant now) {
-        long transactionId = freeTransactionId(tenantId);
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO device_command (tenant_id, tuid, tsm_id, tsm_ev, transaction_id, state, request,"
-                        + " group_id, job_id, created_by, created_by_name, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        tenantId,
+        String request = write(command.request());
+        // As the database keeps it, so that the command returned is the one a later read gives.
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        while (true) {
+            long transactionId = jdbc.sql("SELECT nextval('device_command_transaction_id')")
+                    .query(Long.class)
+                    .single();
+            var keys = new GeneratedKeyHolder();
+            int inserted = jdbc.sql(
+                            "INSERT INTO device_command (tenant_id, tuid, tsm_id, tsm_ev, transaction_id, state,"
+                                    + " request, group_id, job_id, created_by, created_by_name, created_at, updated_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(
+                            tenantId,
+                            command.tuid(),
+                            command.tsmId(),
+                            command.tsmEv(),
+                            transactionId,
+                            CommandState.QUEUED.name(),
+                            request,
+                            command.groupId(),
+                            command.jobId(),
+                            command.createdBy(),
+                            command.createdByName(),
+                            Timestamp.from(at),
+                            Timestamp.from(at))
+                    .update(keys, "id");
+            if (inserted == 1) {
+                return new DeviceCommand(
+                        keys.getKeyAs(Long.class),
                         command.tuid(),
                         command.tsmId(),
                         command.tsmEv(),
                         transactionId,
-                        CommandState.QUEUED.name(),
-                        write(command.request()),
+                        CommandState.QUEUED,
+                        rows.fields(request),
                         command.groupId(),
                         command.jobId(),
                         command.createdBy(),
                         command.createdByName(),
-                        Timestamp.from(now),
-                        Timestamp.from(now))
-                .update(keys, "id");
-        long id = keys.getKeyAs(Long.class);
-        return find(tenantId, id).orElseThrow();
-    }
-
-    /**
-     * The sequence's next value that no command of the tenant holds (REFERENCE 9.5). The sequence hands each value out
-     * once until it wraps after 2,147,483,647, so only then can a value be taken, and the next is tried.
-     */
-    private long freeTransactionId(long tenantId) {
-        while (true) {
-            long candidate = jdbc.sql("SELECT nextval('device_command_transaction_id')")
-                    .query(Long.class)
-                    .single();
-            boolean taken = jdbc.sql("SELECT count(*) FROM device_command WHERE tenant_id = ? AND transaction_id = ?")
-                            .params(tenantId, candidate)
-                            .query(Long.class)
-                            .single()
-                    > 0;
-            if (!taken) {
-                return candidate;
+                        at,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null);
             }
         }
     }

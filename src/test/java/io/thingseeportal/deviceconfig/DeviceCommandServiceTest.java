@@ -75,6 +75,18 @@ class DeviceCommandServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void once_the_sequence_has_wrapped_a_transaction_id_that_a_command_still_holds_is_passed_over() {
+        DeviceCommand first = commands.configure(TUID, PIR, Map.of("threshold", 200));
+        jdbc.sql("ALTER SEQUENCE device_command_transaction_id RESTART WITH " + first.transactionId())
+                .update();
+
+        DeviceCommand second = commands.configure(TUID, PIR, Map.of("threshold", 300));
+
+        assertThat(second.transactionId()).isEqualTo(first.transactionId() + 1);
+        assertThat(second.state()).isEqualTo(CommandState.SENT);
+    }
+
+    @Test
     void a_command_is_stored_with_a_transaction_id_of_its_own_and_sent_with_it() {
         DeviceCommand first = commands.configure(TUID, PIR, Map.of("threshold", 200));
         DeviceCommand second = commands.configure(TUID, PIR, Map.of("threshold", 300));
