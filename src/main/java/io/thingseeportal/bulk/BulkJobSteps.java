@@ -86,10 +86,17 @@ class BulkJobSteps {
         }
     }
 
+    /** Wraps up the finished jobs whose handler has not had its say (their node died before it gave it). */
+    void wrapUpFinishedJobs(String node) {
+        for (long job : jobs.jobsToWrapUp(clock.instant())) {
+            wrapUp(job, node);
+        }
+    }
+
     /** Gives the job's handler its say about the finish, unless another node is giving it or has given it. */
     void wrapUp(long jobId, String node) {
         Instant now = clock.instant();
-        if (!work.claimWrapUp(jobId, node, now, now.plus(properties.lease()))) {
+        if (!jobs.claimWrapUp(jobId, node, now, now.plus(properties.lease()))) {
             return;
         }
         var job = jobs.job(null, jobId).orElseThrow();
@@ -108,7 +115,7 @@ class BulkJobSteps {
                     job.view().kind(),
                     e);
         }
-        work.wrappedUp(jobId, clock.instant());
+        jobs.wrappedUp(jobId, clock.instant());
         events.publishEvent(new BulkProgressChanged(jobId, job.view().tenantId()));
     }
 

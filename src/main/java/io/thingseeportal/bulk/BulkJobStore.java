@@ -178,4 +178,29 @@ class BulkJobStore {
 
     /** A job with who submitted it, and whether its handler has had its say about its finish. */
     record StoredJob(BulkJobView view, PortalUser creator, boolean wrappedUp) {}
+
+    /** Finished jobs whose handler has not had its say, and that no live node is giving it. */
+    List<Long> jobsToWrapUp(Instant now) {
+        return jdbc.sql("SELECT id FROM bulk_job WHERE finished_at IS NOT NULL AND wrapped_up_at IS NULL"
+                        + " AND (wrap_up_until IS NULL OR wrap_up_until < ?) ORDER BY id")
+                .param(Timestamp.from(now))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Takes the wrap-up of the job for this node until {@code until}, unless another node has it. */
+    boolean claimWrapUp(long jobId, String owner, Instant now, Instant until) {
+        return jdbc.sql("UPDATE bulk_job SET wrap_up_owner = ?, wrap_up_until = ? WHERE id = ?"
+                                + " AND finished_at IS NOT NULL AND wrapped_up_at IS NULL"
+                                + " AND (wrap_up_until IS NULL OR wrap_up_until < ?)")
+                        .params(owner, Timestamp.from(until), jobId, Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    void wrappedUp(long jobId, Instant now) {
+        jdbc.sql("UPDATE bulk_job SET wrapped_up_at = ?, wrap_up_owner = NULL, wrap_up_until = NULL WHERE id = ?")
+                .params(Timestamp.from(now), jobId)
+                .update();
+    }
 }

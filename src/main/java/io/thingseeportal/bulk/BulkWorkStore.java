@@ -38,21 +38,24 @@ class BulkWorkStore {
      */
     List<Long> claim(long tenantId, String owner, Instant now, Instant leaseUntil, int limit) {
         Timestamp at = Timestamp.from(now);
-        // Two queries, each along an index (bulk_item_leases, bulk_item_claimable) that it leaves after `limit` rows:
-        // as
-        // one query with an OR, the database read every item of the job at each claim.
+        // Along the indexes, each query leaving them after `limit` rows: expired leases by bulk_item_leases, then each
+        // running job's pending items by bulk_item_claimable with the job named. With the jobs as a subquery (or one
+        // query with an OR) the database read the items of every job, finished ones included, at each claim.
         var candidates = new ArrayList<>(jdbc.sql("SELECT id FROM bulk_item WHERE state = 'RUNNING' AND lease_until < ?"
                         + " AND tenant_id = ? AND job_id IN (SELECT id FROM bulk_job WHERE tenant_id = ?"
                         + " AND state = 'RUNNING') ORDER BY lease_until LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(at, tenantId, tenantId, limit)
                 .query(Long.class)
                 .list());
-        if (candidates.size() < limit) {
-            candidates.addAll(jdbc.sql("SELECT id FROM bulk_item WHERE job_id IN (SELECT id FROM bulk_job"
-                            + " WHERE tenant_id = ? AND state = 'RUNNING') AND state = 'PENDING'"
-                            + " AND (not_before IS NULL OR not_before <= ?) ORDER BY job_id, position LIMIT ?"
+        List<Long> jobs = jdbc.sql("SELECT id FROM bulk_job WHERE tenant_id = ? AND state = 'RUNNING' ORDER BY id")
+                .param(tenantId)
+                .query(Long.class)
+                .list();
+        for (int job = 0; job < jobs.size() && candidates.size() < limit; job++) {
+            candidates.addAll(jdbc.sql("SELECT id FROM bulk_item WHERE job_id = ? AND state = 'PENDING'"
+                            + " AND (not_before IS NULL OR not_before <= ?) ORDER BY position LIMIT ?"
                             + " FOR UPDATE SKIP LOCKED")
-                    .params(tenantId, at, limit - candidates.size())
+                    .params(jobs.get(job), at, limit - candidates.size())
                     .query(Long.class)
                     .list());
         }
@@ -240,31 +243,6 @@ class BulkWorkStore {
                 .query((row, number) -> counts.put(BulkItemState.valueOf(row.getString("state")), row.getInt("n")))
                 .list();
         return counts;
-    }
-
-    /** Finished jobs whose handler has not had its say, and that no live node is giving it. */
-    List<Long> jobsToWrapUp(Instant now) {
-        return jdbc.sql("SELECT id FROM bulk_job WHERE finished_at IS NOT NULL AND wrapped_up_at IS NULL"
-                        + " AND (wrap_up_until IS NULL OR wrap_up_until < ?) ORDER BY id")
-                .param(Timestamp.from(now))
-                .query(Long.class)
-                .list();
-    }
-
-    /** Takes the wrap-up of the job for this node until {@code until}, unless another node has it. */
-    boolean claimWrapUp(long jobId, String owner, Instant now, Instant until) {
-        return jdbc.sql("UPDATE bulk_job SET wrap_up_owner = ?, wrap_up_until = ? WHERE id = ?"
-                                + " AND finished_at IS NOT NULL AND wrapped_up_at IS NULL"
-                                + " AND (wrap_up_until IS NULL OR wrap_up_until < ?)")
-                        .params(owner, Timestamp.from(until), jobId, Timestamp.from(now))
-                        .update()
-                == 1;
-    }
-
-    void wrappedUp(long jobId, Instant now) {
-        jdbc.sql("UPDATE bulk_job SET wrapped_up_at = ?, wrap_up_owner = NULL, wrap_up_until = NULL WHERE id = ?")
-                .params(Timestamp.from(now), jobId)
-                .update();
     }
 
     /** A claimed item, by its row id. */

@@ -128,9 +128,7 @@ class BulkWorkers implements SmartLifecycle {
             for (long job : work.jobsToSettle()) {
                 steps.settle(job, node);
             }
-            for (long job : work.jobsToWrapUp(now)) {
-                steps.wrapUp(job, node);
-            }
+            steps.wrapUpFinishedJobs(node);
             claim();
         } catch (RuntimeException e) {
             log.warn("Bulk workers could not poll", e);
