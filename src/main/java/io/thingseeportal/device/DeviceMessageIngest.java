@@ -20,8 +20,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Takes each batch of a tenant's data stream into the database in one transaction: unknown devices are added, every
@@ -140,7 +138,7 @@ public class DeviceMessageIngest {
             // In this transaction: the commands these answer change with the reported configuration, or not at all.
             events.publishEvent(new DeviceRepliesReceived(tenantId, replies));
         }
-        afterCommit(new DeviceStateChanged(tenantId, byDevice.keySet()));
+        AfterCommit.publish(events, new DeviceStateChanged(tenantId, byDevice.keySet()));
     }
 
     private Optional<Long> tenantId(String slug) {
@@ -184,17 +182,4 @@ public class DeviceMessageIngest {
 
     /** One message id of one device. */
     private record OfDevice(String tuid, int tsmId) {}
-
-    private void afterCommit(DeviceStateChanged change) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            events.publishEvent(change);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                events.publishEvent(change);
-            }
-        });
-    }
 }

@@ -1,11 +1,10 @@
 package io.thingseeportal.deviceconfig;
 
+import io.thingseeportal.device.AfterCommit;
 import io.thingseeportal.device.DeviceStateChanged;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the live views that commands to devices changed ({@link DeviceStateChanged#ofCommands}), once the change is
@@ -25,16 +24,6 @@ class CommandChanges {
         if (tuids.isEmpty()) {
             return;
         }
-        DeviceStateChanged change = DeviceStateChanged.ofCommands(tenantId, tuids);
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            events.publishEvent(change);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                events.publishEvent(change);
-            }
-        });
+        AfterCommit.publish(events, DeviceStateChanged.ofCommands(tenantId, tuids));
     }
 }
