@@ -1,6 +1,7 @@
 package io.thingseeportal.simulator;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class SimulatorFaults {
 
     /** The configured stacks, sorted. */
     Set<String> stacks() {
-        return stacks.keySet();
+        return Collections.unmodifiableSet(stacks.keySet());
     }
 
     /** Heals every stack. */
