@@ -87,7 +87,7 @@ public final class RemoteConfigBenchmark {
                 throw new IllegalStateException("The simulator should keep its stacks in memory only");
             }
             var fleet = new RemoteConfigFleet(demo);
-            var faults = new SimulatorFaults(URI.create(demo.portal()).getPort());
+            var faults = SimulatorFaults.acme(URI.create(demo.portal()).getPort());
             faults.set("{\"apiLatencyMillis\":0,\"offline\":true,\"rateLimit\":1000000}");
             fleet.populate(ROLLOUT_DEVICES, MOVED_DEVICES);
             awaitStream(demo);

@@ -39,7 +39,7 @@ public final class ClientThroughputBenchmark {
                 .properties(extraProperties())
                 .run()) {
             int port = Integer.parseInt(portal.getEnvironment().getRequiredProperty("local.server.port"));
-            new SimulatorFaults(port).set("{\"apiLatencyMillis\":" + LATENCY_MILLIS + ",\"rateLimit\":1000000}");
+            SimulatorFaults.acme(port).set("{\"apiLatencyMillis\":" + LATENCY_MILLIS + ",\"rateLimit\":1000000}");
             ThingseeClient client = portal.getBean(ThingseeClient.class);
             var stack = new ThingseeStack(
                     URI.create("http://127.0.0.1:" + port + "/simulator/thingsee/v1/"),
@@ -58,7 +58,7 @@ public final class ClientThroughputBenchmark {
             int calls = run(client, stack, tuid, CALLS_PER_THREAD);
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuMillisPerCall = (processCpuNanos() - cpuBefore) / 1e6 / calls;
-            new SimulatorFaults(port).clear();
+            SimulatorFaults.acme(port).clear();
 
             double perSecond = calls / seconds;
             // Without latency there is no ideal: the run then shows the CPU's ceiling for client and simulator.

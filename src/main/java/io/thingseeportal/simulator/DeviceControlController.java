@@ -6,13 +6,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The control API of the simulated devices, for demos, tests and benchmarks: JSON at {@value #PATH}, with the same
- * (absent) security as {@link FaultController}. {@code PUT .../{stack}/{tuid}/battery} with {@code {"batteryLevel":
+ * The control API of the simulated devices, for demos, tests and benchmarks: JSON at {@value #PATH}, with the stack's
+ * client token as {@link FaultController} takes it (else 401); a token opens only its own stack's devices, so that a
+ * {@code {stack}} other than the token's is a 403. {@code PUT .../{stack}/{tuid}/battery} with {@code {"batteryLevel":
  * 42}} sets the device's battery and publishes its 1110 battery message at once, as if it had just reported. A device
  * set to 0 falls silent; one set above 0 reports again.
  */
@@ -42,14 +44,19 @@ class DeviceControlController {
 
     @PutMapping("/{stack}/{tuid}/battery")
     Battery battery(
-            @PathVariable String stack, @PathVariable String tuid, @RequestBody Map<String, @Nullable Object> body) {
-        int level = batteryLevel(body);
-        if (!store.stacks().contains(stack)) {
-            throw SimulatorException.notFound("No simulated stack " + stack);
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+            @PathVariable String stack,
+            @PathVariable String tuid,
+            @RequestBody Map<String, @Nullable Object> body) {
+        if (!stack.equals(caller.stack())) {
+            throw SimulatorException.forbidden(
+                    "The token opens stack " + caller.stack() + ", not " + stack + ": use that stack's client token");
         }
+        int level = batteryLevel(body);
         DeviceMessage message = store.write(stack, state -> {
             SimulatedDevice device = state.device(tuid)
-                    .orElseThrow(() -> SimulatorException.notFound("No simulated device " + tuid + " in " + stack));
+                    .orElseThrow(
+                            () -> SimulatorException.notFound("No simulated device " + tuid + " in stack " + stack));
             Instant now = clock.instant();
             device = device.withReport(level, now);
             state.putDevice(device);

@@ -9,15 +9,17 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The control API of the simulator's faults, for demos, tests and benchmarks: JSON at {@value #PATH}. It has no
- * authentication (see {@link SimulatorConfig#simulatorSecurityFilterChain}) and exists only while the simulator is
- * enabled. {@code PUT} changes only the settings it names; errors are 400s in the simulator's error body.
+ * The control API of one stack's faults, for demos, tests and benchmarks: JSON at {@value #PATH}, with the stack's
+ * client token ({@code Authorization: Bearer <token>} from {@code auth/client-token}; else 401). It shows and changes
+ * only the faults of the token's stack: a device of another stack is not found. It exists only while the simulator is
+ * enabled. {@code PUT} changes only the settings it names; errors are 4xx in the simulator's error body.
  */
 @RestController
 @ConditionalOnSimulator
@@ -28,7 +30,7 @@ class FaultController {
 
     private static final Pattern TUID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
-    /** Everything in force: the global settings, the rate limit and the per-device overrides by TUID. */
+    /** Everything in force in the stack: the global settings, the rate limit and the per-device overrides by TUID. */
     record Faults(FaultSettings global, int rateLimit, Map<String, FaultSettings> devices) {}
 
     private final SimulatorFaults faults;
@@ -40,56 +42,66 @@ class FaultController {
     }
 
     @GetMapping
-    Faults faults() {
-        return new Faults(faults.global(), faults.rateLimit(), faults.devices());
+    Faults faults(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+        return faults(faults.of(caller.stack()));
     }
 
     @PutMapping
-    Faults change(@RequestBody Map<String, @Nullable Object> body) {
+    Faults change(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody Map<String, @Nullable Object> body) {
+        StackFaults stack = faults.of(caller.stack());
         var request = FaultRequest.of(body, Set.of(FaultRequest.RATE_LIMIT));
-        FaultSettings global = request.applyTo(faults.global());
-        int rateLimit = request.rateLimit(faults.rateLimit());
-        faults.setGlobal(global);
-        faults.setRateLimit(rateLimit);
-        return faults();
+        FaultSettings global = request.applyTo(stack.global());
+        int rateLimit = request.rateLimit(stack.rateLimit());
+        stack.setGlobal(global);
+        stack.setRateLimit(rateLimit);
+        return faults(stack);
     }
 
-    /** Heals the cloud: no faults, no overrides, the configured rate limit. */
+    /** Heals the caller's stack: no faults, no overrides, the configured rate limit. */
     @DeleteMapping
-    Faults reset() {
-        faults.reset();
-        return faults();
+    Faults reset(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+        StackFaults stack = faults.of(caller.stack());
+        stack.reset();
+        return faults(stack);
     }
 
     @GetMapping("/devices/{tuid}")
-    FaultSettings device(@PathVariable String tuid) {
-        return faults.device(known(tuid))
+    FaultSettings device(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String tuid) {
+        return faults.of(caller.stack())
+                .device(known(caller, tuid))
                 .orElseThrow(() -> SimulatorException.notFound("Device " + tuid + " has no settings of its own"));
     }
 
     /** Settings left out are taken from what applies to the device now (its own, else the global ones). */
     @PutMapping("/devices/{tuid}")
-    FaultSettings changeDevice(@PathVariable String tuid, @RequestBody Map<String, @Nullable Object> body) {
+    FaultSettings changeDevice(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+            @PathVariable String tuid,
+            @RequestBody Map<String, @Nullable Object> body) {
+        StackFaults stack = faults.of(caller.stack());
         var request = FaultRequest.of(body, Set.of());
-        FaultSettings settings = request.applyTo(faults.effective(known(tuid)));
-        faults.setDevice(tuid, settings);
+        FaultSettings settings = request.applyTo(stack.effective(known(caller, tuid)));
+        stack.setDevice(tuid, settings);
         return settings;
     }
 
     @DeleteMapping("/devices/{tuid}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeDevice(@PathVariable String tuid) {
-        faults.removeDevice(known(tuid));
+    void removeDevice(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String tuid) {
+        faults.of(caller.stack()).removeDevice(known(caller, tuid));
     }
 
-    private String known(String tuid) {
+    private static Faults faults(StackFaults stack) {
+        return new Faults(stack.global(), stack.rateLimit(), stack.devices());
+    }
+
+    /** The TUID of a device of the caller's stack; a device of another stack is as unknown as no device at all. */
+    private String known(Caller caller, String tuid) {
         if (!TUID.matcher(tuid).matches()) {
             throw SimulatorException.badRequest("A TUID is 1 to 64 letters and digits");
         }
-        if (store.stacks().stream()
-                .noneMatch(
-                        stack -> store.read(stack, state -> state.device(tuid).isPresent()))) {
-            throw SimulatorException.notFound("No simulated device " + tuid);
+        if (!store.read(caller.stack(), state -> state.device(tuid).isPresent())) {
+            throw SimulatorException.notFound("No simulated device " + tuid + " in stack " + caller.stack());
         }
         return tuid;
     }

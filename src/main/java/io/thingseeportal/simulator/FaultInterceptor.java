@@ -4,37 +4,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The API faults of {@link SimulatorFaults}, before anything else of a request (token check and rate limit included):
- * the configured latency, then, at the configured rate, a 500 or 503 in the standard error body. A call whose path
- * names a device ({@code /things/{tuid}/...}) uses that device's settings.
+ * The API faults of the caller's stack ({@link ApiFaults}), after the token check and the rate limit of
+ * {@link BearerTokenInterceptor} (which tell whose stack it is) and before the handler. A call whose path names a
+ * device ({@code /things/{tuid}/...}) uses that device's settings. The token call has its faults from
+ * {@link AuthController}.
  */
 final class FaultInterceptor implements HandlerInterceptor {
 
-    private final SimulatorFaults faults;
-    private final Sleeper sleeper;
+    private final ApiFaults faults;
 
-    FaultInterceptor(SimulatorFaults faults, Sleeper sleeper) {
+    FaultInterceptor(ApiFaults faults) {
         this.faults = faults;
-        this.sleeper = sleeper;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws InterruptedException {
-        FaultSettings settings = faults.effective(tuid(request));
-        if (settings.apiLatencyMillis() > 0) {
-            sleeper.sleep(settings.apiLatency());
+        if (!(request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller)) {
+            throw new IllegalStateException("The bearer token is checked before the faults: no caller in the request");
         }
-        if (faults.happens(settings.apiErrorRate())) {
-            throw faults.happens(0.5)
-                    ? SimulatorException.fault(HttpStatus.SERVICE_UNAVAILABLE, "Service temporarily unavailable")
-                    : SimulatorException.fault(HttpStatus.INTERNAL_SERVER_ERROR, "An internal server error occurred");
-        }
+        faults.apply(caller.stack(), tuid(request));
         return true;
     }
 

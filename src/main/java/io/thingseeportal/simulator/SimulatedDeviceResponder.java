@@ -88,11 +88,12 @@ class SimulatedDeviceResponder implements DisposableBean {
 
     /** The device handles one command; runs on the devices' thread (tests call it directly instead). */
     void respond(String stack, String tuid, Map<String, Object> command) {
-        FaultSettings settings = faults.effective(tuid);
+        StackFaults stackFaults = faults.of(stack);
+        FaultSettings settings = stackFaults.effective(tuid);
         if (settings.offline()) {
             return;
         }
-        boolean dropped = faults.happens(settings.dropRate());
+        boolean dropped = stackFaults.happens(settings.dropRate());
         DeviceMessage answer = store.write(stack, state -> {
             SimulatedDevice device = state.device(tuid).orElseThrow();
             int tsmId = ((Number) command.get("tsmId")).intValue();
@@ -140,7 +141,10 @@ class SimulatedDeviceResponder implements DisposableBean {
         Held earlier = held.remove(tuid);
         if (earlier != null) {
             earlier.timeout().cancel(false);
-            publish(earlier.stack(), earlier.message(), faults.effective(tuid).duplicate());
+            publish(
+                    earlier.stack(),
+                    earlier.message(),
+                    faults.of(earlier.stack()).effective(tuid).duplicate());
         }
     }
 

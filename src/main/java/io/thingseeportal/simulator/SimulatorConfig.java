@@ -33,14 +33,17 @@ class SimulatorConfig {
 
     static final String CLIENT_TOKEN_PATH = "/auth/client-token";
 
-    /** The simulator's control API: a demo and test tool without authentication, served only with the simulator. */
+    /**
+     * The simulator's control API: a demo and test tool, served only with the simulator, that acts on the stack of the
+     * caller's client token.
+     */
     static final String CONTROL_PATH = "/simulator/control";
 
     /**
      * Before the portal's sign-in chain, which would send these requests to the login page: the simulator checks its
      * own bearer tokens, keeps no session and has no use for CSRF tokens (its clients are not browsers). The control
-     * API is deliberately open too: it exists only while the simulator is enabled (demo and tests), never in
-     * production, and anyone who can reach the simulated cloud may break it on purpose.
+     * API takes the same bearer tokens (a stack's client token opens that stack's faults and devices only); it exists
+     * only while the simulator is enabled (demo and tests), never in production.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -100,7 +103,12 @@ class SimulatorConfig {
     /** Seeded like the fleet, so that a demo run with the same faults loses the same echoes. */
     @Bean
     SimulatorFaults simulatorFaults(SimulatorProperties properties) {
-        return new SimulatorFaults(new Random(properties.seed()), properties.rateLimit());
+        return new SimulatorFaults(properties.stacks().keySet(), new Random(properties.seed()), properties.rateLimit());
+    }
+
+    @Bean
+    ApiFaults simulatorApiFaults(SimulatorFaults faults, Sleeper sleeper) {
+        return new ApiFaults(faults, sleeper);
     }
 
     @Bean
@@ -110,9 +118,11 @@ class SimulatorConfig {
 
     @Bean
     WebMvcConfigurer simulatorWebMvc(
-            SimulatorProperties properties, Tokens tokens, SimulatorFaults faults, Sleeper sleeper, Clock clock) {
-        var interceptor = new BearerTokenInterceptor(tokens, new RateLimiter(faults::rateLimit, clock));
-        var faultInterceptor = new FaultInterceptor(faults, sleeper);
+            SimulatorProperties properties, Tokens tokens, SimulatorFaults faults, ApiFaults apiFaults, Clock clock) {
+        var interceptor = BearerTokenInterceptor.rateLimited(
+                tokens, new RateLimiter(stack -> faults.of(stack).rateLimit(), clock));
+        var faultInterceptor = new FaultInterceptor(apiFaults);
+        var controlInterceptor = BearerTokenInterceptor.unlimited(tokens);
         String basePath = properties.basePath();
         return new WebMvcConfigurer() {
             @Override
@@ -125,10 +135,17 @@ class SimulatorConfig {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(faultInterceptor).addPathPatterns(basePath + "/**");
+                // Token and rate limit first, so that the faults are those of the caller's stack; the token call
+                // applies its stack's faults itself (AuthController).
                 registry.addInterceptor(interceptor)
                         .addPathPatterns(basePath + "/**")
                         .excludePathPatterns(basePath + CLIENT_TOKEN_PATH);
+                registry.addInterceptor(faultInterceptor)
+                        .addPathPatterns(basePath + "/**")
+                        .excludePathPatterns(basePath + CLIENT_TOKEN_PATH);
+                // The control API: the stack's token, no rate limit and no faults, so that a broken cloud can be
+                // healed.
+                registry.addInterceptor(controlInterceptor).addPathPatterns(CONTROL_PATH + "/**");
             }
         };
     }

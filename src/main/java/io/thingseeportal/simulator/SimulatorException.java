@@ -22,6 +22,10 @@ final class SimulatorException extends RuntimeException {
         return new SimulatorException(HttpStatus.UNAUTHORIZED, message, 0);
     }
 
+    static SimulatorException forbidden(String message) {
+        return new SimulatorException(HttpStatus.FORBIDDEN, message, 0);
+    }
+
     static SimulatorException notFound(String message) {
         return new SimulatorException(HttpStatus.NOT_FOUND, message, 0);
     }

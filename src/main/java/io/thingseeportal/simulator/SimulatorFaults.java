@@ -1,90 +1,49 @@
 package io.thingseeportal.simulator;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The fault settings in force, changeable at run time: global ones, per-device overrides (by TUID) that replace the
- * global ones for that device, and the rate limit. In memory only, like tokens: a restart heals the cloud. Safe for
- * concurrent use; the random source is injected so that tests (and a seeded demo) are repeatable.
+ * The fault settings of every configured stack, one {@link StackFaults} each: a stack's faults, rate limit and device
+ * overrides reach only its own API calls and devices, so that breaking one tenant's cloud leaves the others alone. The
+ * stacks draw from one shared random source, seeded, so that a run with the same calls draws the same faults.
  */
 final class SimulatorFaults {
 
-    private final RandomGenerator random;
-    private final int configuredRateLimit;
-    private volatile FaultSettings global = FaultSettings.NONE;
-    private volatile int rateLimit;
-    private final Map<String, FaultSettings> devices = new ConcurrentHashMap<>();
+    private final Map<String, StackFaults> stacks = new TreeMap<>();
 
-    SimulatorFaults(RandomGenerator random, int configuredRateLimit) {
-        this.random = random;
-        this.configuredRateLimit = configuredRateLimit;
-        this.rateLimit = configuredRateLimit;
-    }
-
-    FaultSettings global() {
-        return global;
-    }
-
-    void setGlobal(FaultSettings settings) {
-        global = settings;
-    }
-
-    /** Requests per second per token; {@code portal.simulator.rate-limit} until changed. */
-    int rateLimit() {
-        return rateLimit;
-    }
-
-    void setRateLimit(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("rateLimit must be at least 1");
-        }
-        rateLimit = limit;
-    }
-
-    /** The device's own settings, if it has any. */
-    Optional<FaultSettings> device(String tuid) {
-        return Optional.ofNullable(devices.get(tuid));
-    }
-
-    void setDevice(String tuid, FaultSettings settings) {
-        devices.put(tuid, settings);
-    }
-
-    /** Whether there was an override to remove. */
-    boolean removeDevice(String tuid) {
-        return devices.remove(tuid) != null;
-    }
-
-    /** The overrides by TUID, sorted. */
-    Map<String, FaultSettings> devices() {
-        return new TreeMap<>(devices);
-    }
-
-    /** What applies to a device (or to a call naming none): its override, else the global settings. */
-    FaultSettings effective(@Nullable String tuid) {
-        FaultSettings own = tuid == null ? null : devices.get(tuid);
-        return own == null ? global : own;
-    }
-
-    /** True with the given probability; 0 never draws, 1 always holds. */
-    boolean happens(double probability) {
-        if (probability <= 0) {
-            return false;
-        }
-        synchronized (random) {
-            return random.nextDouble() < probability;
+    SimulatorFaults(Collection<String> stacks, RandomGenerator random, int configuredRateLimit) {
+        for (String stack : stacks) {
+            this.stacks.put(stack, new StackFaults(random, configuredRateLimit));
         }
     }
 
-    /** Heals everything: no faults, no overrides, the configured rate limit. */
+    /**
+     * The faults of a configured stack.
+     *
+     * @throws IllegalArgumentException when no stack has that name
+     */
+    StackFaults of(String stack) {
+        return find(stack).orElseThrow(() -> new IllegalArgumentException("No simulated stack " + stack));
+    }
+
+    /** The faults of the stack, if it is a configured one. */
+    Optional<StackFaults> find(String stack) {
+        return Optional.ofNullable(stacks.get(stack));
+    }
+
+    /** The configured stacks, sorted. */
+    Set<String> stacks() {
+        return Collections.unmodifiableSet(stacks.keySet());
+    }
+
+    /** Heals every stack. */
     void reset() {
-        global = FaultSettings.NONE;
-        rateLimit = configuredRateLimit;
-        devices.clear();
+        stacks.values().forEach(StackFaults::reset);
     }
 }

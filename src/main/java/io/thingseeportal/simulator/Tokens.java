@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Client tokens: issued for a stack's credentials, valid for the configured lifetime, any number at a time. They look
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Tokens {
 
+    private static final String BEARER = "Bearer ";
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER =
             BASE64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
@@ -33,13 +35,24 @@ final class Tokens {
         this.clock = clock;
     }
 
-    /** A new token for the stack whose credentials these are, if they are a stack's. */
-    Optional<String> issue(String clientId, String clientSecret) {
+    /** Who these credentials are, if they are a stack's; {@link #issue(Caller)} then gives the caller a token. */
+    Optional<Caller> caller(String clientId, String clientSecret) {
         return properties.stacks().entrySet().stream()
                 .filter(stack -> stack.getValue().clientId().equals(clientId)
                         && equalSecrets(stack.getValue().clientSecret(), clientSecret))
                 .findFirst()
-                .map(stack -> issue(new Caller(stack.getKey(), clientId)));
+                .map(stack -> new Caller(stack.getKey(), clientId));
+    }
+
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header, as the simulated API and its control API take it;
+     * 401 when the header is missing or of another scheme.
+     */
+    static String bearer(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw SimulatorException.unauthorized("Missing authentication");
+        }
+        return authorization.substring(BEARER.length()).trim();
     }
 
     /** The caller of a token, or 401 when it is unknown or expired. */
@@ -55,7 +68,8 @@ final class Tokens {
         return grant.caller();
     }
 
-    private String issue(Caller caller) {
+    /** A new token for the stack of a caller of {@link #caller(String, String)}. */
+    String issue(Caller caller) {
         Instant now = clock.instant();
         grants.values().removeIf(grant -> !now.isBefore(grant.expiresAt()));
         Duration lifetime = properties.tokenLifetime();

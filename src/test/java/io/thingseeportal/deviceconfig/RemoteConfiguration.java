@@ -333,7 +333,7 @@ abstract class RemoteConfiguration {
     }
 
     private SimulatorFaults faults() {
-        return new SimulatorFaults(port);
+        return SimulatorFaults.acme(port);
     }
 
     private static List<String> ofProducts(List<String> tuids, Set<ProductType> products) {

@@ -272,7 +272,7 @@ class RolloutRestartIT {
     }
 
     private static SimulatorFaults faults() {
-        return new SimulatorFaults(port(thingseeCloud));
+        return SimulatorFaults.acme(port(thingseeCloud));
     }
 
     private static JsonNode send(HttpRequest request) throws Exception {

@@ -208,7 +208,7 @@ class GroupChangesIT extends KaribuTest {
     }
 
     private SimulatorFaults faults() {
-        return new SimulatorFaults(port);
+        return SimulatorFaults.acme(port);
     }
 
     @SuppressWarnings("unchecked")

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** {@code /simulator/control/devices/{stack}/{tuid}/battery}: no token, a 1110 at once, 400/404 in the error body. */
+/**
+ * {@code /simulator/control/devices/{stack}/{tuid}/battery}: the stack's token, a 1110 at once, 4xx in the error body.
+ */
 class DeviceControlApiTest extends SimulatorHttpTest {
 
     static final String CONTROL = "/simulator/control/devices/";
@@ -62,12 +65,39 @@ class DeviceControlApiTest extends SimulatorHttpTest {
     }
 
     @Test
-    void a_device_of_another_stack_is_set_in_its_own_stack() throws Exception {
+    void a_device_of_another_stack_is_set_in_its_own_stack_with_that_stacks_token() throws Exception {
         String tuid = tuidOf(BOREALIS, ProductType.AIR);
 
-        battery(BOREALIS, tuid, "{'batteryLevel':0}").andExpect(status().isOk());
+        batteryAs(token(BOREALIS), BOREALIS, tuid, "{'batteryLevel':0}").andExpect(status().isOk());
 
         assertThat(battery(BOREALIS, tuid)).isZero();
+    }
+
+    @Test
+    void without_a_token_setting_a_battery_is_unauthorized_and_changes_nothing() throws Exception {
+        String tuid = tuidOf(ACME, ProductType.PRESENCE);
+        int before = battery(ACME, tuid);
+
+        batteryAs(null, ACME, tuid, "{'batteryLevel':42}").andExpect(errorBody(401, "Unauthorized"));
+        batteryAs("not-a-token", ACME, tuid, "{'batteryLevel':42}").andExpect(errorBody(401, "Unauthorized"));
+
+        assertThat(battery(ACME, tuid)).isEqualTo(before);
+        verify(mqtt, never()).publish(anyString(), anyString(), any());
+    }
+
+    @Test
+    void acmes_token_cannot_set_a_battery_in_another_stack() throws Exception {
+        String tuid = tuidOf(BOREALIS, ProductType.AIR);
+        int before = battery(BOREALIS, tuid);
+
+        battery(BOREALIS, tuid, "{'batteryLevel':3}")
+                .andExpect(errorBody(403, "Forbidden"))
+                .andExpect(jsonPath("$.message")
+                        .value("The token opens stack acme, not borealis: use that stack's client token"));
+        battery("nowhere", tuid, "{'batteryLevel':3}").andExpect(errorBody(403, "Forbidden"));
+
+        assertThat(battery(BOREALIS, tuid)).isEqualTo(before);
+        verify(mqtt, never()).publish(anyString(), anyString(), any());
     }
 
     @ParameterizedTest
@@ -95,11 +125,9 @@ class DeviceControlApiTest extends SimulatorHttpTest {
     }
 
     @Test
-    void an_unknown_device_or_stack_is_not_found() throws Exception {
+    void a_device_the_tokens_stack_does_not_have_is_not_found() throws Exception {
         battery(ACME, "TSPR04ZZZ99999999", "{'batteryLevel':42}").andExpect(errorBody(404, "Not Found"));
-        battery("nowhere", tuidOf(ACME, ProductType.PRESENCE), "{'batteryLevel':42}")
-                .andExpect(errorBody(404, "Not Found"));
-        battery(BOREALIS, tuidOf(ACME, ProductType.PRESENCE), "{'batteryLevel':42}")
+        batteryAs(token(BOREALIS), BOREALIS, tuidOf(ACME, ProductType.PRESENCE), "{'batteryLevel':42}")
                 .andExpect(errorBody(404, "Not Found"));
 
         verify(mqtt, never()).publish(anyString(), anyString(), any());
@@ -110,8 +138,16 @@ class DeviceControlApiTest extends SimulatorHttpTest {
     }
 
     private ResultActions battery(String stack, String tuid, String body) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.put(CONTROL + stack + "/" + tuid + "/battery")
+        return batteryAs(token, stack, tuid, body);
+    }
+
+    private ResultActions batteryAs(String bearer, String stack, String tuid, String body) throws Exception {
+        var request = MockMvcRequestBuilders.put(CONTROL + stack + "/" + tuid + "/battery")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(json(body)));
+                .content(json(body));
+        if (bearer != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
+        return mvc.perform(request);
     }
 }

@@ -4,17 +4,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** {@code /simulator/control/faults}: JSON, no token, changes only what it names, 400 for anything it cannot use. */
+/**
+ * {@code /simulator/control/faults}: JSON, the stack's client token, the caller's stack only, changes only what it
+ * names, 400 for anything it cannot use.
+ */
 class FaultControlApiTest extends SimulatorHttpTest {
 
     static final String CONTROL = "/simulator/control/faults";
+
+    @Test
+    void without_a_token_the_control_api_is_unauthorized_and_changes_nothing() throws Exception {
+        controlAs(null, "GET", CONTROL, null).andExpect(errorBody(401, "Unauthorized"));
+        controlAs(null, "PUT", CONTROL, "{'apiErrorRate':1}").andExpect(errorBody(401, "Unauthorized"));
+        controlAs(null, "DELETE", CONTROL, null).andExpect(errorBody(401, "Unauthorized"));
+
+        assertThat(faults.global()).isEqualTo(FaultSettings.NONE);
+    }
+
+    @Test
+    void an_unknown_or_expired_token_is_unauthorized() throws Exception {
+        controlAs("not-a-token", "PUT", CONTROL, "{'apiErrorRate':1}").andExpect(errorBody(401, "Unauthorized"));
+
+        clock.advance(Duration.ofMinutes(16));
+        control("PUT", CONTROL, "{'apiErrorRate':1}")
+                .andExpect(errorBody(401, "Unauthorized"))
+                .andExpect(jsonPath("$.message").value("Token expired"));
+
+        assertThat(faults.global()).isEqualTo(FaultSettings.NONE);
+    }
+
+    @Test
+    void faults_set_with_acmes_token_fail_acmes_api_calls_and_not_borealiss() throws Exception {
+        String borealis = token(BOREALIS);
+
+        control("PUT", CONTROL, "{'apiErrorRate':1}").andExpect(status().isOk());
+
+        assertThat(get("groups").andReturn().getResponse().getStatus()).isIn(500, 503);
+        getAs(borealis, "groups").andExpect(status().isOk());
+        assertThat(simulatorFaults.of(BOREALIS).global()).isEqualTo(FaultSettings.NONE);
+    }
+
+    @Test
+    void each_stack_sees_only_its_own_settings() throws Exception {
+        String borealis = token(BOREALIS);
+        controlAs(borealis, "PUT", CONTROL, "{'apiLatencyMillis':20,'rateLimit':7}")
+                .andExpect(status().isOk());
+        controlAs(borealis, "PUT", CONTROL + "/devices/" + tuidOf(BOREALIS, ProductType.AIR), "{'offline':true}")
+                .andExpect(status().isOk());
+
+        control("GET", CONTROL, null)
+                .andExpect(jsonPath("$.rateLimit").value(50))
+                .andExpect(jsonPath("$.global.apiLatencyMillis").value(0))
+                .andExpect(jsonPath("$.devices").isEmpty());
+        controlAs(borealis, "GET", CONTROL, null)
+                .andExpect(jsonPath("$.rateLimit").value(7))
+                .andExpect(jsonPath("$.global.apiLatencyMillis").value(20));
+    }
+
+    @Test
+    void acmes_token_can_neither_read_nor_change_a_borealis_devices_settings() throws Exception {
+        String device = tuidOf(BOREALIS, ProductType.AIR);
+        simulatorFaults.of(BOREALIS).setDevice(device, FaultSettings.NONE);
+
+        control("GET", CONTROL + "/devices/" + device, null)
+                .andExpect(errorBody(404, "Not Found"))
+                .andExpect(jsonPath("$.message").value("No simulated device " + device + " in stack acme"));
+        control("PUT", CONTROL + "/devices/" + device, "{'offline':true}").andExpect(errorBody(404, "Not Found"));
+        control("DELETE", CONTROL + "/devices/" + device, null).andExpect(errorBody(404, "Not Found"));
+
+        assertThat(simulatorFaults.of(BOREALIS).devices()).containsOnlyKeys(device);
+        assertThat(simulatorFaults.of(BOREALIS).effective(device).offline()).isFalse();
+        assertThat(faults.devices()).isEmpty();
+    }
+
+    @Test
+    void the_control_api_is_not_rate_limited_so_that_a_throttled_stack_can_be_healed() throws Exception {
+        control("PUT", CONTROL, "{'rateLimit':1}").andExpect(status().isOk());
+
+        for (int i = 0; i < 5; i++) {
+            control("GET", CONTROL, null).andExpect(status().isOk());
+        }
+        control("DELETE", CONTROL, null).andExpect(jsonPath("$.rateLimit").value(50));
+    }
 
     @Test
     void the_global_settings_start_healthy_with_the_configured_rate_limit() throws Exception {
@@ -62,21 +142,28 @@ class FaultControlApiTest extends SimulatorHttpTest {
     }
 
     @Test
-    void a_device_of_any_stack_can_be_overridden() throws Exception {
-        control("PUT", CONTROL + "/devices/" + tuidOf(BOREALIS, ProductType.AIR), "{'reorder':true}")
+    void a_device_of_another_stack_is_overridden_with_that_stacks_token() throws Exception {
+        String device = tuidOf(BOREALIS, ProductType.AIR);
+
+        controlAs(token(BOREALIS), "PUT", CONTROL + "/devices/" + device, "{'reorder':true}")
                 .andExpect(status().isOk());
+
+        assertThat(simulatorFaults.of(BOREALIS).effective(device).reorder()).isTrue();
+        assertThat(faults.devices()).isEmpty();
     }
 
     @Test
-    void reset_heals_everything() throws Exception {
+    void reset_heals_everything_in_the_callers_stack_and_nothing_in_another() throws Exception {
         control("PUT", CONTROL, "{'offline':true,'rateLimit':3}");
         control("PUT", CONTROL + "/devices/" + tuidOf(ACME, ProductType.AIR), "{'duplicate':true}");
+        simulatorFaults.of(BOREALIS).setRateLimit(4);
 
         control("DELETE", CONTROL, null).andExpect(status().isOk());
 
         assertThat(faults.global()).isEqualTo(FaultSettings.NONE);
         assertThat(faults.devices()).isEmpty();
         assertThat(faults.rateLimit()).isEqualTo(50);
+        assertThat(simulatorFaults.of(BOREALIS).rateLimit()).isEqualTo(4);
     }
 
     @Test
@@ -134,7 +221,14 @@ class FaultControlApiTest extends SimulatorHttpTest {
     }
 
     private ResultActions control(String method, String path, String body) throws Exception {
+        return controlAs(token, method, path, body);
+    }
+
+    private ResultActions controlAs(String bearer, String method, String path, String body) throws Exception {
         var request = MockMvcRequestBuilders.request(method, java.net.URI.create(path));
+        if (bearer != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json(body));
         }

@@ -14,12 +14,13 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
 
-/** The API faults, with a sleeper that records instead of waiting. */
+/** The API faults of the caller's stack, with a sleeper that records instead of waiting. */
 class FaultInterceptorTest {
 
     private final List<Duration> slept = new ArrayList<>();
-    private final SimulatorFaults faults = new SimulatorFaults(new Random(3), 50);
-    private final FaultInterceptor interceptor = new FaultInterceptor(faults, slept::add);
+    private final SimulatorFaults stacks = new SimulatorFaults(List.of("acme", "borealis"), new Random(3), 50);
+    private final StackFaults faults = stacks.of("acme");
+    private final FaultInterceptor interceptor = new FaultInterceptor(new ApiFaults(stacks, slept::add));
 
     @Test
     void the_configured_latency_is_added_to_every_call() throws Exception {
@@ -50,6 +51,24 @@ class FaultInterceptorTest {
     }
 
     @Test
+    void a_call_to_another_stack_gets_none_of_the_faults_of_this_one() throws Exception {
+        faults.setGlobal(new FaultSettings(20, 1, false, 0, false, false, false));
+
+        interceptor.preHandle(request("borealis", null), new MockHttpServletResponse(), new Object());
+
+        assertThat(slept).isEmpty();
+    }
+
+    @Test
+    void a_request_without_a_caller_is_a_mistake_of_the_interceptor_order() {
+        assertThatThrownBy(() -> interceptor.preHandle(
+                        new MockHttpServletRequest("GET", "/simulator/thingsee/v1/things"),
+                        new MockHttpServletResponse(),
+                        new Object()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void with_error_rate_one_every_call_fails_with_500_or_503() {
         faults.setGlobal(new FaultSettings(0, 1, false, 0, false, false, false));
 
@@ -67,7 +86,12 @@ class FaultInterceptorTest {
     }
 
     private static MockHttpServletRequest request(String tuid) {
+        return request("acme", tuid);
+    }
+
+    private static MockHttpServletRequest request(String stack, String tuid) {
         var request = new MockHttpServletRequest("GET", "/simulator/thingsee/v1/things");
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(stack, stack + "-demo-client"));
         if (tuid != null) {
             request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("tuid", tuid));
         }

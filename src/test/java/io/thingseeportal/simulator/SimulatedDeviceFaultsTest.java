@@ -40,7 +40,8 @@ class SimulatedDeviceFaultsTest extends SimulatorHttpTest {
                 published.add(new Published(topic, message));
             }
         };
-        device = new SimulatedDeviceResponder(store, mqtt, faults, clock, Duration.ZERO, Duration.ofMillis(200));
+        device = new SimulatedDeviceResponder(
+                store, mqtt, simulatorFaults, clock, Duration.ZERO, Duration.ofMillis(200));
         tuid = tuidOf(ACME, ProductType.PRESENCE);
     }
 
@@ -79,6 +80,16 @@ class SimulatedDeviceFaultsTest extends SimulatorHttpTest {
         device.respond(ACME, tuidOf(ACME, ProductType.AIR), Map.of("tsmId", 1600, "tsmEv", 35, "transactionId", 2));
 
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void offline_in_one_stack_leaves_the_devices_of_another_stack_answering() {
+        faults.setGlobal(onlyOffline());
+
+        device.respond(
+                BOREALIS, tuidOf(BOREALIS, ProductType.AIR), Map.of("tsmId", 1600, "tsmEv", 35, "transactionId", 4));
+
+        assertThat(transactionIds()).containsExactly(4L);
     }
 
     @Test

@@ -3,16 +3,51 @@ package io.thingseeportal.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** The fault settings of one stack ({@link StackFaults}), and of every stack apart ({@link SimulatorFaults}). */
 class SimulatorFaultsTest {
 
     @Test
+    void each_configured_stack_has_faults_of_its_own() {
+        var faults = new SimulatorFaults(List.of("acme", "borealis"), new Random(1), 50);
+        faults.of("acme").setGlobal(settings(true, false));
+        faults.of("acme").setDevice("TSPR04AAA00000001", settings(false, true));
+        faults.of("acme").setRateLimit(2);
+
+        assertThat(faults.of("borealis").global()).isEqualTo(FaultSettings.NONE);
+        assertThat(faults.of("borealis").devices()).isEmpty();
+        assertThat(faults.of("borealis").rateLimit()).isEqualTo(50);
+        assertThat(faults.of("acme").rateLimit()).isEqualTo(2);
+    }
+
+    @Test
+    void an_unknown_stack_has_no_faults_and_is_refused_by_name() {
+        var faults = new SimulatorFaults(List.of("acme"), new Random(1), 50);
+
+        assertThat(faults.find("nowhere")).isEmpty();
+        assertThatThrownBy(() -> faults.of("nowhere")).hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void reset_heals_every_stack() {
+        var faults = new SimulatorFaults(List.of("acme", "borealis"), new Random(1), 50);
+        faults.of("acme").setGlobal(settings(true, true));
+        faults.of("borealis").setRateLimit(3);
+
+        faults.reset();
+
+        assertThat(faults.of("acme").global()).isEqualTo(FaultSettings.NONE);
+        assertThat(faults.of("borealis").rateLimit()).isEqualTo(50);
+    }
+
+    @Test
     void a_device_override_replaces_the_global_settings_for_that_device_only() {
-        var faults = new SimulatorFaults(new Random(1), 50);
+        var faults = new StackFaults(new Random(1), 50);
         faults.setGlobal(settings(true, false));
         faults.setDevice("TSPR04AAA00000001", settings(false, true));
 
@@ -24,7 +59,7 @@ class SimulatorFaultsTest {
 
     @Test
     void a_fault_happens_when_the_injected_random_draws_below_its_rate() {
-        var faults = new SimulatorFaults(fixed(0.29), 50);
+        var faults = new StackFaults(fixed(0.29), 50);
 
         assertThat(faults.happens(0.3)).isTrue();
         assertThat(faults.happens(0.29)).isFalse();
@@ -32,7 +67,7 @@ class SimulatorFaultsTest {
 
     @Test
     void rate_zero_never_happens_and_rate_one_always_does() {
-        var faults = new SimulatorFaults(new Random(7), 50);
+        var faults = new StackFaults(new Random(7), 50);
 
         assertThat(IntStream.range(0, 1000).filter(i -> faults.happens(0))).isEmpty();
         assertThat(IntStream.range(0, 1000).filter(i -> faults.happens(1))).hasSize(1000);
@@ -40,8 +75,8 @@ class SimulatorFaultsTest {
 
     @Test
     void the_same_seed_draws_the_same_faults() {
-        var first = new SimulatorFaults(new Random(42), 50);
-        var second = new SimulatorFaults(new Random(42), 50);
+        var first = new StackFaults(new Random(42), 50);
+        var second = new StackFaults(new Random(42), 50);
 
         assertThat(IntStream.range(0, 100).mapToObj(i -> first.happens(0.5)))
                 .containsExactlyElementsOf(IntStream.range(0, 100)
@@ -51,7 +86,7 @@ class SimulatorFaultsTest {
 
     @Test
     void reset_heals_everything_and_restores_the_configured_rate_limit() {
-        var faults = new SimulatorFaults(new Random(1), 50);
+        var faults = new StackFaults(new Random(1), 50);
         faults.setGlobal(settings(true, true));
         faults.setDevice("TSPR04AAA00000001", settings(true, true));
         faults.setRateLimit(2);
@@ -71,7 +106,7 @@ class SimulatorFaultsTest {
                 .hasMessageContaining("apiErrorRate");
         assertThatThrownBy(() -> new FaultSettings(0, 0, false, Double.NaN, false, false, false))
                 .hasMessageContaining("dropRate");
-        assertThatThrownBy(() -> new SimulatorFaults(new Random(1), 50).setRateLimit(0))
+        assertThatThrownBy(() -> new StackFaults(new Random(1), 50).setRateLimit(0))
                 .hasMessageContaining("rateLimit");
     }
 

@@ -56,7 +56,10 @@ abstract class SimulatorHttpTest {
     SimulatorStore store;
 
     @Autowired
-    SimulatorFaults faults;
+    SimulatorFaults simulatorFaults;
+
+    /** The faults of the acme stack, the one {@link #token} opens. */
+    StackFaults faults;
 
     /** A token of the acme stack, fresh for each test so that rate limits never carry over. */
     String token;
@@ -65,7 +68,8 @@ abstract class SimulatorHttpTest {
     void freshSimulator() throws Exception {
         clock.set(START);
         store.reset();
-        faults.reset();
+        simulatorFaults.reset();
+        faults = simulatorFaults.of(ACME);
         token = token(ACME);
     }
 

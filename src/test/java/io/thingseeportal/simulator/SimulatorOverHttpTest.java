@@ -65,21 +65,48 @@ class SimulatorOverHttpTest {
     }
 
     @Test
-    void the_control_api_answers_json_without_a_token_and_without_a_redirect_to_sign_in() throws Exception {
+    void the_control_api_without_a_token_is_a_json_401_and_not_a_redirect_to_sign_in() throws Exception {
         var response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/control/faults"))
                 .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"apiLatencyMillis\":0}")));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"statusCode\":401", "\"error\":\"Unauthorized\"");
+    }
+
+    @Test
+    void the_control_api_answers_json_with_the_stacks_token() throws Exception {
+        var response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator/control/faults"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"apiLatencyMillis\":0}")));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"rateLimit\":50");
     }
 
+    @Test
+    void the_test_helper_heals_a_stack_that_fails_every_call_even_its_token_call() throws Exception {
+        // The tests' helper of the control API; this package's own SimulatorFaults is the server side.
+        var faults = io.thingseeportal.SimulatorFaults.acme(port);
+        try {
+            faults.set("{\"apiErrorRate\":1}");
+            assertThat(tokenResponse().statusCode()).isIn(500, 503);
+        } finally {
+            faults.clear();
+        }
+        assertThat(tokenResponse().statusCode()).isEqualTo(200);
+    }
+
     private String token() throws Exception {
-        var response = send(HttpRequest.newBuilder(uri("auth/client-token"))
+        var response = tokenResponse();
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.data.token");
+    }
+
+    private HttpResponse<String> tokenResponse() throws Exception {
+        return send(HttpRequest.newBuilder(uri("auth/client-token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"client_id\":\"acme-demo-client\",\"client_secret\":\"acme-demo-secret\"}")));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JsonPath.read(response.body(), "$.data.token");
     }
 
     private URI uri(String path) {

@@ -26,7 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo's control of the simulator's faults: global settings and per-device overrides. Not registered at startup:
+ * The demo's control of the simulator's faults in the admin's own stack (named like the tenant): global settings and
+ * per-device overrides; an admin whose tenant has no simulated stack is told so. Not registered at startup:
  * {@link SimulatorPageRegistration} adds the route only when the simulator is enabled, so production has no such page.
  */
 @Route(value = "simulator", registerAtStartup = false)
@@ -43,6 +44,16 @@ class SimulatorFaultsView extends Composite<VerticalLayout> implements HasDynami
 
     SimulatorFaultsView(SimulatorFaultService faults) {
         this.faults = faults;
+        getContent().add(new H2(getTranslation("simulator.title")));
+        getContent().setMaxWidth("60rem");
+        faults.stack().ifPresentOrElse(this::showFaults, () -> {
+            var none = new Paragraph(getTranslation("simulator.no-stack"));
+            none.setId("no-stack");
+            getContent().add(none);
+        });
+    }
+
+    private void showFaults(String stack) {
         var globalForm = new FaultSettingsForm("global-");
         globalForm.bind(global);
         rateLimit.setId("rate-limit");
@@ -73,8 +84,7 @@ class SimulatorFaultsView extends Composite<VerticalLayout> implements HasDynami
 
         getContent()
                 .add(
-                        new H2(getTranslation("simulator.title")),
-                        new Paragraph(getTranslation("simulator.intro")),
+                        new Paragraph(getTranslation("simulator.intro", stack)),
                         new H3(getTranslation("simulator.global")),
                         globalForm,
                         rateLimit,
@@ -84,7 +94,6 @@ class SimulatorFaultsView extends Composite<VerticalLayout> implements HasDynami
                         deviceForm,
                         button("save-device", "simulator.save-device", this::saveDevice),
                         overrides);
-        getContent().setMaxWidth("60rem");
         refresh();
     }
 

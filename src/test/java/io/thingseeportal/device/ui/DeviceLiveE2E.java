@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.thingseeportal.DemoBrowserTest;
+import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.device.DeviceRows;
 import java.io.IOException;
 import java.net.URI;
@@ -123,11 +124,13 @@ class DeviceLiveE2E extends DemoBrowserTest {
                 .get(0);
     }
 
-    /** The simulator's control API: the device publishes a battery message (1110) at once. */
+    /** The simulator's control API, with acme's client token: the device publishes a battery message (1110) at once. */
     private static void setBattery(String tuid, int level) throws IOException, InterruptedException {
+        String token = SimulatorFaults.acme(URI.create(demo.portal()).getPort()).token();
         var request = HttpRequest.newBuilder(
                         URI.create(demo.portal() + "/simulator/control/devices/acme/" + tuid + "/battery"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"batteryLevel\": " + level + "}"))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,11 @@
 package io.thingseeportal.simulator.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import io.thingseeportal.KaribuTest;
@@ -19,12 +22,14 @@ import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.simulator.DeviceFaults;
 import io.thingseeportal.simulator.FaultSettings;
 import io.thingseeportal.simulator.SimulatorFaultService;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/** The fault page of an admin: the stack named like the admin's tenant, and no other. */
 class SimulatorFaultsViewTest extends KaribuTest {
 
     @Autowired
@@ -32,19 +37,21 @@ class SimulatorFaultsViewTest extends KaribuTest {
 
     @BeforeEach
     void signInAsAdmin() {
-        signIn("aino", 1L, AppRoles.ADMIN);
-        faults.reset();
+        heal();
+        signInToAcme();
         UI.getCurrent().navigate("simulator");
     }
 
     @AfterEach
     void heal() {
-        signIn("aino", 1L, AppRoles.ADMIN);
+        signInToBorealis();
+        faults.reset();
+        signInToAcme();
         faults.reset();
     }
 
     @Test
-    void an_admin_sets_latency_error_rate_and_rate_limit_for_the_whole_simulator() {
+    void an_admin_sets_latency_error_rate_and_rate_limit_for_the_own_stack() {
         _setValue(_get(IntegerField.class, spec -> spec.withId("global-latency")), 20);
         _setValue(_get(NumberField.class, spec -> spec.withId("global-error-rate")), 0.5);
         _setValue(_get(IntegerField.class, spec -> spec.withId("rate-limit")), 500);
@@ -101,6 +108,66 @@ class SimulatorFaultsViewTest extends KaribuTest {
     }
 
     @Test
+    void an_acme_admin_sees_only_the_devices_and_settings_of_acme() {
+        signInToBorealis();
+        List<String> borealisDevices = faults.deviceTuids();
+        faults.update(new FaultSettings(30, 0, false, 0, false, false, false), 7);
+        faults.override(borealisDevices.get(0), offline());
+        signInToAcme();
+        List<String> acmeDevices = faults.deviceTuids();
+
+        UI.getCurrent().navigate("simulator");
+
+        assertThat(acmeDevices).isNotEmpty().doesNotContainAnyElementsOf(borealisDevices);
+        assertThat(deviceField().getListDataView().getItems()).containsExactlyElementsOf(acmeDevices);
+        assertThat(_get(IntegerField.class, spec -> spec.withId("global-latency"))
+                        .getValue())
+                .isZero();
+        assertThat(_get(IntegerField.class, spec -> spec.withId("rate-limit")).getValue())
+                .isEqualTo(50);
+        assertThat(GridKt._size(overrides())).isZero();
+    }
+
+    @Test
+    void a_borealis_admins_change_does_not_reach_acme() {
+        signInToBorealis();
+        UI.getCurrent().navigate("simulator");
+        _setValue(_get(NumberField.class, spec -> spec.withId("global-error-rate")), 1.0);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("rate-limit")), 3);
+        _click(_get(Button.class, spec -> spec.withId("save-global")));
+
+        assertThat(faults.global().apiErrorRate()).isEqualTo(1.0);
+        signInToAcme();
+        assertThat(faults.global()).isEqualTo(FaultSettings.NONE);
+        assertThat(faults.rateLimit()).isEqualTo(50);
+    }
+
+    @Test
+    void an_admin_cannot_override_a_device_of_another_stack() {
+        signInToBorealis();
+        String borealisDevice = faults.deviceTuids().get(0);
+        signInToAcme();
+
+        assertThatThrownBy(() -> faults.override(borealisDevice, offline()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in stack acme");
+        assertThat(faults.devices()).isEmpty();
+    }
+
+    @Test
+    void an_admin_whose_tenant_has_no_simulated_stack_is_told_so() {
+        signIn("aino", 1L, AppRoles.ADMIN);
+        UI.getCurrent().navigate("simulator");
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-stack")).getText())
+                .isEqualTo("The simulator has no stack for your organisation, so there are no faults to show or"
+                        + " change here.");
+        _assertNone(Button.class, spec -> spec.withId("save-global"));
+        assertThat(faults.stack()).isEmpty();
+        assertThat(faults.deviceTuids()).isEmpty();
+    }
+
+    @Test
     void an_installer_is_denied_the_page() {
         signIn("ilkka", 1L, AppRoles.INSTALLER);
         UI.getCurrent().navigate("simulator");
@@ -117,6 +184,14 @@ class SimulatorFaultsViewTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("Simulaattorin viat");
         assertThat(_get(Button.class, spec -> spec.withId("save-device")).getText())
                 .isEqualTo("Tallenna laitteelle");
+    }
+
+    private static void signInToAcme() {
+        signInTo("acme", 1L, "aino", AppRoles.ADMIN);
+    }
+
+    private static void signInToBorealis() {
+        signInTo("borealis", 2L, "bea", AppRoles.ADMIN);
     }
 
     private static FaultSettings offline() {
