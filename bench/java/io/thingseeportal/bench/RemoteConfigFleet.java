@@ -114,6 +114,10 @@ final class RemoteConfigFleet {
         }
     }
 
+    long tenantId() {
+        return tenantId;
+    }
+
     JdbcClient jdbc() {
         return jdbc;
     }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Base of the browser tests: one running demo per test class, a fresh headless Chromium per test. */
@@ -44,6 +47,24 @@ public abstract class DemoBrowserTest {
     @AfterEach
     void closeBrowser() {
         browser.quit();
+    }
+
+    /**
+     * Waits for the element's text; on a time-out the failure says what the page showed instead (its visible text), so
+     * that a failure in CI explains itself.
+     */
+    protected void awaitText(By element, String text) {
+        try {
+            wait.until(ExpectedConditions.textToBe(element, text));
+        } catch (TimeoutException e) {
+            String page;
+            try {
+                page = browser.findElement(By.tagName("body")).getText();
+            } catch (RuntimeException unreadable) {
+                page = "(unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("Waited for " + element + " to read " + text + "; the page showed:\n" + page, e);
+        }
     }
 
     /** Replaces the test's browser, for example with one that prefers another language. */

@@ -14,12 +14,16 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first fallback: a photo of the label, taken with the phone's camera app or picked from its gallery. The browser
  * refuses a file above the limit before sending it; the server reads no more than the limit either way.
  */
 class PhotoScan extends Composite<Upload> {
+
+    private static final Logger log = LoggerFactory.getLogger(PhotoScan.class);
 
     private final Consumer<CompletableFuture<LabelScan>> answer;
     private final Consumer<String> problem;
@@ -78,7 +82,18 @@ class PhotoScan extends Composite<Upload> {
             });
             return;
         }
-        CompletableFuture<LabelScan> scan = scans.scanPhoto(photo);
+        CompletableFuture<LabelScan> scan;
+        try {
+            scan = scans.scanPhoto(photo);
+        } catch (RuntimeException e) {
+            // Said on the page and logged, not left to the upload's error handling, which shows the installer nothing.
+            log.warn("A photo of {} bytes could not be handed to the decoder", photo.length, e);
+            ui.access(() -> {
+                getContent().clearFileList();
+                problem.accept(getTranslation("scan.failed"));
+            });
+            return;
+        }
         ui.access(() -> {
             // The next photo needs an empty list: with one file at most, a finished one blocks the button.
             getContent().clearFileList();

@@ -76,7 +76,7 @@ class InstallE2E extends DemoBrowserTest {
         browser.get(demo.portal() + "/scan");
         demo.signIn(browser, "acme-installer");
 
-        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), label.tuid()));
+        awaitText(By.id("scan-tuid"), label.tuid());
         fitsThePhone("scanned");
         click(By.id("scan-install"));
 
@@ -120,7 +120,7 @@ class InstallE2E extends DemoBrowserTest {
 
         var upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("photo-upload")));
         upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
-        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), label.tuid()));
+        awaitText(By.id("scan-tuid"), label.tuid());
         click(By.id("scan-install"));
 
         wait.until(ExpectedConditions.textToBe(By.id("work-step"), "Step 1 of 4: Place"));

@@ -47,7 +47,7 @@ class ScanE2E extends DemoBrowserTest {
         browser.get(demo.portal() + "/scan");
         demo.signIn(browser, "acme-installer");
 
-        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), "TSPR04EZU31901021"));
+        awaitText(By.id("scan-tuid"), "TSPR04EZU31901021");
 
         assertThat(browser.findElement(By.id("scan-product")).getText()).isEqualTo("Thingsee PRESENCE");
         wait.until(driver -> (Boolean) browser.executeScript(
@@ -73,7 +73,7 @@ class ScanE2E extends DemoBrowserTest {
 
         upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toString());
 
-        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), "TSAP01EWL14500663"));
+        awaitText(By.id("scan-tuid"), "TSAP01EWL14500663");
         assertThat(browser.findElement(By.id("scan-product")).getText()).isEqualTo("Thingsee COUNT");
     }
 
@@ -100,7 +100,7 @@ class ScanE2E extends DemoBrowserTest {
         field.sendKeys("TSAP01EWL14500663");
         browser.findElement(By.id("typed-check")).click();
 
-        wait.until(ExpectedConditions.textToBe(By.id("scan-tuid"), "TSAP01EWL14500663"));
+        awaitText(By.id("scan-tuid"), "TSAP01EWL14500663");
         screenshot("typed-360");
         Number overflow = (Number) browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
