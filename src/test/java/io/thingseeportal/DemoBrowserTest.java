@@ -63,8 +63,31 @@ public abstract class DemoBrowserTest {
             } catch (RuntimeException unreadable) {
                 page = "(unreadable: " + unreadable + ")";
             }
-            throw new AssertionError("Waited for " + element + " to read " + text + "; the page showed:\n" + page, e);
+            throw new AssertionError(
+                    "Waited for " + element + " to read " + text + "; the page showed:\n" + page
+                            + "\nThe portal's threads that were not idle:\n" + portalThreads(),
+                    e);
         }
+    }
+
+    /** The stacks of the threads in portal or Vaadin code (the demo runs in this JVM): who holds or waits for what. */
+    private static String portalThreads() {
+        var dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean ours = java.util.Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getClassName().startsWith("io.thingseeportal")
+                            || frame.getClassName().startsWith("com.vaadin.flow.server"));
+            if (ours && thread != Thread.currentThread()) {
+                dump.append(thread.getName())
+                        .append(' ')
+                        .append(thread.getState())
+                        .append('\n');
+                for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                    dump.append("    at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return dump.toString();
     }
 
     /** Replaces the test's browser, for example with one that prefers another language. */
