@@ -44,7 +44,8 @@ public final class Browser {
                 width,
                 height,
                 "en-GB",
-                options -> options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL")),
+                options -> options.setCapability(
+                        "goog:loggingPrefs", java.util.Map.of("performance", "ALL", "browser", "ALL")),
                 extraArguments);
     }
 
@@ -74,6 +75,8 @@ public final class Browser {
                 "--user-data-dir=" + freshProfile());
         options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        // The page's console, read by a failing test to say what the page's scripts complained of.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         more.accept(options);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))

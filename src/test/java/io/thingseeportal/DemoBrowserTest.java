@@ -1,5 +1,7 @@
 package io.thingseeportal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,18 +67,81 @@ public abstract class DemoBrowserTest {
             }
             throw new AssertionError(
                     "Waited for " + element + " to read " + text + "; the page showed:\n" + page
+                            + "\nThe page's console:\n" + console()
+                            + "\nThe page's requests to the portal (with network logging):\n" + requests()
                             + "\nThe portal's threads that were not idle:\n" + portalThreads(),
                     e);
         }
     }
 
-    /** The stacks of the threads in portal or Vaadin code (the demo runs in this JVM): who holds or waits for what. */
+    private String console() {
+        try {
+            var lines = new StringBuilder();
+            browser.manage()
+                    .logs()
+                    .get("browser")
+                    .forEach(entry -> lines.append("  ")
+                            .append(entry.getLevel())
+                            .append(' ')
+                            .append(entry.getMessage())
+                            .append('\n'));
+            return lines.toString();
+        } catch (RuntimeException unreadable) {
+            return "(unreadable: " + unreadable + ")\n";
+        }
+    }
+
+    /** The posts (UIDL, uploads) and push connections the page opened, and how each ended, from DevTools' events. */
+    private String requests() {
+        try {
+            var mapper = new ObjectMapper();
+            var posts = new java.util.HashSet<String>();
+            var lines = new StringBuilder();
+            for (var entry : browser.manage().logs().get("performance")) {
+                JsonNode message = mapper.readTree(entry.getMessage()).path("message");
+                String method = message.path("method").asText();
+                JsonNode params = message.path("params");
+                String id = params.path("requestId").asText();
+                String what;
+                if (method.equals("Network.requestWillBeSent")
+                        && params.path("request").path("method").asText().equals("POST")) {
+                    posts.add(id);
+                    what = params.path("request").path("url").asText();
+                } else if (posts.contains(id) && method.equals("Network.responseReceived")) {
+                    what = String.valueOf(params.path("response").path("status").asInt());
+                } else if (posts.contains(id) && method.equals("Network.loadingFailed")) {
+                    what = params.path("errorText").asText();
+                } else if (posts.contains(id) && method.equals("Network.loadingFinished")) {
+                    what = "";
+                } else if (method.startsWith("Network.webSocket") && !method.contains("Frame")) {
+                    what = params.path("url").asText(params.path("errorMessage").asText());
+                } else {
+                    continue;
+                }
+                lines.append("  ")
+                        .append(java.time.Instant.ofEpochMilli(entry.getTimestamp()))
+                        .append(' ')
+                        .append(id)
+                        .append(' ')
+                        .append(method)
+                        .append(' ')
+                        .append(what)
+                        .append('\n');
+            }
+            return lines.toString();
+        } catch (RuntimeException | java.io.IOException unreadable) {
+            return "(unreadable: " + unreadable + ")\n";
+        }
+    }
+
+    /** The stacks of the threads in portal or Vaadin code or serving a request (the demo runs in this JVM). */
     private static String portalThreads() {
         var dump = new StringBuilder();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             boolean ours = java.util.Arrays.stream(stack)
                     .anyMatch(frame -> frame.getClassName().startsWith("io.thingseeportal")
-                            || frame.getClassName().startsWith("com.vaadin.flow.server"));
+                            || frame.getClassName().startsWith("com.vaadin.flow.server")
+                            || frame.getClassName().startsWith("org.apache.catalina.core"));
             if (ours && thread != Thread.currentThread()) {
                 dump.append(thread.getName())
                         .append(' ')

@@ -63,10 +63,12 @@ class PhotoScan extends Composite<Upload> {
     }
 
     private void receive(UploadEvent event) throws IOException {
+        log.debug("A photo of {} bytes is arriving", event.getFileSize());
         byte[] photo;
         try (InputStream input = event.getInputStream()) {
             photo = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
+        log.debug("A photo of {} bytes was read", photo.length);
         received(event.getUI(), photo);
     }
 

@@ -111,6 +111,8 @@ class InstallE2E extends DemoBrowserTest {
                                 new Distortion(260, -8, 12, 40, 0.1, 0.85, 0, 2, 0, false),
                                 new Random(9)),
                         85));
+        // Its posts are recorded, so that a failed wait says whether and how the upload was answered.
+        useBrowser(Browser.startLoggingNetwork(360, 640));
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 640, "deviceScaleFactor", 1, "mobile", true));

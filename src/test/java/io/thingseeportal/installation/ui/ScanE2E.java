@@ -67,6 +67,8 @@ class ScanE2E extends DemoBrowserTest {
                                 new Distortion(260, -12, 15, 60, 0.1, 0.8, 0, 2, 0, false),
                                 new Random(5)),
                         85));
+        // Its posts are recorded, so that a failed wait says whether and how the upload was answered.
+        useBrowser(Browser.startLoggingNetwork(412, 915));
         browser.get(demo.portal() + "/scan");
         demo.signIn(browser, "acme-installer");
         var upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("photo-upload")));
