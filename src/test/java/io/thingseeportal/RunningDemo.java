@@ -35,9 +35,7 @@ public record RunningDemo(ConfigurableApplicationContext context, String portal,
                     "--server.port=0",
                     "--portal.demo.data-directory=" + Files.createTempDirectory("portal-demo"),
                     "--portal.demo.broker.port=" + FreePorts.next(),
-                    "--portal.demo.idp.issuer=" + issuer,
-                    // When and how far a photo upload arrived, for the browser tests' failures to explain themselves.
-                    "--logging.level.io.thingseeportal.installation.ui.PhotoScan=debug"));
+                    "--portal.demo.idp.issuer=" + issuer));
             arguments.addAll(List.of(more));
             ConfigurableApplicationContext demo = new SpringApplicationBuilder(Application.class)
                     .profiles("demo")

@@ -147,6 +147,23 @@ class ScanViewTest extends MockedThingseeTest {
     }
 
     @Test
+    void a_camera_that_fails_only_after_a_photo_found_the_sensor_leaves_the_sensor_shown() {
+        byte[] photo =
+                LabelFrames.jpeg(LabelFrames.frame(LabelFrames.LEGACY_LABEL, Distortion.clean(300), new Random(2)), 85);
+        _get(PhotoScan.class).received(UI.getCurrent(), photo);
+        awaitUi(() -> !_find(Span.class, spec -> spec.withId("scan-tuid")).isEmpty());
+
+        ComponentUtil.fireEvent(
+                scanner(),
+                new QrCodeScanner.ProblemEvent(scanner(), QrCodeScanner.Problem.NO_CAMERA, "NotFoundError: none"));
+
+        assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
+        assertThat(_get(Button.class, spec -> spec.withId("scan-install")).isVisible())
+                .isTrue();
+        assertThat(message()).isEmpty();
+    }
+
+    @Test
     void a_page_not_served_over_https_says_how_to_reach_the_camera() {
         ComponentUtil.fireEvent(
                 scanner(),
