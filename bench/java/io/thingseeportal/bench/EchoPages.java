@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -106,21 +107,10 @@ final class EchoPages implements AutoCloseable {
         int never = 0;
         for (Published echo : published) {
             List<Rows> log = logs.getOrDefault(echo.device(), List.of());
-            Long at = null;
-            String last = null;
-            for (Rows rows : log) {
-                String state = rows.states().get(echo.marker());
-                if (state != null) {
-                    last = state;
-                }
-                if ("CONFIRMED".equals(state)) {
-                    at = rows.millis();
-                    break;
-                }
-            }
+            Long at = confirmedAt(echo, log);
             if (at != null) {
                 latencies.add(Math.max(0, at - echo.millis()));
-            } else if ("SUPERSEDED".equals(last)) {
+            } else if ("SUPERSEDED".equals(lastState(echo, log))) {
                 superseded++;
             } else {
                 never++;
@@ -129,6 +119,27 @@ final class EchoPages implements AutoCloseable {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return new Result(sorted, published.size(), 0, superseded, never);
+    }
+
+    /** The first moment the echo's command's row showed CONFIRMED, or null if it never did. */
+    static @Nullable Long confirmedAt(Published echo, List<Rows> log) {
+        for (Rows rows : log) {
+            if ("CONFIRMED".equals(rows.states().get(echo.marker()))) {
+                return rows.millis();
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String lastState(Published echo, List<Rows> log) {
+        String last = null;
+        for (Rows rows : log) {
+            String state = rows.states().get(echo.marker());
+            if (state != null) {
+                last = state;
+            }
+        }
+        return last;
     }
 
     private static Map<Integer, String> states(String text) {

@@ -33,8 +33,8 @@ final class EchoPublisher implements AutoCloseable {
     /** A command waiting for its echo: the device, its transactionId, what it asked, and its marker. */
     record Echo(String tuid, long transactionId, Map<String, Object> fields, int marker) {}
 
-    /** An echo of a watched device: which one, its command's marker, and when it was handed to the client. */
-    record Published(int device, int marker, long millis) {}
+    /** An echo of a watched device: which one, its command, its command's marker, and when it was handed over. */
+    record Published(int device, long transactionId, int marker, long millis) {}
 
     private static final int WATCHED_SHARE = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,7 +100,7 @@ final class EchoPublisher implements AutoCloseable {
                             long now = System.currentTimeMillis();
                             if (send(echo, now)) {
                                 synchronized (published) {
-                                    published.add(new Published(device, echo.marker(), now));
+                                    published.add(new Published(device, echo.transactionId(), echo.marker(), now));
                                 }
                             }
                             int marker = ++markers[device];

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.bench.EchoPublisher.Echo;
+import io.thingseeportal.bench.EchoPublisher.Published;
 import io.thingseeportal.bench.ScreenLatency.Result;
 import io.thingseeportal.deviceconfig.DeviceCommand;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +30,8 @@ final class EchoRound {
     private final EchoPages pages;
     private final EchoPublisher publisher;
     private final List<String> watched;
+    /** When the benchmark's poll first saw each watched command's echo matched, by transactionId. */
+    private final Map<Long, Long> matched = new ConcurrentHashMap<>();
 
     EchoRound(
             RemoteConfigFleet fleet,
@@ -66,7 +70,48 @@ final class EchoRound {
         publisher.stop();
         // Echoes on their way, and pages still to be told.
         Thread.sleep(5000);
-        return EchoPages.latencies(publisher.takePublished(), pages.take());
+        List<Published> published = publisher.takePublished();
+        Map<Integer, List<EchoPages.Rows>> logs = pages.take();
+        System.out.println(whereTheUnshownStopped(published, logs));
+        matched.clear();
+        return EchoPages.latencies(published, logs);
+    }
+
+    /**
+     * Where the echoes that never showed stopped: matched in the database (then the page was not told, or did not
+     * show it), or not matched within 10 s (then the ingest lost or held it); and, for those shown, how much of their
+     * latency the match took.
+     */
+    private String whereTheUnshownStopped(List<Published> published, Map<Integer, List<EchoPages.Rows>> logs) {
+        List<Long> unshownMatched = new ArrayList<>();
+        int unshownUnmatched = 0;
+        List<Long> shownMatched = new ArrayList<>();
+        for (Published echo : published) {
+            Long matchedAt = matched.get(echo.transactionId());
+            Long shownAt = EchoPages.confirmedAt(echo, logs.getOrDefault(echo.device(), List.of()));
+            if (shownAt != null) {
+                if (matchedAt != null) {
+                    shownMatched.add(matchedAt - echo.millis());
+                }
+            } else if (matchedAt != null) {
+                unshownMatched.add(matchedAt - echo.millis());
+            } else {
+                unshownUnmatched++;
+            }
+        }
+        return String.format(
+                "Echo round: of %d watched echoes not shown, %d were matched in the database (median %d ms after"
+                        + " publishing, as the benchmark's poll saw it) and %d were not within 10 s; the shown ones"
+                        + " were matched a median %d ms after publishing",
+                unshownMatched.size() + unshownUnmatched,
+                unshownMatched.size(),
+                median(unshownMatched),
+                unshownUnmatched,
+                median(shownMatched));
+    }
+
+    private static long median(List<Long> values) {
+        return values.isEmpty() ? -1 : values.stream().sorted().toList().get(values.size() / 2);
     }
 
     /** The rollout's commands that wait for their echo, in the order they were made. */
@@ -87,6 +132,9 @@ final class EchoRound {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline && stillSent(previous)) {
                 Thread.sleep(20);
+            }
+            if (!stillSent(previous)) {
+                matched.put(previous.transactionId(), System.currentTimeMillis());
             }
             DeviceCommand command = fleet.asAdmin(() -> commands.configure(
                     tuid,
