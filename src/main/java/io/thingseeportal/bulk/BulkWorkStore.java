@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,33 +26,40 @@ class BulkWorkStore {
         this.jdbc = jdbc;
     }
 
-    /** The tenants with running jobs: whose items there may be to claim. */
-    List<Long> tenantsWithRunningJobs() {
-        return jdbc.sql("SELECT DISTINCT tenant_id FROM bulk_job WHERE state = 'RUNNING'")
-                .query(Long.class)
-                .list();
+    /** The running jobs by tenant, each tenant's in the order they were made: whose items there may be to claim. */
+    Map<Long, List<Long>> runningJobs() {
+        Map<Long, List<Long>> byTenant = new LinkedHashMap<>();
+        jdbc.sql("SELECT tenant_id, id FROM bulk_job WHERE state = 'RUNNING' ORDER BY id")
+                .query((RowCallbackHandler)
+                        row -> byTenant.computeIfAbsent(row.getLong("tenant_id"), tenant -> new ArrayList<>())
+                                .add(row.getLong("id")));
+        return byTenant;
     }
 
     /**
-     * Claims up to {@code limit} items of the tenant's running jobs: pending ones that are due, and running ones whose
-     * lease ran out (their node stopped). Rows another transaction has locked are skipped, not waited for; the update
-     * repeats the condition, so an item that changed since it was read is never claimed twice.
+     * Claims up to {@code limit} items of these running jobs (one tenant's): with {@code expiredLeases}, first running
+     * ones whose lease ran out (their node stopped), then pending ones that are due, in the jobs' order. Rows another
+     * transaction has locked are skipped, not waited for; one update claims the rows read, which stay locked by this
+     * transaction until it ends.
      */
-    List<Long> claim(long tenantId, String owner, Instant now, Instant leaseUntil, int limit) {
+    List<Long> claim(List<Long> jobs, boolean expiredLeases, String owner, Instant now, Instant leaseUntil, int limit) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
         Timestamp at = Timestamp.from(now);
         // Along the indexes, each query leaving them after `limit` rows: expired leases by bulk_item_leases, then each
         // running job's pending items by bulk_item_claimable with the job named. With the jobs as a subquery (or one
         // query with an OR) the database read the items of every job, finished ones included, at each claim.
-        var candidates = new ArrayList<>(jdbc.sql("SELECT id FROM bulk_item WHERE state = 'RUNNING' AND lease_until < ?"
-                        + " AND tenant_id = ? AND job_id IN (SELECT id FROM bulk_job WHERE tenant_id = ?"
-                        + " AND state = 'RUNNING') ORDER BY lease_until LIMIT ? FOR UPDATE SKIP LOCKED")
-                .params(at, tenantId, tenantId, limit)
-                .query(Long.class)
-                .list());
-        List<Long> jobs = jdbc.sql("SELECT id FROM bulk_job WHERE tenant_id = ? AND state = 'RUNNING' ORDER BY id")
-                .param(tenantId)
-                .query(Long.class)
-                .list();
+        List<Long> candidates = new ArrayList<>();
+        if (expiredLeases) {
+            candidates.addAll(jdbc.sql("SELECT id FROM bulk_item WHERE state = 'RUNNING' AND lease_until < :at"
+                            + " AND job_id IN (:jobs) ORDER BY lease_until LIMIT :limit FOR UPDATE SKIP LOCKED")
+                    .param("at", at)
+                    .param("jobs", jobs)
+                    .param("limit", limit)
+                    .query(Long.class)
+                    .list());
+        }
         for (int job = 0; job < jobs.size() && candidates.size() < limit; job++) {
             candidates.addAll(jdbc.sql("SELECT id FROM bulk_item WHERE job_id = ? AND state = 'PENDING'"
                             + " AND (not_before IS NULL OR not_before <= ?) ORDER BY position LIMIT ?"
@@ -59,19 +68,29 @@ class BulkWorkStore {
                     .query(Long.class)
                     .list());
         }
-        var claimed = new ArrayList<Long>();
-        for (long id : candidates) {
-            int updated = jdbc.sql("UPDATE bulk_item SET state = 'RUNNING', lease_owner = ?, lease_until = ?,"
-                            + " attempts = attempts + 1, started_at = COALESCE(started_at, ?)"
-                            + " WHERE id = ? AND ((state = 'PENDING' AND (not_before IS NULL OR not_before <= ?))"
-                            + " OR (state = 'RUNNING' AND lease_until < ?))")
-                    .params(owner, Timestamp.from(leaseUntil), at, id, at, at)
-                    .update();
-            if (updated == 1) {
-                claimed.add(id);
-            }
+        if (candidates.isEmpty()) {
+            return List.of();
         }
-        return claimed;
+        // The condition again: PostgreSQL hands out locked rows that still match it, but not every database does.
+        int updated = jdbc.sql("UPDATE bulk_item SET state = 'RUNNING', lease_owner = :owner, lease_until = :until,"
+                        + " attempts = attempts + 1, started_at = COALESCE(started_at, :at) WHERE id IN (:ids) AND"
+                        + " ((state = 'PENDING' AND (not_before IS NULL OR not_before <= :at))"
+                        + " OR (state = 'RUNNING' AND lease_until < :at))")
+                .param("owner", owner)
+                .param("until", Timestamp.from(leaseUntil))
+                .param("at", at)
+                .param("ids", candidates)
+                .update();
+        if (updated == candidates.size()) {
+            return candidates;
+        }
+        return jdbc.sql("SELECT id FROM bulk_item WHERE id IN (:ids) AND state = 'RUNNING' AND lease_owner = :owner"
+                        + " AND lease_until = :until ORDER BY id")
+                .param("ids", candidates)
+                .param("owner", owner)
+                .param("until", Timestamp.from(leaseUntil))
+                .query(Long.class)
+                .list();
     }
 
     /** What a worker needs to run a claimed item: the item and its job, with who submitted it. */

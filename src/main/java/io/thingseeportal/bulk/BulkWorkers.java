@@ -129,7 +129,7 @@ class BulkWorkers implements SmartLifecycle {
                 steps.settle(job, node);
             }
             steps.wrapUpFinishedJobs(node);
-            claim();
+            claim(true);
         } catch (RuntimeException e) {
             log.warn("Bulk workers could not poll", e);
         }
@@ -141,25 +141,30 @@ class BulkWorkers implements SmartLifecycle {
             return;
         }
         try {
-            claim();
+            claim(false);
         } catch (RuntimeException e) {
             log.warn("Bulk workers could not claim", e);
         }
     }
 
-    private void claim() {
+    /**
+     * Claims items for the free worker threads, tenant by tenant within their limits; with {@code expiredLeases} (at a
+     * poll) also the items of nodes that stopped, which an item's end leaves to the next poll.
+     */
+    private void claim(boolean expiredLeases) {
         int free = properties.workerThreads() - busy.get();
-        for (long tenantId : work.tenantsWithRunningJobs()) {
+        for (var tenant : work.runningJobs().entrySet()) {
             if (free <= 0 || !running) {
                 return;
             }
+            long tenantId = tenant.getKey();
             int reserved = limits.reserve(tenantId, free);
             if (reserved == 0) {
                 continue;
             }
             Instant now = clock.instant();
-            List<Long> claimed =
-                    steps.inTransaction(() -> work.claim(tenantId, node, now, now.plus(properties.lease()), reserved));
+            List<Long> claimed = steps.inTransaction(() ->
+                    work.claim(tenant.getValue(), expiredLeases, node, now, now.plus(properties.lease()), reserved));
             limits.unused(tenantId, reserved - claimed.size());
             for (long itemId : claimed) {
                 busy.incrementAndGet();
