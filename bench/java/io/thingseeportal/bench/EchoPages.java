@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The watched devices' pages in one headless Chromium, each in a tab of its own (background tabs not throttled). A
- * MutationObserver on each page's commands grid ({@code #device-commands}) logs, with {@code Date.now()}, every change
+ * MutationObserver on each page reads its commands grid ({@code #device-commands}) and logs, with {@code Date.now()}, every change
  * of what its rows show: per row the command's values (among them its marker, the measurement interval it asked)
  * and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED.
  */
@@ -34,9 +34,12 @@ final class EchoPages implements AutoCloseable {
     private static final String ACCOUNT = "acme-viewer";
     private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
-    private static final String OBSERVE = "const grid = document.getElementById('device-commands');"
-            + " window.__rows = []; let last = '';"
-            + " const snap = () => { const rows = [];"
+    // The observer watches the whole page and finds the grid again at each change: when Flow resynchronizes a page
+    // (it asks for the whole UI again after a push message went missing) it builds new elements, and an observer on
+    // the old grid would see nothing more for the rest of the run.
+    private static final String OBSERVE = "window.__rows = []; let last = '';"
+            + " const snap = () => { const grid = document.getElementById('device-commands');"
+            + "  if (!grid || !grid.shadowRoot) return; const rows = [];"
             + "  for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {"
             + "   if (tr.hidden) continue; const cells = [...tr.querySelectorAll('td')].map(td => {"
             + "    const slot = td.querySelector('slot'); return slot ? slot.assignedElements()[0] : null; });"
@@ -44,8 +47,8 @@ final class EchoPages implements AutoCloseable {
             + "   if (badge && cells[4]) rows.push(cells[4].textContent + '=' + badge.dataset.state); }"
             + "  const text = rows.join('|'); if (text !== last) { last = text;"
             + "   window.__rows.push([Date.now(), text]); } };"
-            + " new MutationObserver(snap).observe(grid, {childList: true, subtree: true, attributes: true,"
-            + "  characterData: true}); snap(); return last;";
+            + " new MutationObserver(snap).observe(document.body, {childList: true, subtree: true,"
+            + "  attributes: true, characterData: true}); snap(); return last;";
 
     private final ChromeDriver browser;
     private final Map<String, Integer> tabs = new LinkedHashMap<>();
