@@ -86,12 +86,8 @@ class ScanViewTest extends MockedThingseeTest {
 
     @Test
     void a_photo_of_a_sensor_label_shows_the_sensor() {
-        byte[] photo =
-                LabelFrames.jpeg(LabelFrames.frame(LabelFrames.LEGACY_LABEL, Distortion.clean(300), new Random(2)), 85);
+        sendAPhotoOfTheLegacyLabelAndAwaitTheSensor();
 
-        _get(PhotoScan.class).received(UI.getCurrent(), photo);
-
-        awaitUi(() -> !_find(Span.class, spec -> spec.withId("scan-tuid")).isEmpty());
         assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
         assertThat(scanner().isActive()).isFalse();
     }
@@ -148,10 +144,7 @@ class ScanViewTest extends MockedThingseeTest {
 
     @Test
     void a_camera_that_fails_only_after_a_photo_found_the_sensor_leaves_the_sensor_shown() {
-        byte[] photo =
-                LabelFrames.jpeg(LabelFrames.frame(LabelFrames.LEGACY_LABEL, Distortion.clean(300), new Random(2)), 85);
-        _get(PhotoScan.class).received(UI.getCurrent(), photo);
-        awaitUi(() -> !_find(Span.class, spec -> spec.withId("scan-tuid")).isEmpty());
+        sendAPhotoOfTheLegacyLabelAndAwaitTheSensor();
 
         ComponentUtil.fireEvent(
                 scanner(),
@@ -212,6 +205,13 @@ class ScanViewTest extends MockedThingseeTest {
     private static String message() {
         List<Paragraph> messages = _find(Paragraph.class, spec -> spec.withId("scan-message"));
         return messages.isEmpty() ? "" : messages.get(0).getText();
+    }
+
+    private void sendAPhotoOfTheLegacyLabelAndAwaitTheSensor() {
+        byte[] photo =
+                LabelFrames.jpeg(LabelFrames.frame(LabelFrames.LEGACY_LABEL, Distortion.clean(300), new Random(2)), 85);
+        _get(PhotoScan.class).received(UI.getCurrent(), photo);
+        awaitUi(() -> !_find(Span.class, spec -> spec.withId("scan-tuid")).isEmpty());
     }
 
     private void sendFrame(byte[] image) {
