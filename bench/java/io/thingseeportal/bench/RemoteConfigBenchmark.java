@@ -21,8 +21,8 @@ import org.springframework.boot.actuate.health.Status;
  *
  * <p>The demo (embedded MQTT broker, demo identity provider, simulator with 12,500 devices per stack, no periodic
  * data) runs in this JVM on a fresh PostgreSQL database ({@code portal_bench_remote_config}), with the bulk-work
- * engine at a tenant concurrency of 16 (16 worker threads, 10,000 calls a second and a burst of 1,000, so that the
- * rate never limits). The portal knows 10,000 of acme's sensors in a rollout group and 1,000 in a group to move; all
+ * engine at a tenant concurrency of 16 Thingsee calls (32 worker threads, so that items get ready and record while
+ * others wait for Thingsee; 10,000 calls a second and a burst of 1,000, so that the rate never limits). The portal knows 10,000 of acme's sensors in a rollout group and 1,000 in a group to move; all
  * simulated devices are offline, so that no echo comes from the simulator. Each round, after a warm-up round:
  *
  * <ol>
@@ -48,7 +48,10 @@ public final class RemoteConfigBenchmark {
     static final int ROLLOUT_DEVICES = Integer.getInteger("bench.rollout-devices", 10_000);
     static final int MOVED_DEVICES = Integer.getInteger("bench.moved-devices", 1_000);
     static final int CONCURRENCY = 16;
-    static final int POOL_SIZE = 32;
+    /** Twice the calls: as many items get ready for their calls and record them while the others wait for Thingsee. */
+    static final int WORKERS = 2 * CONCURRENCY;
+
+    static final int POOL_SIZE = 48;
     static final long ROLLOUT_LATENCY_MILLIS = 50;
     static final long MOVE_LATENCY_MILLIS = 200;
     static final int ECHO_RATE = Integer.getInteger("bench.rate", 200);
@@ -79,7 +82,7 @@ public final class RemoteConfigBenchmark {
                 "--portal.simulator.data-directory=",
                 "--portal.groups.scheduled-sync=false",
                 "--portal.bulk.tenant-concurrency=" + CONCURRENCY,
-                "--portal.bulk.worker-threads=" + CONCURRENCY,
+                "--portal.bulk.worker-threads=" + WORKERS,
                 "--portal.bulk.rate-per-second=10000",
                 "--portal.bulk.burst=1000",
                 // More than the workers: each of them needs a connection now and then, as do the ingest and views.

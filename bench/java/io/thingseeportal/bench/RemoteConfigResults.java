@@ -63,7 +63,7 @@ final class RemoteConfigResults {
                         + " PostgreSQL; load average %s before, %s at the rounds' ends",
                 rounds,
                 RemoteConfigBenchmark.CONCURRENCY,
-                RemoteConfigBenchmark.CONCURRENCY,
+                RemoteConfigBenchmark.WORKERS,
                 loadBefore,
                 String.join(" / ", loads));
         bulkRow(report, "remote-config-rollout", rollouts, RemoteConfigBenchmark.ROLLOUT_LATENCY_MILLIS, "Rollout of")

@@ -17,13 +17,15 @@ public interface BulkHandler {
     String kind();
 
     /**
-     * Makes the Thingsee call(s) for one item and records their effect in the portal.
+     * Makes the Thingsee call(s) for one item and records their effect in the portal. Each Thingsee call goes through
+     * {@code slot}, which lets at most {@code portal.bulk.tenant-concurrency} calls of the tenant run at once; the
+     * reads and writes around it do not.
      *
      * @return the outcome; throwing a {@link io.thingseeportal.thingsee.ThingseeException} fails the item with the
      *     API's message (see {@link ItemOutcome} for rate limits and unavailability), any other exception fails it
      *     with outcome {@link ItemOutcome#ERROR}
      */
-    ItemOutcome run(BulkItemContext item);
+    ItemOutcome run(BulkItemContext item, CallSlot slot);
 
     /**
      * The job finished (done, aborted, or canceled and no item running any more): for example, record it in a

@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * concurrency and the rate.
  *
  * @param workerThreads items one node runs at the same time, over all tenants
- * @param tenantConcurrency items of one tenant one node runs at the same time
+ * @param tenantConcurrency Thingsee calls of one tenant's items one node makes at the same time; the node runs up to
+ *     twice as many of the tenant's items, the others getting ready for their calls or recording them
  * @param ratePerSecond Thingsee calls (items) per second one node starts for one tenant, on average
  * @param burst items one node may start for one tenant at once after a quiet spell (the token bucket's size)
  * @param callDeadline the time one item may take overall; past it the item fails with a message saying so

@@ -194,7 +194,7 @@ class BulkWorkers implements SmartLifecycle {
             BulkHandler handler = steps.handler(item.context().kind());
             ItemCall.Result result = handler == null
                     ? ItemCall.Result.of(ItemOutcome.failed(ItemOutcome.ERROR, "No handler for this kind of job"))
-                    : itemCall.run(handler, item.context());
+                    : itemCall.run(handler, item.context(), limits.slot(tenantId));
             if (result.rateLimited()) {
                 limits.rateLimited(tenantId, result.retryIn());
             }

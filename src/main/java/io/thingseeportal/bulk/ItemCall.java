@@ -44,8 +44,8 @@ final class ItemCall {
         }
     }
 
-    Result run(BulkHandler handler, BulkItemContext item) {
-        Future<ItemOutcome> call = calls.submit(() -> currentUser.runAs(item.user(), () -> handler.run(item)));
+    Result run(BulkHandler handler, BulkItemContext item, CallSlot slot) {
+        Future<ItemOutcome> call = calls.submit(() -> currentUser.runAs(item.user(), () -> handler.run(item, slot)));
         try {
             return Result.of(call.get(properties.callDeadline().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException late) {

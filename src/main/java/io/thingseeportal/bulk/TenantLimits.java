@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
- * One node's limits per tenant, shared by its workers: at most {@code tenantConcurrency} items of a tenant at once,
- * started no faster than its token bucket allows. A 429 holds the tenant's bucket for the time Thingsee asked.
+ * One node's limits per tenant, shared by its workers: at most {@code tenantConcurrency} Thingsee calls of a tenant at
+ * once ({@link #slot}), and twice as many of its items running, so that items get ready for their calls and record
+ * them while others wait for Thingsee; items start no faster than the tenant's token bucket allows. A 429 holds the
+ * tenant's bucket for the time Thingsee asked.
  */
 final class TenantLimits {
 
@@ -16,15 +19,21 @@ final class TenantLimits {
     private final Clock clock;
     private final Map<Long, TokenBucket> buckets = new HashMap<>();
     private final Map<Long, Integer> running = new HashMap<>();
+    private final Map<Long, CallSlot> slots = new HashMap<>();
 
     TenantLimits(BulkProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Reserves up to {@code wanted} items of the tenant: a slot and a token each. Returns how many it reserved. */
+    /** Items of one tenant a node runs at once: those in a call, and as many getting ready or recording. */
+    int itemsPerTenant() {
+        return 2 * properties.tenantConcurrency();
+    }
+
+    /** Reserves up to {@code wanted} items of the tenant: a place and a token each. Returns how many it reserved. */
     synchronized int reserve(long tenantId, int wanted) {
-        int free = properties.tenantConcurrency() - running.getOrDefault(tenantId, 0);
+        int free = itemsPerTenant() - running.getOrDefault(tenantId, 0);
         int granted = bucket(tenantId).take(Math.min(wanted, free));
         running.merge(tenantId, granted, Integer::sum);
         return granted;
@@ -46,6 +55,12 @@ final class TenantLimits {
     /** Thingsee said the tenant makes too many calls: none start until {@code wait} has passed. */
     synchronized void rateLimited(long tenantId, Duration wait) {
         bucket(tenantId).hold(wait);
+    }
+
+    /** The tenant's Thingsee calls, at most {@code tenantConcurrency} at once. */
+    synchronized CallSlot slot(long tenantId) {
+        return slots.computeIfAbsent(
+                tenantId, tenant -> new CallSlot(new Semaphore(properties.tenantConcurrency(), true)));
     }
 
     synchronized Instant heldUntil(long tenantId) {

@@ -1,5 +1,6 @@
 package io.thingseeportal.deviceconfig;
 
+import io.thingseeportal.bulk.CallSlot;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
@@ -58,7 +59,7 @@ class CommandDelivery {
      */
     DeviceCommand deliver(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
         try {
-            deliverOrThrow(tenantId, command, reportIntervalSeconds);
+            deliverOrThrow(tenantId, command, reportIntervalSeconds, CallSlot.unlimited());
         } catch (ThingseeException refused) {
             // Marked failed, with Thingsee's words.
         }
@@ -69,11 +70,13 @@ class CommandDelivery {
      * As {@link #deliver}, but Thingsee's refusal is thrown after the command is marked failed, so that the bulk
      * engine can tell a rate limit or an unavailable Thingsee (worth another try) from a refusal. Returns nothing, so
      * that a rollout's item does not read its command again.
+     *
+     * @param slot the way to Thingsee: a bulk item's limits its tenant's calls at once
      */
-    void deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds) {
+    void deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds, CallSlot slot) {
         String slug = Objects.requireNonNull(currentUser.require().tenantSlug(), "tenant users have a slug");
         try {
-            thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command)));
+            slot.run(() -> thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command))));
         } catch (ThingseeException refused) {
             fail(tenantId, command, refused.getMessage());
             throw refused;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thingseeportal.bulk.BulkHandler;
 import io.thingseeportal.bulk.BulkItemContext;
 import io.thingseeportal.bulk.BulkJobView;
+import io.thingseeportal.bulk.CallSlot;
 import io.thingseeportal.bulk.ItemOutcome;
 import io.thingseeportal.device.ConfigurationCheck;
 import io.thingseeportal.device.DesiredConfigurations;
@@ -69,7 +70,7 @@ class RolloutHandler implements BulkHandler {
     }
 
     @Override
-    public ItemOutcome run(BulkItemContext item) {
+    public ItemOutcome run(BulkItemContext item, CallSlot slot) {
         long tenantId = item.tenantId();
         String tuid = item.key();
         DeviceDetails device = devices.find(tuid).orElse(null);
@@ -84,10 +85,10 @@ class RolloutHandler implements BulkHandler {
             case FAILED:
                 long id = command.id();
                 transaction.executeWithoutResult(status -> store.requeue(tenantId, id, clock.instant()));
-                delivery.deliverOrThrow(tenantId, command, device.reportIntervalSeconds());
+                delivery.deliverOrThrow(tenantId, command, device.reportIntervalSeconds(), slot);
                 return ItemOutcome.succeeded();
             case QUEUED:
-                delivery.deliverOrThrow(tenantId, command, device.reportIntervalSeconds());
+                delivery.deliverOrThrow(tenantId, command, device.reportIntervalSeconds(), slot);
                 return ItemOutcome.succeeded();
             case SUPERSEDED:
             case CANCELED:

@@ -6,6 +6,7 @@ import io.thingseeportal.bulk.BulkItemState;
 import io.thingseeportal.bulk.BulkJobState;
 import io.thingseeportal.bulk.BulkJobView;
 import io.thingseeportal.bulk.BulkJobs;
+import io.thingseeportal.bulk.CallSlot;
 import io.thingseeportal.bulk.ItemOutcome;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.security.CurrentUser;
@@ -63,12 +64,12 @@ class GroupDeleteHandler implements BulkHandler {
 
     /** A device Thingsee does not know is in none of its groups: only the portal has something to record. */
     @Override
-    public ItemOutcome run(BulkItemContext item) {
+    public ItemOutcome run(BulkItemContext item, CallSlot slot) {
         ThingseeStack stack = stacks.require(Objects.requireNonNull(item.user().tenantSlug()));
         String tuid = item.key();
         try {
-            thingsee.setInstallationStatus(stack, tuid, InstallationStatus.UNINSTALLED);
-            thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED);
+            slot.run(() -> thingsee.setInstallationStatus(stack, tuid, InstallationStatus.UNINSTALLED));
+            slot.run(() -> thingsee.setDeviceGroup(stack, tuid, GroupAssignment.UNASSIGNED));
         } catch (ThingseeException.NotFound unknown) {
             // Recorded in the portal below, so that the group can go.
         }

@@ -5,6 +5,7 @@ import io.thingseeportal.bulk.BulkItemContext;
 import io.thingseeportal.bulk.BulkItemState;
 import io.thingseeportal.bulk.BulkJobView;
 import io.thingseeportal.bulk.BulkJobs;
+import io.thingseeportal.bulk.CallSlot;
 import io.thingseeportal.bulk.ItemOutcome;
 import io.thingseeportal.device.DeviceService;
 import io.thingseeportal.thingsee.GroupAssignment;
@@ -59,7 +60,7 @@ class GroupReassignHandler implements BulkHandler {
     }
 
     @Override
-    public ItemOutcome run(BulkItemContext item) {
+    public ItemOutcome run(BulkItemContext item, CallSlot slot) {
         var params = GroupDeviceJobs.parse(item.params(), GroupDeviceJobs.Reassign.class);
         String tuid = item.key();
         if (devices.inGroup(params.from(), List.of(tuid)).isEmpty()) {
@@ -70,7 +71,7 @@ class GroupReassignHandler implements BulkHandler {
         }
         String slug = Objects.requireNonNull(item.user().tenantSlug(), "tenant users have a slug");
         String target = params.to() == null ? GroupAssignment.UNASSIGNED : params.to();
-        thingsee.setDeviceGroup(stacks.require(slug), tuid, target);
+        slot.run(() -> thingsee.setDeviceGroup(stacks.require(slug), tuid, target));
         devices.assignGroup(tuid, params.to());
         return ItemOutcome.succeeded();
     }

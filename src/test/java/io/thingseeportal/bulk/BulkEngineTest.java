@@ -164,6 +164,55 @@ class BulkEngineTest {
     }
 
     @Test
+    void a_tenants_items_get_ready_while_its_calls_run_and_no_more_than_its_concurrency_of_calls_run_at_once() {
+        var items = new Concurrency();
+        var calls = new Concurrency();
+        var handler = new RecordingHandler((item, slot) -> {
+            items.enter();
+            try {
+                RecordingHandler.sleep(20);
+                slot.run(() -> {
+                    calls.enter();
+                    RecordingHandler.sleep(40);
+                    calls.leave();
+                });
+                RecordingHandler.sleep(20);
+                return ItemOutcome.succeeded();
+            } finally {
+                items.leave();
+            }
+        });
+        var engine = fixture(handler);
+        long job = engine.submit(RecordingHandler.KIND, BulkFixture.items(40), null);
+
+        engine.node(BulkFixture.concurrency(8, 2), handler);
+        var progress = engine.awaitComplete(job);
+
+        assertThat(progress.count(BulkItemState.SUCCEEDED)).isEqualTo(40);
+        assertThat(calls.most()).as("calls at once").isEqualTo(2);
+        assertThat(items.most()).as("items at once").isGreaterThan(2).isLessThanOrEqualTo(4);
+    }
+
+    /** Counts how many run at once, and the most that ever did. */
+    private static final class Concurrency {
+
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+
+        void enter() {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+        }
+
+        void leave() {
+            now.decrementAndGet();
+        }
+
+        int most() {
+            return most.get();
+        }
+    }
+
+    @Test
     void the_limits_hold_every_item_of_a_rate_limited_tenant() {
         var limits = new TenantLimits(BulkFixture.fast(), Clock.systemUTC());
         assertThat(limits.reserve(1, 3)).isEqualTo(3);

@@ -75,9 +75,19 @@ final class BulkFixture implements AutoCloseable {
     }
 
     static BulkProperties properties(Duration callDeadline, Duration lease) {
+        return properties(8, 8, callDeadline, lease);
+    }
+
+    /** Fast settings with these worker threads and calls of one tenant at once. */
+    static BulkProperties concurrency(int workerThreads, int tenantConcurrency) {
+        return properties(workerThreads, tenantConcurrency, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    private static BulkProperties properties(
+            int workerThreads, int tenantConcurrency, Duration callDeadline, Duration lease) {
         return new BulkProperties(
-                8,
-                8,
+                workerThreads,
+                tenantConcurrency,
                 10_000,
                 1_000,
                 callDeadline,

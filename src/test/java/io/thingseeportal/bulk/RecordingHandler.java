@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** A handler for the engine's tests: counts the runs of each item and does what the test tells it to. */
@@ -15,13 +16,18 @@ final class RecordingHandler implements BulkHandler {
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     final Map<String, CopyOnWriteArrayList<BulkItemContext>> contexts = new ConcurrentHashMap<>();
     final AtomicInteger finishes = new AtomicInteger();
-    private final Function<BulkItemContext, ItemOutcome> behaviour;
+    private final BiFunction<BulkItemContext, CallSlot, ItemOutcome> behaviour;
 
     RecordingHandler() {
         this(item -> ItemOutcome.succeeded());
     }
 
     RecordingHandler(Function<BulkItemContext, ItemOutcome> behaviour) {
+        this((item, slot) -> behaviour.apply(item));
+    }
+
+    /** A handler whose behaviour makes its calls through the item's call slot. */
+    RecordingHandler(BiFunction<BulkItemContext, CallSlot, ItemOutcome> behaviour) {
         this.behaviour = behaviour;
     }
 
@@ -31,11 +37,11 @@ final class RecordingHandler implements BulkHandler {
     }
 
     @Override
-    public ItemOutcome run(BulkItemContext item) {
+    public ItemOutcome run(BulkItemContext item, CallSlot slot) {
         runs.computeIfAbsent(item.key(), key -> new AtomicInteger()).incrementAndGet();
         contexts.computeIfAbsent(item.key(), key -> new CopyOnWriteArrayList<>())
                 .add(item);
-        return behaviour.apply(item);
+        return behaviour.apply(item, slot);
     }
 
     @Override

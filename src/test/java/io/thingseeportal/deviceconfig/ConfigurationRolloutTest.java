@@ -17,6 +17,7 @@ import io.thingseeportal.bulk.BulkItemState;
 import io.thingseeportal.bulk.BulkItemView;
 import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.bulk.BulkProgress;
+import io.thingseeportal.bulk.CallSlot;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
@@ -170,7 +171,7 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
                 2,
                 admin);
 
-        currentUser.runAs(admin, () -> handler.run(again));
+        currentUser.runAs(admin, () -> handler.run(again, CallSlot.unlimited()));
 
         verify(thingsee, times(1)).sendCommands(eq(STACK), eq(presence.get(5)), any());
         assertThat(commands.ofDevice(presence.get(5), 5)).hasSize(1);
