@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -19,6 +20,7 @@ import io.thingseeportal.device.ui.ValueFormat;
 import io.thingseeportal.deviceconfig.CommandState;
 import io.thingseeportal.deviceconfig.DeviceCommand;
 import io.thingseeportal.deviceconfig.DeviceCommandService;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,10 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
     private final Runnable deviceChanged;
     private final CommandTexts texts;
     private final Grid<DeviceCommand> grid = new Grid<>();
+    /** The commands the grid shows, newest first; touched with the session locked only. */
+    private final List<DeviceCommand> shown = new ArrayList<>();
+
+    private final GridListDataView<DeviceCommand> rows;
     private final Paragraph said = new Paragraph();
 
     DeviceCommandsPanel(String tuid, Parts parts, Runnable deviceChanged) {
@@ -96,6 +102,8 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
             grid.addComponentColumn(this::retry).setAutoWidth(true).setFlexGrow(0);
         }
         content.add(new H3(getTranslation("device.commands.title")), buttons, said, grid);
+        rows = grid.setItems(shown);
+        rows.setIdentifierProvider(DeviceCommand::id);
         reload();
     }
 
@@ -159,8 +167,29 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
                 .open();
     }
 
+    /**
+     * Reads the device's commands again. When they are the same commands as shown (an echo, a time-out, a failure
+     * changed some of them), only the rows that changed are sent to the browser again; a new command renders them all.
+     */
     private void reload() {
-        grid.setItems(parts.commands().ofDevice(tuid, SHOWN));
+        List<DeviceCommand> now = parts.commands().ofDevice(tuid, SHOWN);
+        if (!ids(now).equals(ids(shown))) {
+            shown.clear();
+            shown.addAll(now);
+            rows.refreshAll();
+            return;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            DeviceCommand command = now.get(i);
+            if (!command.equals(shown.get(i))) {
+                shown.set(i, command);
+                rows.refreshItem(command);
+            }
+        }
+    }
+
+    private static List<Long> ids(List<DeviceCommand> commands) {
+        return commands.stream().map(DeviceCommand::id).toList();
     }
 
     /** The page follows the device: a command sent, answered or timed out shows here. */

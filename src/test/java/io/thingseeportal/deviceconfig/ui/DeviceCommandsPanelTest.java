@@ -16,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.DataChangeEvent;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.DeviceMessageIngest;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +85,32 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
         answer(ping, 36);
 
         awaitUi(() -> state(0).equals("CONFIRMED"));
+    }
+
+    @Test
+    void an_echo_sends_the_browser_only_the_row_of_the_command_it_answered() {
+        signInTo(slug, tenantId, "Ilkka", AppRoles.INSTALLER);
+        open();
+        _click(_get(Button.class, spec -> spec.withId("device-identify")));
+        awaitUi(() -> said().startsWith("LED blink sent"));
+        _click(_get(Button.class, spec -> spec.withId("device-ping")));
+        awaitUi(() -> said().startsWith("Ping sent"));
+        DeviceCommand ping = rows().get(0);
+        List<DataChangeEvent<?>> changes = new CopyOnWriteArrayList<>();
+        grid().getDataProvider().addDataProviderListener(changes::add);
+
+        answer(ping, 36);
+
+        awaitUi(() -> state(0).equals("CONFIRMED"));
+        assertThat(state(1)).isEqualTo("SENT");
+        assertThat(changes)
+                .as("the answered row refreshed, the grid not reset")
+                .isNotEmpty()
+                .allSatisfy(change -> assertThat(change)
+                        .isInstanceOfSatisfying(
+                                DataChangeEvent.DataRefreshEvent.class,
+                                refresh -> assertThat(((DeviceCommand) refresh.getItem()).id())
+                                        .isEqualTo(ping.id())));
     }
 
     @Test
