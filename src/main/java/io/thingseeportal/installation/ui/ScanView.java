@@ -69,11 +69,6 @@ class ScanView extends Composite<VerticalLayout> implements HasDynamicTitle, Bef
         });
         scanner.addProblemListener(event -> {
             log.debug("Camera unavailable ({}): {}", event.problem(), event.detail());
-            if (sensorFound != null) {
-                // The camera said so late (a slow phone), after a photo or the typed code had found the sensor:
-                // the sensor stays shown, since the camera is not needed any more.
-                return;
-            }
             result.paragraph(
                     "scan-result--problem", getTranslation(event.problem().messageKey()));
             scanAgain.setText(getTranslation("scan.retry-camera"));

@@ -146,9 +146,7 @@ class ScanViewTest extends MockedThingseeTest {
     void a_camera_that_fails_only_after_a_photo_found_the_sensor_leaves_the_sensor_shown() {
         sendAPhotoOfTheLegacyLabelAndAwaitTheSensor();
 
-        ComponentUtil.fireEvent(
-                scanner(),
-                new QrCodeScanner.ProblemEvent(scanner(), QrCodeScanner.Problem.NO_CAMERA, "NotFoundError: none"));
+        theBrowserSaysTheCameraFailed("no-camera", "NotFoundError: none");
 
         assertThat(_get(Span.class, spec -> spec.withId("scan-tuid")).getText()).isEqualTo("TSPR04EZU31901021");
         assertThat(_get(Button.class, spec -> spec.withId("scan-install")).isVisible())
@@ -216,5 +214,16 @@ class ScanViewTest extends MockedThingseeTest {
 
     private void sendFrame(byte[] image) {
         ComponentUtil.fireEvent(scanner(), new QrCodeScanner.FrameEvent(scanner(), image));
+    }
+
+    /** As the scanner's script does: it calls the component's {@code problem} on the server. */
+    private void theBrowserSaysTheCameraFailed(String problem, String detail) {
+        try {
+            var callable = QrCodeScanner.class.getDeclaredMethod("problem", String.class, String.class);
+            callable.setAccessible(true);
+            callable.invoke(scanner(), problem, detail);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The scanner has no client-callable problem(String, String)", e);
+        }
     }
 }

@@ -125,8 +125,16 @@ public class QrCodeScanner extends Component implements HasSize {
         fireEvent(new DetectedEvent(this, text));
     }
 
+    /**
+     * The camera could not be used. Told only while the scanner is active: a problem that reaches the server after it
+     * stopped (a slow phone's late camera failure, after a photo or a typed code found the sensor) concerns a camera
+     * nobody waits for any more.
+     */
     @ClientCallable
     void problem(@Nullable String problem, @Nullable String detail) {
+        if (!isActive()) {
+            return;
+        }
         Problem known = Problem.FAILED;
         if (problem != null) {
             try {

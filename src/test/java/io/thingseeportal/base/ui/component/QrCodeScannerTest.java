@@ -80,6 +80,7 @@ class QrCodeScannerTest {
     @Test
     void a_camera_problem_stops_the_scanner_and_an_unknown_one_counts_as_failed() {
         scanner.problem("denied", "NotAllowedError: Permission denied");
+        scanner.start();
         scanner.problem("exploded", "x".repeat(500));
 
         assertThat(problems)
@@ -87,6 +88,15 @@ class QrCodeScannerTest {
                 .containsExactly(QrCodeScanner.Problem.DENIED, QrCodeScanner.Problem.FAILED);
         assertThat(problems.get(1).detail()).hasSize(200);
         assertThat(scanner.isActive()).isFalse();
+    }
+
+    @Test
+    void a_problem_that_arrives_after_the_scanner_stopped_is_not_told() {
+        scanner.answered(true);
+
+        scanner.problem("no-camera", "NotFoundError: Requested device not found");
+
+        assertThat(problems).isEmpty();
     }
 
     @Test
