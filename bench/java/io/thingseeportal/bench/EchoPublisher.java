@@ -124,6 +124,13 @@ final class EchoPublisher implements AutoCloseable {
     }
 
     /** The watched devices' echoes published so far, and forgets them. */
+    /** The watched devices' echoes published since the last {@link #takePublished()}, which keeps them. */
+    List<Published> publishedSoFar() {
+        synchronized (published) {
+            return List.copyOf(published);
+        }
+    }
+
     List<Published> takePublished() {
         synchronized (published) {
             List<Published> taken = List.copyOf(published);
