@@ -91,10 +91,8 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
     void an_echo_sends_the_browser_only_the_row_of_the_command_it_answered() {
         signInTo(slug, tenantId, "Ilkka", AppRoles.INSTALLER);
         open();
-        _click(_get(Button.class, spec -> spec.withId("device-identify")));
-        awaitUi(() -> said().startsWith("LED blink sent"));
-        _click(_get(Button.class, spec -> spec.withId("device-ping")));
-        awaitUi(() -> said().startsWith("Ping sent"));
+        press("device-identify", "LED blink sent");
+        press("device-ping", "Ping sent");
         DeviceCommand ping = rows().get(0);
         List<DataChangeEvent<?>> changes = new CopyOnWriteArrayList<>();
         grid().getDataProvider().addDataProviderListener(changes::add);
@@ -118,9 +116,8 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
         signInTo(slug, tenantId, "Ilkka", AppRoles.INSTALLER);
         open();
 
-        _click(_get(Button.class, spec -> spec.withId("device-identify")));
+        press("device-identify", "LED blink sent");
 
-        awaitUi(() -> said().startsWith("LED blink sent"));
         assertThat(rows().get(0).request()).containsEntry("profileId", 1);
     }
 
@@ -211,6 +208,12 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Clicks the button and waits until the page says the command went out. */
+    private void press(String button, String saidStart) {
+        _click(_get(Button.class, spec -> spec.withId(button)));
+        awaitUi(() -> said().startsWith(saidStart));
     }
 
     private void open() {
