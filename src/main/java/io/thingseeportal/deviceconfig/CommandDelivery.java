@@ -71,7 +71,8 @@ class CommandDelivery {
      * engine can tell a rate limit or an unavailable Thingsee (worth another try) from a refusal. Returns nothing, so
      * that a rollout's item does not read its command again.
      *
-     * @param slot the way to Thingsee: a bulk item's limits its tenant's calls at once
+     * @param slot how the call reaches Thingsee: a bulk item's slot limits its tenant's calls at once, a single
+     *     send's does not
      */
     void deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds, CallSlot slot) {
         String slug = Objects.requireNonNull(currentUser.require().tenantSlug(), "tenant users have a slug");
