@@ -80,6 +80,8 @@ class BulkWorkers implements SmartLifecycle {
         poller.shutdownNow();
         workers.shutdown();
         try {
+            // A claim that was under way commits before the hand-back below, which then hands its items back too.
+            poller.awaitTermination(properties.callDeadline().toMillis(), TimeUnit.MILLISECONDS);
             if (!workers.awaitTermination(properties.callDeadline().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
