@@ -1,7 +1,6 @@
 package io.thingseeportal.bulk;
 
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,9 +24,10 @@ public final class CallSlot {
     }
 
     /** Runs {@code call} once a slot of the tenant is free. */
-    public <T> T call(Supplier<T> call) {
+    public void run(Runnable call) {
         if (slots == null) {
-            return call.get();
+            call.run();
+            return;
         }
         try {
             slots.acquire();
@@ -36,17 +36,9 @@ public final class CallSlot {
             throw new IllegalStateException("Stopped while waiting for a Thingsee call slot", e);
         }
         try {
-            return call.get();
+            call.run();
         } finally {
             slots.release();
         }
-    }
-
-    /** As {@link #call(Supplier)}, for a call that returns nothing. */
-    public void run(Runnable call) {
-        call(() -> {
-            call.run();
-            return null;
-        });
     }
 }
