@@ -3,6 +3,7 @@ package io.thingseeportal.deviceconfig.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.device.ui.ValueFormat;
 import io.thingseeportal.deviceconfig.CommandState;
@@ -23,12 +24,27 @@ final class CommandTexts {
     }
 
     Span state(DeviceCommand command) {
-        var badge = new Span(
-                texts.getTranslation("commands.state." + command.state().name()));
+        var badge = new Span(stateName(command));
         badge.getElement().getThemeList().add("badge " + theme(command.state()));
         badge.addClassName("command-state");
         badge.getElement().setAttribute("data-state", command.state().name());
         return badge;
+    }
+
+    /**
+     * The state badge of {@link #state} as a grid column's template: the browser builds it from three values per row,
+     * so that a grid whose commands change sends them alone and not a component per row.
+     */
+    LitRenderer<DeviceCommand> stateRenderer() {
+        return LitRenderer.<DeviceCommand>of("<span class=\"command-state\" theme=\"badge ${item.theme}\""
+                        + " data-state=\"${item.state}\">${item.name}</span>")
+                .withProperty("state", command -> command.state().name())
+                .withProperty("theme", command -> theme(command.state()))
+                .withProperty("name", this::stateName);
+    }
+
+    private String stateName(DeviceCommand command) {
+        return texts.getTranslation("commands.state." + command.state().name());
     }
 
     String message(DeviceCommand command) {

@@ -90,7 +90,7 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
         grid.addColumn(texts::message)
                 .setHeader(getTranslation("commands.column.message"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(texts::state)
+        grid.addColumn(texts.stateRenderer())
                 .setKey("state")
                 .setHeader(getTranslation("commands.column.state"))
                 .setAutoWidth(true);
@@ -99,7 +99,11 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
                 .setHeader(getTranslation("commands.column.outcome"))
                 .setFlexGrow(2);
         if (parts.mayFind()) {
-            grid.addComponentColumn(this::retry).setAutoWidth(true).setFlexGrow(0);
+            // Only a failed command has a button: the others' rows carry no component to build and send.
+            grid.addComponentColumn(command -> command.state() == CommandState.FAILED ? retry(command) : null)
+                    .setKey("retry")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         content.add(new H3(getTranslation("device.commands.title")), buttons, said, grid);
         rows = grid.setItems(shown);
@@ -142,7 +146,6 @@ class DeviceCommandsPanel extends Composite<VerticalLayout> implements DevicePag
     private Button retry(DeviceCommand command) {
         var retry = new Button(getTranslation("device.commands.retry"));
         retry.addClassName("command-retry");
-        retry.setVisible(command.state() == CommandState.FAILED);
         retry.addClickListener(
                 click -> run(retry, () -> parts.commands().retryInBackground(command.id()), "device.commands.retried"));
         return retry;

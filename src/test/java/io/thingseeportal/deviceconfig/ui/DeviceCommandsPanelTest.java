@@ -11,24 +11,30 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.DataChangeEvent;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import io.thingseeportal.MockedThingseeTest;
 import io.thingseeportal.TestData;
 import io.thingseeportal.device.DeviceMessageIngest;
 import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.deviceconfig.DeviceCommand;
+import io.thingseeportal.deviceconfig.DeviceCommandService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.CommandReceipt;
+import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeMessage;
 import io.thingseeportal.thingsee.ThingseeMessageReceived;
 import io.thingseeportal.thingsee.ThingseeMessagesReceived;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeviceCommandsPanelTest extends MockedThingseeTest {
 
     static final String TUID = "TSPR04PANELTEST01";
+    static final int PIR = 13200;
 
     @Autowired
     DeviceMessageIngest ingest;
@@ -53,8 +60,12 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    DeviceCommandService commands;
+
     long tenantId;
     String slug;
+    int answers;
 
     @BeforeEach
     void aPresenceSensor() {
@@ -109,6 +120,52 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
                                 DataChangeEvent.DataRefreshEvent.class,
                                 refresh -> assertThat(((DeviceCommand) refresh.getItem()).id())
                                         .isEqualTo(ping.id())));
+    }
+
+    @Test
+    void a_command_thingsee_refused_is_the_only_one_with_a_retry_and_an_installer_retries_it() {
+        when(thingsee.sendCommands(eq(STACK), anyString(), any()))
+                .thenThrow(new ThingseeException.Unavailable(503, "Service Unavailable", "Try later", null))
+                .thenAnswer(call -> new CommandReceipt("api-user", call.getArgument(2)));
+        signInTo(slug, tenantId, "Ilkka", AppRoles.INSTALLER);
+        open();
+        press("device-ping", "Thingsee did not take it");
+        press("device-identify", "LED blink sent");
+        assertThat(state(1)).isEqualTo("FAILED");
+        assertThat(retryRenderer().createComponent(rows().get(0)))
+                .as("no retry for a command sent")
+                .isNull();
+
+        _click((Button) GridKt._getCellComponent(grid(), 1, "retry"));
+
+        awaitUi(() -> said().startsWith("Sent again"));
+        assertThat(state(1)).isEqualTo("SENT");
+    }
+
+    @Test
+    void the_page_shows_what_was_asked_beside_what_the_device_reports_and_marks_the_drift_until_they_agree() {
+        signInTo(slug, tenantId, "Aino", AppRoles.ADMIN);
+        DeviceCommand first = commands.configure(TUID, PIR, Map.of("threshold", 60));
+        open();
+        assertThat(drifts()).as("nothing reported yet").isTrue();
+
+        answer(first, 31, Map.of("threshold", 80, "enableLed", 0, "mode", 0, "passiveReportInterval", 3600));
+
+        awaitUi(() -> text("config-13200-threshold").equals("80"));
+        Span asked = _get(Span.class, spec -> spec.withId("desired-13200-threshold"));
+        assertThat(asked.getText()).contains("60");
+        assertThat(asked.hasClassName("config-differs")).isTrue();
+        assertThat(drifts()).isTrue();
+
+        DeviceCommand second = commands.configure(TUID, PIR, Map.of("threshold", 80));
+        answer(second, 31, Map.of("threshold", 80, "enableLed", 0, "mode", 0, "passiveReportInterval", 3600));
+
+        awaitUi(() -> !drifts());
+        assertThat(_get(Span.class, spec -> spec.withId("desired-13200-threshold")))
+                .as("the same card, its texts changed in place")
+                .isSameAs(asked);
+        assertThat(asked.getText()).contains("80");
+        assertThat(asked.hasClassName("config-differs")).isFalse();
     }
 
     @Test
@@ -177,13 +234,20 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
     }
 
     private void answer(DeviceCommand command, int tsmEv) {
-        Map<String, Object> fields = Map.of(
+        answer(command, tsmEv, Map.of());
+    }
+
+    /** The device's answer to the command, with these values of its message besides the usual fields. */
+    private void answer(DeviceCommand command, int tsmEv, Map<String, Object> values) {
+        Map<String, Object> fields = new HashMap<>(values);
+        fields.putAll(Map.of(
                 "tsmId",
                 command.tsmId(),
                 "tsmEv",
                 tsmEv,
                 "tsmTs",
-                Instant.now().getEpochSecond(),
+                // Each answer a second after the one before: a message of the same time would be a duplicate.
+                Instant.now().getEpochSecond() + answers++,
                 "tsmTuid",
                 TUID,
                 "deploymentGroupId",
@@ -191,7 +255,7 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
                 "transactionId",
                 command.transactionId(),
                 "result",
-                0);
+                0));
         var message = new ThingseeMessage(fields);
         transaction.executeWithoutResult(status -> {
             try {
@@ -220,6 +284,15 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
         UI.getCurrent().navigate("devices/" + TUID);
     }
 
+    /** Whether the page shows its drift badge. */
+    private static boolean drifts() {
+        return !LocatorJ._find(Span.class, spec -> spec.withId("device-drift")).isEmpty();
+    }
+
+    private static String text(String id) {
+        return _get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
     private static String said() {
         return _get(Paragraph.class, spec -> spec.withId("device-command-said")).getText();
     }
@@ -233,8 +306,17 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
         return GridKt._findAll(grid());
     }
 
+    @SuppressWarnings("unchecked")
+    private static ComponentRenderer<?, DeviceCommand> retryRenderer() {
+        return (ComponentRenderer<?, DeviceCommand>)
+                grid().getColumnByKey("retry").getRenderer();
+    }
+
+    /** The state the row's badge has in the browser: the value its template puts into {@code data-state}. */
+    @SuppressWarnings("unchecked")
     private static String state(int row) {
-        var cell = (Span) GridKt._getCellComponent(grid(), row, "state");
-        return cell.getElement().getAttribute("data-state");
+        Grid<DeviceCommand> grid = grid();
+        var badge = (LitRenderer<DeviceCommand>) grid.getColumnByKey("state").getRenderer();
+        return String.valueOf(badge.getValueProviders().get("state").apply(GridKt._get(grid, row)));
     }
 }
