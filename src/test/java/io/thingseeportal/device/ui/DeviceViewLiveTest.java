@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
@@ -128,6 +129,26 @@ class DeviceViewLiveTest extends MockedThingseeTest {
         changed();
 
         awaitUi(() -> text("config-1500-reportInterval").equals("60 s"));
+    }
+
+    @Test
+    void a_configuration_echo_changes_the_texts_of_its_card_in_place_and_sends_the_browser_nothing_else() {
+        open();
+        Span interval = span("config-1500-reportInterval");
+        sentToBrowser();
+
+        configurationEcho(jdbc, tenantId, TUID, 1500, now.plusSeconds(1), 8, "\"reportInterval\":60");
+        changed();
+
+        awaitUi(() -> text("config-1500-reportInterval").equals("60 s"));
+        assertThat(span("config-1500-reportInterval")).isSameAs(interval);
+        List<NodeChange> sent = inside(sentToBrowser(), layout("configs"));
+        assertThat(sent)
+                .as("the reported value and the card's time changed, no card was built again")
+                .isNotEmpty()
+                .allSatisfy(change -> assertThat(isInside(change.getNode(), interval)
+                                || isInside(change.getNode(), _get(Div.class, spec -> spec.withId("config-time-1500"))))
+                        .isTrue());
     }
 
     /** A battery message as the ingest takes it in: the device row, the history and the latest value; then its event. */
