@@ -1,16 +1,20 @@
 package io.thingseeportal.device.ui;
 
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.RecentMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The grid shows the messages up to a time, so that its pages hold still while the device sends more. When the
  * device changes, the grid moves that time on and reads its rows again only if its first rows are in view: a user
  * reading older messages further down keeps them where they are, and sees the new ones on scrolling back to the top.
+ *
+ * <p>A message that comes after a quiet while shows at once. While they come faster, the grid takes them in at most
+ * once every {@link #CATCH_UP} and shows those that came in between together then: reading its rows again and having
+ * the browser draw them anew is most of what a device page costs, and a device that answers one command after another
+ * has its values, configuration and commands shown at once all the same.
  */
 class DeviceMessages extends Grid<RecentMessage> {
 
@@ -33,6 +42,9 @@ class DeviceMessages extends Grid<RecentMessage> {
      */
     static final int PAGE_SIZE = 20;
 
+    /** The shortest time between two readings of the grid's rows while messages keep coming. */
+    static final Duration CATCH_UP = Duration.ofSeconds(3);
+
     private static final int PAYLOADS_KEPT = 16;
     private static final Comparator<RecentMessage> ORDER =
             Comparator.comparing(RecentMessage::time).thenComparingInt(RecentMessage::tsmId);
@@ -43,8 +55,12 @@ class DeviceMessages extends Grid<RecentMessage> {
     private @Nullable RecentMessage newest;
     /** The grid shows the messages up to this time (their own). */
     private Instant shownUpTo;
-    /** Whether newer messages than those shown arrived while the grid was scrolled down. */
+    /** Whether newer messages than those shown arrived while the grid was scrolled down, or since it last caught up. */
     private boolean behind;
+    /** When the grid last read its rows for newer messages ({@link System#nanoTime}). */
+    private long caughtUpAt = System.nanoTime() - CATCH_UP.toNanos();
+    /** Whether the grid catches up later, once {@link #CATCH_UP} has passed since the last time. */
+    private boolean catchUpLater;
 
     private @Nullable RecentMessage firstRow;
     private int rowCount = -1;
@@ -111,7 +127,7 @@ class DeviceMessages extends Grid<RecentMessage> {
             newest = arrived.get(0);
             behind = true;
             if (showsItsFirstRows()) {
-                showNewest();
+                catchUp();
             }
         }
         return new Arrived(arrived, arrived.size() == LOOK_BACK);
@@ -123,9 +139,37 @@ class DeviceMessages extends Grid<RecentMessage> {
         return rowCount == 0 || (first != null && getDataCommunicator().isItemActive(first));
     }
 
+    /** Shows the newer messages now, or once {@link #CATCH_UP} has passed since the grid last did. */
+    private void catchUp() {
+        long wait = caughtUpAt + CATCH_UP.toNanos() - System.nanoTime();
+        if (wait <= 0) {
+            showNewest();
+            return;
+        }
+        if (catchUpLater) {
+            return;
+        }
+        getUI().ifPresent(ui -> {
+            catchUpLater = true;
+            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> {
+                try {
+                    ui.access(() -> {
+                        catchUpLater = false;
+                        if (showsItsFirstRows()) {
+                            showNewest();
+                        }
+                    });
+                } catch (UIDetachedException closed) {
+                    // The page was closed meanwhile.
+                }
+            });
+        });
+    }
+
     private void showNewest() {
         if (behind && newest != null) {
             behind = false;
+            caughtUpAt = System.nanoTime();
             shownUpTo = newest.time();
             getDataProvider().refreshAll();
         }

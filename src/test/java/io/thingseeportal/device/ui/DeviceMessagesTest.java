@@ -113,6 +113,23 @@ class DeviceMessagesTest extends MockedThingseeTest {
     }
 
     @Test
+    void messages_that_come_faster_than_the_grid_catches_up_are_shown_together_when_it_does() {
+        open();
+        Grid<RecentMessage> grid = messages();
+        browserShowsRows(grid, 0);
+        aBatteryMessage(42);
+        awaitUi(() -> GridKt._size(grid) == 3);
+
+        aBatteryMessage(41, now.plusSeconds(1));
+        aBatteryMessage(40, now.plusSeconds(2));
+
+        awaitUi(() -> text("device-battery").equals("40 %"));
+        assertThat(GridKt._size(grid)).as("the grid caught up a moment ago").isEqualTo(3);
+        awaitUi(DeviceMessages.CATCH_UP.plusSeconds(5), () -> GridKt._size(grid) == 5);
+        assertThat(GridKt._get(grid, 0).time()).isEqualTo(now.plusSeconds(2));
+    }
+
+    @Test
     void an_open_message_stays_open_when_new_messages_arrive() {
         open();
         Grid<RecentMessage> grid = messages();
@@ -128,10 +145,14 @@ class DeviceMessagesTest extends MockedThingseeTest {
 
     /** A battery message as the ingest takes it in: the device row, the history and the latest value; then its event. */
     private void aBatteryMessage(int level) {
+        aBatteryMessage(level, now);
+    }
+
+    private void aBatteryMessage(int level, Instant at) {
         jdbc.sql("UPDATE device SET battery_level = ? WHERE tenant_id = ? AND tuid = ?")
                 .params(level, tenantId, TUID)
                 .update();
-        reading(jdbc, tenantId, TUID, 1110, now, "\"batl\":" + level);
+        reading(jdbc, tenantId, TUID, 1110, at, "\"batl\":" + level);
         changed();
     }
 
