@@ -18,6 +18,7 @@ import io.thingseeportal.bulk.BulkItemView;
 import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.bulk.BulkProgress;
 import io.thingseeportal.bulk.CallSlot;
+import io.thingseeportal.bulk.WatchedSlot;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
@@ -175,6 +176,36 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
 
         verify(thingsee, times(1)).sendCommands(eq(STACK), eq(presence.get(5)), any());
         assertThat(commands.ofDevice(presence.get(5), 5)).hasSize(1);
+    }
+
+    @Test
+    void the_handler_calls_thingsee_only_while_it_holds_the_tenants_call_slot() {
+        long job = rollouts.start(
+                new RolloutRequest(13200, THRESHOLD, List.of(presence.get(6)), null, false, false, null));
+        awaitDone(job);
+        jdbc.sql("UPDATE device_command SET state = 'FAILED' WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, presence.get(6))
+                .update();
+        var slot = new WatchedSlot();
+        List<Boolean> heldAtTheCall = new ArrayList<>();
+        when(thingsee.sendCommands(eq(STACK), eq(presence.get(6)), any())).thenAnswer(call -> {
+            heldAtTheCall.add(slot.heldHere());
+            return new CommandReceipt("api-user", call.getArgument(2));
+        });
+        var again = new BulkItemContext(
+                job,
+                tenantId,
+                ConfigurationRollouts.KIND,
+                presence.get(6),
+                0,
+                "1 devices",
+                jobs.job(job).params(),
+                2,
+                admin);
+
+        currentUser.runAs(admin, () -> handler.run(again, slot.slot()));
+
+        assertThat(heldAtTheCall).containsExactly(true);
     }
 
     @Test
