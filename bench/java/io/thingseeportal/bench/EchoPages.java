@@ -24,12 +24,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The watched devices' pages in one headless Chromium, each in a tab of its own (background tabs not throttled). A
  * MutationObserver on each page reads its commands grid ({@code #device-commands}) and logs, with {@code Date.now()}, every change
  * of what its rows show: per row the command's values (among them its marker, the measurement interval it asked)
- * and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED.
+ * and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED. Each page
+ * also notes when each push message arrives over its WebSocket, so that an echo's time after its match splits into the
+ * portal's (to the push message that showed it) and the browser's.
  */
 final class EchoPages implements AutoCloseable {
 
     /** The rows of a page's grid at a moment: marker to state. */
     record Rows(long millis, Map<Integer, String> states) {}
+
+    /** What a page logged since the last {@link #take}: its rows, and when each push message arrived. */
+    record Log(List<Rows> rows, long[] frames) {}
 
     private static final String ACCOUNT = "acme-viewer";
     private static final Pattern NUMBER = Pattern.compile("(\\d+)");
@@ -49,6 +54,12 @@ final class EchoPages implements AutoCloseable {
             + "   window.__rows.push([Date.now(), text]); } };"
             + " new MutationObserver(snap).observe(document.body, {childList: true, subtree: true,"
             + "  attributes: true, characterData: true}); snap(); return last;";
+
+    // Notes, with Date.now(), when each message of the portal arrives over the page's WebSocket (server push), before
+    // Flow's client reads it: the time from a match to its push message is the portal's, the rest the browser's.
+    private static final String FRAMES = "window.__frames = []; const Socket = window.WebSocket;"
+            + " window.WebSocket = class extends Socket { constructor(...args) { super(...args);"
+            + "  this.addEventListener('message', () => window.__frames.push(Date.now())); } };";
 
     private final ChromeDriver browser;
     private final Map<String, Integer> tabs = new LinkedHashMap<>();
@@ -72,8 +83,9 @@ final class EchoPages implements AutoCloseable {
         for (int i = 0; i < tuids.size(); i++) {
             if (i > 0) {
                 browser.switchTo().newWindow(WindowType.TAB);
-                browser.get(demo.portal() + "/devices/" + tuids.get(i));
             }
+            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FRAMES));
+            browser.get(demo.portal() + "/devices/" + tuids.get(i));
             new WebDriverWait(browser, Duration.ofSeconds(60))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("device-commands")));
             browser.executeScript(OBSERVE);
@@ -84,19 +96,38 @@ final class EchoPages implements AutoCloseable {
 
     /** Each page's log since the last call, by watched device; the logs start afresh. */
     @SuppressWarnings("unchecked")
-    Map<Integer, List<Rows>> take() {
-        Map<Integer, List<Rows>> logs = new HashMap<>();
+    Map<Integer, Log> take() {
+        Map<Integer, Log> logs = new HashMap<>();
         tabs.forEach((tab, device) -> {
             browser.switchTo().window(tab);
-            var log = (List<List<Object>>)
-                    browser.executeScript("const log = window.__rows; window.__rows = []; return log;");
+            var taken = (Map<String, List<Object>>) browser.executeScript("const taken = {rows: window.__rows,"
+                    + " frames: window.__frames}; window.__rows = []; window.__frames = []; return taken;");
             List<Rows> rows = new ArrayList<>();
-            for (List<Object> entry : log) {
-                rows.add(new Rows(((Number) entry.get(0)).longValue(), states((String) entry.get(1))));
+            for (Object entry : taken.get("rows")) {
+                List<Object> row = (List<Object>) entry;
+                rows.add(new Rows(((Number) row.get(0)).longValue(), states((String) row.get(1))));
             }
-            logs.put(device, rows);
+            long[] frames = taken.get("frames").stream()
+                    .mapToLong(at -> ((Number) at).longValue())
+                    .toArray();
+            logs.put(device, new Log(rows, frames));
         });
         return logs;
+    }
+
+    /** When the push message that showed the echo arrived: the last before it showed; null if it never showed. */
+    static @Nullable Long pushedAt(Published echo, Log log) {
+        Long shown = confirmedAt(echo, log.rows());
+        if (shown == null) {
+            return null;
+        }
+        Long last = null;
+        for (long frame : log.frames()) {
+            if (frame <= shown) {
+                last = frame;
+            }
+        }
+        return last;
     }
 
     /**
@@ -104,12 +135,12 @@ final class EchoPages implements AutoCloseable {
      * echo whose row never showed it counts as slower than any that did: "superseded late" when the row ended up
      * SUPERSEDED (the device's next command came first), "never" otherwise.
      */
-    static Result latencies(List<Published> published, Map<Integer, List<Rows>> logs) {
+    static Result latencies(List<Published> published, Map<Integer, Log> logs) {
         List<Long> latencies = new ArrayList<>();
         int superseded = 0;
         int never = 0;
         for (Published echo : published) {
-            List<Rows> log = logs.getOrDefault(echo.device(), List.of());
+            List<Rows> log = rowsOf(logs, echo);
             Long at = confirmedAt(echo, log);
             if (at != null) {
                 latencies.add(Math.max(0, at - echo.millis()));
@@ -122,6 +153,11 @@ final class EchoPages implements AutoCloseable {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return new Result(sorted, published.size(), 0, superseded, never);
+    }
+
+    static List<Rows> rowsOf(Map<Integer, Log> logs, Published echo) {
+        Log log = logs.get(echo.device());
+        return log == null ? List.of() : log.rows();
     }
 
     /** The first moment the echo's command's row showed CONFIRMED, or null if it never did. */

@@ -79,7 +79,7 @@ final class EchoRound {
         watching = false;
         watcher.join();
         List<Published> published = publisher.takePublished();
-        Map<Integer, List<EchoPages.Rows>> logs = pages.take();
+        Map<Integer, EchoPages.Log> logs = pages.take();
         System.out.println(whereTheUnshownStopped(published, logs));
         matched.clear();
         return EchoPages.latencies(published, logs);
@@ -118,20 +118,28 @@ final class EchoRound {
     /**
      * Where the echoes that never showed stopped: matched in the database (then the page was not told, or did not
      * show it), or not matched within 10 s (then the ingest lost or held it); and, for those shown, how much of their
-     * latency the match took.
+     * latency the match took, how much the portal took from the match to the push message that showed it (its arrival
+     * at the page), and how much the browser took from there.
      */
-    private String whereTheUnshownStopped(List<Published> published, Map<Integer, List<EchoPages.Rows>> logs) {
+    private String whereTheUnshownStopped(List<Published> published, Map<Integer, EchoPages.Log> logs) {
         List<Long> unshownMatched = new ArrayList<>();
         int unshownUnmatched = 0;
         List<Long> shownMatched = new ArrayList<>();
         List<Long> matchedToShown = new ArrayList<>();
+        List<Long> matchedToPushed = new ArrayList<>();
+        List<Long> pushedToShown = new ArrayList<>();
         for (Published echo : published) {
             Long matchedAt = matched.get(echo.transactionId());
-            Long shownAt = EchoPages.confirmedAt(echo, logs.getOrDefault(echo.device(), List.of()));
+            Long shownAt = EchoPages.confirmedAt(echo, EchoPages.rowsOf(logs, echo));
             if (shownAt != null) {
                 if (matchedAt != null) {
                     shownMatched.add(matchedAt - echo.millis());
                     matchedToShown.add(shownAt - matchedAt);
+                    Long pushedAt = EchoPages.pushedAt(echo, logs.get(echo.device()));
+                    if (pushedAt != null) {
+                        matchedToPushed.add(pushedAt - matchedAt);
+                        pushedToShown.add(shownAt - pushedAt);
+                    }
                 }
             } else if (matchedAt != null) {
                 unshownMatched.add(matchedAt - echo.millis());
@@ -143,7 +151,8 @@ final class EchoRound {
                 "Echo round: of %d watched echoes not shown, %d were matched in the database (median %d ms after"
                         + " publishing, as the benchmark's watcher saw it every 10 ms) and %d were not; the shown"
                         + " ones were matched a median %d ms (p95 %d ms) after publishing and shown a median %d ms"
-                        + " (p95 %d ms) after their match",
+                        + " (p95 %d ms) after their match: their push message arrived a median %d ms (p95 %d ms)"
+                        + " after the match, and the page showed it a median %d ms (p95 %d ms) after it arrived",
                 unshownMatched.size() + unshownUnmatched,
                 unshownMatched.size(),
                 median(unshownMatched),
@@ -151,7 +160,11 @@ final class EchoRound {
                 median(shownMatched),
                 percentile(shownMatched, 95),
                 median(matchedToShown),
-                percentile(matchedToShown, 95));
+                percentile(matchedToShown, 95),
+                median(matchedToPushed),
+                percentile(matchedToPushed, 95),
+                median(pushedToShown),
+                percentile(pushedToShown, 95));
     }
 
     private static long median(List<Long> values) {
