@@ -36,18 +36,11 @@ final class ConfigurationCard extends Composite<Div> {
         this.fields = fieldsOf(message);
         this.asked = Set.copyOf(message.desired().keySet());
         var card = getContent();
-        card.addClassNames("device-card", "config-card");
-        card.getStyle()
-                .set("border", "1px solid var(--lumo-contrast-10pct)")
-                .set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
-                .set("min-width", "min(16rem, 100%)")
-                .set("box-sizing", "border-box");
-        var title = new Div(new Span(ValueFormat.messageName(this, tsmId)));
-        title.getStyle().set("font-weight", "600");
+        CardLook.frame(card);
+        card.addClassName("config-card");
         time.setId("config-time-" + tsmId);
-        time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        card.add(title, time);
+        CardLook.quiet(time);
+        card.add(CardLook.title(this, tsmId), time);
         for (String field : fields) {
             var line = new Line(field, asked.contains(field));
             lines.put(field, line);
@@ -148,9 +141,7 @@ final class ConfigurationCard extends Composite<Div> {
             } else {
                 desired.getElement().getThemeList().clear();
                 desired.removeClassName("config-differs");
-                desired.getStyle()
-                        .set("color", "var(--lumo-secondary-text-color)")
-                        .set("font-size", "var(--lumo-font-size-s)");
+                CardLook.quiet(desired);
             }
         }
     }

@@ -89,19 +89,10 @@ class DeviceFields extends Composite<FlexLayout> {
         Card(Entry entry) {
             this.tsmId = entry.tsmId();
             this.shown = entry;
-            addClassNames("device-card");
-            getStyle()
-                    .set("border", "1px solid var(--lumo-contrast-10pct)")
-                    .set("border-radius", "var(--lumo-border-radius-m)")
-                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
-                    .set("min-width", "min(16rem, 100%)")
-                    .set("box-sizing", "border-box");
-            var title = new Div(new Span(ValueFormat.messageName(this, tsmId)));
-            title.getStyle().set("font-weight", "600");
+            CardLook.frame(this);
+            var title = CardLook.title(this, tsmId);
             time.setText(ValueFormat.dateTime(entry.time(), getLocale()));
-            time.getStyle()
-                    .set("color", "var(--lumo-secondary-text-color)")
-                    .set("font-size", "var(--lumo-font-size-s)");
+            CardLook.quiet(time);
             add(title, time);
             addLines(entry);
         }
