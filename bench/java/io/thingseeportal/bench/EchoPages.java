@@ -115,12 +115,8 @@ final class EchoPages implements AutoCloseable {
         return logs;
     }
 
-    /** When the push message that showed the echo arrived: the last before it showed; null if it never showed. */
-    static @Nullable Long pushedAt(Published echo, Log log) {
-        Long shown = confirmedAt(echo, log.rows());
-        if (shown == null) {
-            return null;
-        }
+    /** When the push message arrived that the page showed at {@code shown}: the last one before; null if none. */
+    static @Nullable Long pushedAt(long shown, Log log) {
         Long last = null;
         for (long frame : log.frames()) {
             if (frame <= shown) {

@@ -135,7 +135,7 @@ final class EchoRound {
                 if (matchedAt != null) {
                     shownMatched.add(matchedAt - echo.millis());
                     matchedToShown.add(shownAt - matchedAt);
-                    Long pushedAt = EchoPages.pushedAt(echo, logs.get(echo.device()));
+                    Long pushedAt = EchoPages.pushedAt(shownAt, logs.get(echo.device()));
                     if (pushedAt != null) {
                         matchedToPushed.add(pushedAt - matchedAt);
                         pushedToShown.add(shownAt - pushedAt);

@@ -161,16 +161,7 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
         long job = rollouts.start(
                 new RolloutRequest(13200, THRESHOLD, List.of(presence.get(5)), null, false, false, null));
         awaitDone(job);
-        var again = new BulkItemContext(
-                job,
-                tenantId,
-                ConfigurationRollouts.KIND,
-                presence.get(5),
-                0,
-                "1 devices",
-                jobs.job(job).params(),
-                2,
-                admin);
+        var again = repeatOf(job, presence.get(5));
 
         currentUser.runAs(admin, () -> handler.run(again, CallSlot.unlimited()));
 
@@ -192,16 +183,7 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
             heldAtTheCall.add(slot.heldHere());
             return new CommandReceipt("api-user", call.getArgument(2));
         });
-        var again = new BulkItemContext(
-                job,
-                tenantId,
-                ConfigurationRollouts.KIND,
-                presence.get(6),
-                0,
-                "1 devices",
-                jobs.job(job).params(),
-                2,
-                admin);
+        var again = repeatOf(job, presence.get(6));
 
         currentUser.runAs(admin, () -> handler.run(again, slot.slot()));
 
@@ -228,6 +210,20 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
 
     private RolloutRequest group(boolean skipOffline, boolean skipLowBattery) {
         return new RolloutRequest(13200, THRESHOLD, List.of(), OFFICE, skipOffline, skipLowBattery, null);
+    }
+
+    /** The job's item of the device, run a second time: its first run may have made its change already. */
+    private BulkItemContext repeatOf(long job, String tuid) {
+        return new BulkItemContext(
+                job,
+                tenantId,
+                ConfigurationRollouts.KIND,
+                tuid,
+                0,
+                "1 devices",
+                jobs.job(job).params(),
+                2,
+                admin);
     }
 
     private BulkProgress awaitDone(long job) {
