@@ -4,6 +4,7 @@ import io.thingseeportal.Browser;
 import io.thingseeportal.RunningDemo;
 import io.thingseeportal.bench.EchoPublisher.Published;
 import io.thingseeportal.bench.ScreenLatency.Result;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The watched devices' pages in one headless Chromium, each in a tab of its own (background tabs not throttled). A
+ * The watched devices' pages in one headless Chromium, each in a tab of its own (background tabs not throttled) and a
+ * session of its own ({@link #addresses}). A
  * MutationObserver on each page reads its commands grid ({@code #device-commands}) and logs, with {@code Date.now()}, every change
  * of what its rows show: per row the command's values (among them its marker, the measurement interval it asked)
  * and the state badge's {@code data-state}. An echo is on screen when its command's row shows CONFIRMED. Each page
@@ -68,7 +70,20 @@ final class EchoPages implements AutoCloseable {
         this.browser = browser;
     }
 
-    /** Signs in as a viewer of acme and opens the devices' pages, each with its observer. */
+    /**
+     * The portal's addresses the pages use, one per page: each page is a person of their own, with a session of its
+     * own (cookies are kept per host), as people watching their devices would be. Pages of one session would wait
+     * for each other: Vaadin runs one session's work one piece at a time, whichever of its pages it is for.
+     */
+    static List<String> addresses(int port, int pages) {
+        List<String> addresses = new ArrayList<>();
+        for (int page = 0; page < pages; page++) {
+            addresses.add("http://127.0.0." + (page + 2) + ":" + port);
+        }
+        return addresses;
+    }
+
+    /** Signs in as a viewer of acme on each address and opens the devices' pages, each with its observer. */
     static EchoPages open(RunningDemo demo, List<String> tuids) {
         var browser = Browser.start(
                 1280,
@@ -78,16 +93,22 @@ final class EchoPages implements AutoCloseable {
                 "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows");
         var pages = new EchoPages(browser);
-        browser.get(demo.portal() + "/devices/" + tuids.get(0));
-        demo.signIn(browser, ACCOUNT);
+        List<String> addresses = addresses(URI.create(demo.portal()).getPort(), tuids.size());
         for (int i = 0; i < tuids.size(); i++) {
             if (i > 0) {
                 browser.switchTo().newWindow(WindowType.TAB);
             }
             browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FRAMES));
-            browser.get(demo.portal() + "/devices/" + tuids.get(i));
+            browser.get(addresses.get(i) + "/devices/" + tuids.get(i));
+            // The provider remembers the first sign-in: the later pages come back from it signed in.
+            if (i == 0) {
+                demo.signIn(browser, ACCOUNT);
+            }
             new WebDriverWait(browser, Duration.ofSeconds(60))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("device-commands")));
+            if (!browser.getCurrentUrl().startsWith(addresses.get(i))) {
+                throw new IllegalStateException("Page " + i + " is at " + browser.getCurrentUrl());
+            }
             browser.executeScript(OBSERVE);
             pages.tabs.put(browser.getWindowHandle(), i);
         }

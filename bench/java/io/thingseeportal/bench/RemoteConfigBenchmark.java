@@ -1,5 +1,6 @@
 package io.thingseeportal.bench;
 
+import io.thingseeportal.FreePorts;
 import io.thingseeportal.RunningDemo;
 import io.thingseeportal.SimulatorFaults;
 import io.thingseeportal.bench.BulkRounds.Timed;
@@ -29,8 +30,8 @@ import org.springframework.boot.actuate.health.Status;
  *   <li>a rollout of 1500 to the rollout group with 50 ms of API latency: from {@link ConfigurationRollouts#start} to
  *       the job's {@code finished_at}; ideal 10,000 × 0.05 s / 16 = 31.25 s, target at most 1.25 times that;
  *   <li>the rollout's commands answered: a Paho client publishes their echoes at 200 a second for 55 s
- *       ({@link EchoPublisher}); every tenth goes to one of 20 watched devices, whose pages a headless Chromium has
- *       open as a viewer, and each of those echoes answers a command of its own (sent through
+ *       ({@link EchoPublisher}); every tenth goes to one of 5 watched devices, whose pages a headless Chromium has
+ *       open as a viewer (each page a session of its own, as 5 people's would be), and each of those echoes answers a command of its own (sent through
  *       {@link DeviceCommandService} once the previous echo was matched); latency = the moment the command's row shows CONFIRMED − publish time
  *       ({@link EchoPages}), target p95 at most 500 ms;
  *   <li>a move of the 1,000 devices to the other group, back in the next round, with 200 ms of API latency; ideal 1,000
@@ -55,7 +56,11 @@ public final class RemoteConfigBenchmark {
     static final long ROLLOUT_LATENCY_MILLIS = 50;
     static final long MOVE_LATENCY_MILLIS = 200;
     static final int ECHO_RATE = Integer.getInteger("bench.rate", 200);
-    static final int PAGES = Integer.getInteger("bench.pages", 20);
+    /**
+     * People watching their devices' pages. Their browsers run on the benchmark's machine, beside the portal: with 20
+     * pages the browser took more of the two cores than the portal did (see docs/benchmarks.md).
+     */
+    static final int PAGES = Integer.getInteger("bench.pages", 5);
     static final long ECHO_SECONDS = Long.getLong("bench.echo-seconds", 55);
     private static final int WARM_UP_MARKER = 900;
 
@@ -75,8 +80,11 @@ public final class RemoteConfigBenchmark {
         if (!Files.exists(report)) {
             throw new IllegalStateException("Run from the project directory: no " + report);
         }
+        int port = FreePorts.next();
         RunningDemo demo = BenchDemo.startOn(
                 "portal_bench_remote_config",
+                "--server.port=" + port,
+                "--portal.demo.idp.portal-base-urls=" + String.join(",", EchoPages.addresses(port, PAGES)),
                 "--portal.simulator.fleet-size=12500",
                 "--portal.simulator.periodic-data=false",
                 "--portal.simulator.data-directory=",

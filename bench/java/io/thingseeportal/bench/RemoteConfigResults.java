@@ -111,7 +111,7 @@ final class RemoteConfigResults {
                 report,
                 "remote-config-echo",
                 "Echo to screen (device page, command row CONFIRMED) at " + RemoteConfigBenchmark.ECHO_RATE
-                        + " echoes/s, " + RemoteConfigBenchmark.PAGES + " pages open",
+                        + " echoes/s, " + RemoteConfigBenchmark.PAGES + " pages open, each its own session",
                 figure,
                 (medianP95 <= TARGET_P95_MILLIS ? "meets" : "MISSES") + " the target of p95 <= " + TARGET_P95_MILLIS
                         + " ms");

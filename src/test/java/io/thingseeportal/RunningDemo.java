@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -25,14 +26,17 @@ public record RunningDemo(ConfigurableApplicationContext context, String portal,
         implements AutoCloseable {
 
     /**
-     * Starts the demo; further arguments ({@code --name=value}) win over the demo profile, for example another
-     * database.
+     * Starts the demo on a free port; further arguments ({@code --name=value}) win over the demo profile, for example
+     * another database or {@code --server.port}.
      */
     public static RunningDemo start(String... more) {
         try {
             String issuer = "http://127.0.0.1:" + FreePorts.next();
-            List<String> arguments = new ArrayList<>(List.of(
-                    "--server.port=0",
+            List<String> arguments = new ArrayList<>();
+            if (Arrays.stream(more).noneMatch(argument -> argument.startsWith("--server.port="))) {
+                arguments.add("--server.port=0");
+            }
+            arguments.addAll(List.of(
                     "--portal.demo.data-directory=" + Files.createTempDirectory("portal-demo"),
                     "--portal.demo.broker.port=" + FreePorts.next(),
                     "--portal.demo.idp.issuer=" + issuer));
