@@ -81,6 +81,7 @@ final class EchoRound {
         List<Published> published = publisher.takePublished();
         Map<Integer, EchoPages.Log> logs = pages.take();
         System.out.println(whereTheUnshownStopped(published, logs));
+        StallReport.ifStalled(published, logs, matched, rolloutMarker);
         matched.clear();
         return EchoPages.latencies(published, logs);
     }

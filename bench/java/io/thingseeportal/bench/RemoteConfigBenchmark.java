@@ -61,6 +61,7 @@ public final class RemoteConfigBenchmark {
      * pages the browser took more of the two cores than the portal did (see docs/benchmarks.md).
      */
     static final int PAGES = Integer.getInteger("bench.pages", 5);
+
     static final long ECHO_SECONDS = Long.getLong("bench.echo-seconds", 55);
     private static final int WARM_UP_MARKER = 900;
 
