@@ -39,7 +39,8 @@ final class EchoPages implements AutoCloseable {
     record Log(List<Rows> rows, long[] frames) {}
 
     private static final String ACCOUNT = "acme-viewer";
-    private static final Pattern NUMBER = Pattern.compile("(\\d+)");
+    /** A number as the page shows it in en-GB: 1000 as "1,000". */
+    private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)");
 
     // The observer watches the whole page and finds the grid again at each change: when Flow resynchronizes a page
     // (it asks for the whole UI again after a push message went missing) it builds new elements, and an observer on
@@ -208,7 +209,7 @@ final class EchoPages implements AutoCloseable {
             // The values in the order the command holds them: the marker is the one that is not the report interval.
             Matcher number = NUMBER.matcher(row.substring(0, equals));
             while (number.find()) {
-                int value = Integer.parseInt(number.group(1));
+                int value = Integer.parseInt(number.group(1).replace(",", ""));
                 if (value != BulkRounds.REPORT_INTERVAL) {
                     states.put(value, row.substring(equals + 1));
                     break;

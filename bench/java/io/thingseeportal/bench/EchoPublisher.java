@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,19 +51,31 @@ final class EchoPublisher implements AutoCloseable {
     private int backgroundSent;
     /** Each watched device's commands are numbered across rounds, so that its page's rows tell them apart. */
     private final int[] markers;
+    /** Numbers its page shows for other reasons (the report interval, the rollouts' markers): never a marker. */
+    private final Set<Integer> reserved;
 
     private Thread thread = new Thread(() -> {});
 
-    EchoPublisher(String brokerUrl, String topicRoot, String group, int watched) throws MqttException {
+    EchoPublisher(String brokerUrl, String topicRoot, String group, int watched, Set<Integer> reserved)
+            throws MqttException {
         this.topicRoot = topicRoot;
         this.group = group;
         this.markers = new int[watched];
+        this.reserved = Set.copyOf(reserved);
         // One thread per watched device: each waits for its device's previous echo to be matched.
         this.commander = Executors.newScheduledThreadPool(watched);
         client = new MqttAsyncClient(brokerUrl, "echo-bench-" + UUID.randomUUID(), new MemoryPersistence());
         var options = new MqttConnectionOptions();
         options.setCleanStart(true);
         client.connect(options).waitForCompletion(10_000);
+    }
+
+    private int nextMarker(int device) {
+        int marker = ++markers[device];
+        while (reserved.contains(marker)) {
+            marker = ++markers[device];
+        }
+        return marker;
     }
 
     /**
@@ -103,7 +116,7 @@ final class EchoPublisher implements AutoCloseable {
                                     published.add(new Published(device, echo.transactionId(), echo.marker(), now));
                                 }
                             }
-                            int marker = ++markers[device];
+                            int marker = nextMarker(device);
                             commander.schedule(
                                     () -> current.set(device, next.apply(echo, marker)),
                                     watchedPeriod / 2,

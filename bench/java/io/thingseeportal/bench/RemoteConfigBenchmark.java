@@ -12,7 +12,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 
@@ -114,7 +116,8 @@ public final class RemoteConfigBenchmark {
                             "tcp://127.0.0.1:" + BenchDemo.brokerPort(demo),
                             RemoteConfigFleet.TENANT + "/",
                             RemoteConfigFleet.ROLLOUT_GROUP.value(),
-                            PAGES)) {
+                            PAGES,
+                            reservedMarkers())) {
                 var echoes = new EchoRound(fleet, commands, pages, publisher, watched);
                 var results = new RemoteConfigResults(loadBefore);
                 for (int round = 0; round <= ROUNDS; round++) {
@@ -132,6 +135,19 @@ public final class RemoteConfigBenchmark {
         } finally {
             demo.close();
         }
+    }
+
+    /**
+     * The numbers a watched page's commands show other than their markers: the report interval every command asks,
+     * and the rollouts' markers (each watched device's rollout commands are rows of its page too).
+     */
+    private static Set<Integer> reservedMarkers() {
+        Set<Integer> reserved = new HashSet<>();
+        reserved.add(BulkRounds.REPORT_INTERVAL);
+        for (int round = 0; round <= ROUNDS; round++) {
+            reserved.add(WARM_UP_MARKER + round);
+        }
+        return reserved;
     }
 
     /** The portal's data stream must be subscribed before the first echo: the broker keeps nothing for it. */
