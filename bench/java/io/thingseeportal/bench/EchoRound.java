@@ -80,8 +80,11 @@ final class EchoRound {
         watcher.join();
         List<Published> published = publisher.takePublished();
         Map<Integer, EchoPages.Log> logs = pages.take();
-        System.out.println(whereTheUnshownStopped(published, logs));
-        StallReport.ifStalled(published, logs, matched, rolloutMarker);
+        List<Published> stalled = new ArrayList<>();
+        System.out.println(whereTheUnshownStopped(published, logs, stalled));
+        if (!stalled.isEmpty()) {
+            StallReport.write(stalled, logs, rolloutMarker);
+        }
         matched.clear();
         return EchoPages.latencies(published, logs);
     }
@@ -120,9 +123,10 @@ final class EchoRound {
      * Where the echoes that never showed stopped: matched in the database (then the page was not told, or did not
      * show it), or not matched within 10 s (then the ingest lost or held it); and, for those shown, how much of their
      * latency the match took, how much the portal took from the match to the push message that showed it (its arrival
-     * at the page), and how much the browser took from there.
+     * at the page), and how much the browser took from there. Adds those matched and never shown to {@code stalled}.
      */
-    private String whereTheUnshownStopped(List<Published> published, Map<Integer, EchoPages.Log> logs) {
+    private String whereTheUnshownStopped(
+            List<Published> published, Map<Integer, EchoPages.Log> logs, List<Published> stalled) {
         List<Long> unshownMatched = new ArrayList<>();
         int unshownUnmatched = 0;
         List<Long> shownMatched = new ArrayList<>();
@@ -144,6 +148,7 @@ final class EchoRound {
                 }
             } else if (matchedAt != null) {
                 unshownMatched.add(matchedAt - echo.millis());
+                stalled.add(echo);
             } else {
                 unshownUnmatched++;
             }

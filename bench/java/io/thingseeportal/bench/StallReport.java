@@ -21,15 +21,8 @@ final class StallReport {
 
     private StallReport() {}
 
-    static void ifStalled(
-            List<Published> published, Map<Integer, EchoPages.Log> logs, Map<Long, Long> matched, int marker) {
-        List<Published> stalled = published.stream()
-                .filter(echo -> matched.containsKey(echo.transactionId()))
-                .filter(echo -> EchoPages.confirmedAt(echo, EchoPages.rowsOf(logs, echo)) == null)
-                .toList();
-        if (stalled.isEmpty()) {
-            return;
-        }
+    /** @param stalled the round's watched echoes that were matched and never shown */
+    static void write(List<Published> stalled, Map<Integer, EchoPages.Log> logs, int marker) {
         long now = System.currentTimeMillis();
         var report = new StringBuilder();
         logs.forEach((page, log) -> {
