@@ -4,10 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -26,16 +32,19 @@ import org.springframework.stereotype.Repository;
  * {@link DeviceStateChanged} of this node goes out as a {@code NOTIFY} on {@value #CHANNEL}, or on {@value
  * #COMMANDS_CHANNEL} when commands changed, and a thread of each node listens on its own connection and publishes
  * what other nodes sent as {@code DeviceStateChanged(fromAnotherNode)}. A channel of its own keeps the notice's text
- * as it was, so that a node of the previous version reads neither wrongly. On any other database (the demo's H2, one
- * node) it does nothing.
+ * as it was, so that a node of the previous version reads neither wrongly. Changes are gathered for
+ * {@link #GATHER} and go out together in one statement ({@link NoticeBatch}), off the thread that made them. On any
+ * other database (the demo's H2, one node) it does nothing.
  */
 @Repository
 class DeviceChangeNotices implements SmartLifecycle {
 
     static final String CHANNEL = "portal_device_state";
     static final String COMMANDS_CHANNEL = "portal_device_commands";
-    /** PostgreSQL takes at most 8,000 bytes per notice; TUIDs are at most 64 characters. */
-    private static final int TUIDS_PER_NOTICE = 100;
+    /** How long this node's changes gather before they go out: the most another node's live views wait longer. */
+    static final Duration GATHER = Duration.ofMillis(50);
+    /** Notices sent by one statement at most. */
+    private static final int NOTICES_PER_STATEMENT = 50;
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RECONNECT = Duration.ofSeconds(5);
@@ -45,6 +54,12 @@ class DeviceChangeNotices implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final String node = UUID.randomUUID().toString();
+    private final NoticeBatch batch = new NoticeBatch(node);
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "device-change-notices-out");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile @Nullable Thread listener;
     private volatile @Nullable Boolean postgres;
 
@@ -56,23 +71,39 @@ class DeviceChangeNotices implements SmartLifecycle {
 
     @EventListener
     void send(DeviceStateChanged change) {
-        if (change.fromAnotherNode() || !isPostgres()) {
+        if (change.fromAnotherNode() || change.tuids().isEmpty() || !isPostgres()) {
             return;
         }
-        List<String> tuids = List.copyOf(change.tuids());
         String channel = change.commandsChanged() ? COMMANDS_CHANNEL : CHANNEL;
+        if (batch.add(change.tenantId(), channel, change.tuids()) && !sender.isShutdown()) {
+            try {
+                sender.schedule(this::flush, GATHER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // stop() sends what is left.
+            }
+        }
+    }
+
+    /** Sends every gathered change now. */
+    void flush() {
+        List<NoticeBatch.Notice> notices = batch.drain();
         try {
-            for (int from = 0; from < tuids.size(); from += TUIDS_PER_NOTICE) {
-                String notice = node + "|" + change.tenantId() + "|"
-                        + String.join(",", tuids.subList(from, Math.min(tuids.size(), from + TUIDS_PER_NOTICE)));
-                jdbc.sql("SELECT pg_notify(?, ?)")
-                        .params(channel, notice)
+            for (int from = 0; from < notices.size(); from += NOTICES_PER_STATEMENT) {
+                List<NoticeBatch.Notice> some =
+                        notices.subList(from, Math.min(notices.size(), from + NOTICES_PER_STATEMENT));
+                List<Object> params = new ArrayList<>();
+                some.forEach(notice -> {
+                    params.add(notice.channel());
+                    params.add(notice.text());
+                });
+                jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(some.size(), "pg_notify(?, ?)")))
+                        .params(params)
                         .query()
                         .listOfRows();
             }
         } catch (RuntimeException e) {
-            // The change itself is committed; other nodes' views then show it when they next reload.
-            log.warn("Could not tell the other nodes of a device change: {}", e.toString());
+            // The changes themselves are committed; other nodes' views then show them when they next reload.
+            log.warn("Could not tell the other nodes of device changes: {}", e.toString());
         }
     }
 
@@ -152,6 +183,8 @@ class DeviceChangeNotices implements SmartLifecycle {
 
     @Override
     public void stop() {
+        sender.shutdown();
+        flush();
         Thread thread = listener;
         listener = null;
         if (thread != null) {

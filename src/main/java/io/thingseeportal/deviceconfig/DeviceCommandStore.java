@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -57,20 +58,17 @@ class DeviceCommandStore {
         // As the database keeps it, so that the command returned is the one a later read gives.
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         while (true) {
-            long transactionId = jdbc.sql("SELECT nextval('device_command_transaction_id')")
-                    .query(Long.class)
-                    .single();
             var keys = new GeneratedKeyHolder();
             int inserted = jdbc.sql(
                             "INSERT INTO device_command (tenant_id, tuid, tsm_id, tsm_ev, transaction_id, state,"
                                     + " request, group_id, job_id, created_by, created_by_name, created_at, updated_at)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                                    + " VALUES (?, ?, ?, ?, nextval('device_command_transaction_id'), ?, ?, ?, ?, ?,"
+                                    + " ?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(
                             tenantId,
                             command.tuid(),
                             command.tsmId(),
                             command.tsmEv(),
-                            transactionId,
                             CommandState.QUEUED.name(),
                             request,
                             command.groupId(),
@@ -79,14 +77,15 @@ class DeviceCommandStore {
                             command.createdByName(),
                             Timestamp.from(at),
                             Timestamp.from(at))
-                    .update(keys, "id");
+                    .update(keys, "id", "transaction_id");
             if (inserted == 1) {
+                Map<String, Object> stored = Objects.requireNonNull(keys.getKeys(), "the insert returns its keys");
                 return new DeviceCommand(
-                        keys.getKeyAs(Long.class),
+                        ((Number) stored.get("id")).longValue(),
                         command.tuid(),
                         command.tsmId(),
                         command.tsmEv(),
-                        transactionId,
+                        ((Number) stored.get("transaction_id")).longValue(),
                         CommandState.QUEUED,
                         rows.fields(request),
                         command.groupId(),

@@ -1,7 +1,9 @@
 package io.thingseeportal.thingsee;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,8 @@ public class ThingseeStacks {
 
     private final ThingseeProperties properties;
     private final Environment environment;
+    /** Each tenant's stack once its base URL resolved: the same on every call, and a rollout makes thousands. */
+    private final Map<String, ThingseeStack> resolved = new ConcurrentHashMap<>();
 
     ThingseeStacks(ThingseeProperties properties, Environment environment) {
         this.properties = properties;
@@ -24,10 +28,16 @@ public class ThingseeStacks {
 
     /** The tenant's stack, or empty when the portal has no Thingsee credentials for it. */
     public Optional<ThingseeStack> forTenant(String tenantSlug) {
-        return Optional.ofNullable(properties.tenants().get(tenantSlug))
+        ThingseeStack known = resolved.get(tenantSlug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ThingseeStack> stack = Optional.ofNullable(properties.tenants().get(tenantSlug))
                 .map(tenant -> new ThingseeStack(
                         URI.create(environment.resolveRequiredPlaceholders(tenant.baseUrl())),
                         tenant.clientId(),
                         tenant.clientSecret()));
+        stack.ifPresent(found -> resolved.put(tenantSlug, found));
+        return stack;
     }
 }

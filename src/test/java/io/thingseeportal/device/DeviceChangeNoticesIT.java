@@ -111,6 +111,41 @@ class DeviceChangeNoticesIT {
         }
     }
 
+    @Test
+    void changes_of_this_node_made_together_are_announced_in_one_notice() throws Exception {
+        try (Connection otherNode = DriverManager.getConnection(DATABASE, TestPostgres.USER, TestPostgres.PASSWORD)) {
+            try (Statement statement = otherNode.createStatement()) {
+                statement.execute("LISTEN " + DeviceChangeNotices.COMMANDS_CHANNEL);
+            }
+            events.publishEvent(DeviceStateChanged.ofCommands(9, Set.of("TSPR04FIRST")));
+            events.publishEvent(DeviceStateChanged.ofCommands(9, Set.of("TSPR04SECOND")));
+            events.publishEvent(DeviceStateChanged.ofCommands(9, Set.of("TSPR04THIRD")));
+
+            PGConnection notices = otherNode.unwrap(PGConnection.class);
+            var received = new CopyOnWriteArrayList<String>();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                PGNotification[] arrived = notices.getNotifications(200);
+                if (arrived != null) {
+                    for (PGNotification notice : arrived) {
+                        received.add(notice.getParameter());
+                    }
+                }
+                assertThat(received).anyMatch(notice -> notice.contains("|9|"));
+            });
+            // Any further notice of these changes would have arrived by now.
+            PGNotification[] later = notices.getNotifications(500);
+            for (PGNotification notice : later == null ? new PGNotification[0] : later) {
+                received.add(notice.getParameter());
+            }
+            assertThat(received)
+                    .filteredOn(notice -> notice.contains("|9|"))
+                    .singleElement()
+                    .satisfies(notice -> assertThat(notice.substring(notice.lastIndexOf('|') + 1)
+                                    .split(","))
+                            .containsExactlyInAnyOrder("TSPR04FIRST", "TSPR04SECOND", "TSPR04THIRD"));
+        }
+    }
+
     private long tenant() {
         jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
                         + " ON CONFLICT DO NOTHING")
