@@ -97,6 +97,7 @@ public final class PackagedPortal implements AutoCloseable {
                     "--portal.oidc.issuer-uri=http://127.0.0.1:1/unused",
                     "--portal.oidc.client-id=packaged-portal",
                     "--portal.oidc.client-secret=packaged-portal",
+                    "--portal.secrets.key=cGFja2FnZWQtcG9ydGFsLWtleS0zMi1ieXRlcy1sb24=",
                     "--portal.groups.scheduled-sync=false",
                     "--portal.mqtt.client-id=" + clientId,
                     "--portal.thingsee.tenants.acme.base-url=http://127.0.0.1:1/unused/",

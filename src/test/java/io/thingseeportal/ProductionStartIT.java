@@ -43,7 +43,8 @@ class ProductionStartIT {
                         "--portal.mqtt.client-id=portal-production-it-" + java.util.UUID.randomUUID(),
                         "--portal.oidc.issuer-uri=http://127.0.0.1:1/never-dialled-before-a-sign-in",
                         "--portal.oidc.client-id=portal",
-                        "--portal.oidc.client-secret=secret");
+                        "--portal.oidc.client-secret=secret",
+                        "--portal.secrets.key=cHJvZHVjdGlvbi1zdGFydC1pdC1rZXktMzItYnl0ZXM=");
         int port = ((WebServerApplicationContext) portal).getWebServer().getPort();
         http = WebClient.create("http://localhost:" + port);
     }

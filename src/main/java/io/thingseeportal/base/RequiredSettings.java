@@ -25,7 +25,8 @@ public class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAw
             new Setting("spring.datasource.username", "PORTAL_DB_USERNAME"),
             new Setting("portal.oidc.issuer-uri", "PORTAL_OIDC_ISSUER_URI"),
             new Setting("portal.oidc.client-id", "PORTAL_OIDC_CLIENT_ID"),
-            new Setting("portal.oidc.client-secret", "PORTAL_OIDC_CLIENT_SECRET"));
+            new Setting("portal.oidc.client-secret", "PORTAL_OIDC_CLIENT_SECRET"),
+            new Setting("portal.secrets.key", "PORTAL_SECRETS_KEY"));
 
     /**
      * Where the simulator may run: the demo, and the test suite's own profile (its settings exist only in the sources,

@@ -45,7 +45,11 @@ class DockerFilesTest {
             throws IOException {
         Map<String, String> environment = portalEnvironment();
 
-        assertThat(List.of("PORTAL_OIDC_ISSUER_URI", "PORTAL_OIDC_CLIENT_ID", "PORTAL_OIDC_CLIENT_SECRET"))
+        assertThat(List.of(
+                        "PORTAL_OIDC_ISSUER_URI",
+                        "PORTAL_OIDC_CLIENT_ID",
+                        "PORTAL_OIDC_CLIENT_SECRET",
+                        "PORTAL_SECRETS_KEY"))
                 .allSatisfy(name -> assertThat(environment.get(name)).as(name).startsWith("${" + name + ":?"));
     }
 

@@ -2,47 +2,126 @@ package io.thingseeportal.thingsee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thingseeportal.KaribuTest;
+import io.thingseeportal.MutableClock;
+import io.thingseeportal.secrets.SecretBox;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
-class ThingseeStacksTest {
+/** Each tenant's Thingsee stack lives in the database, its secret sealed; the settings only seed a tenant's first. */
+class ThingseeStacksTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TenantStackStore store;
+
+    @Autowired
+    SecretBox secrets;
 
     final MockEnvironment environment = new MockEnvironment();
-    final ThingseeStacks stacks = new ThingseeStacks(
-            properties(Map.of(
-                    "acme",
-                    new ThingseeProperties.Tenant(
-                            "http://127.0.0.1:${local.server.port}/simulator/thingsee/v1",
-                            "acme-client",
-                            "secret",
-                            null))),
-            environment);
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
+    final String slug = "s-" + UUID.randomUUID().toString().substring(0, 8);
+    long tenantId;
+    ThingseeStacks stacks;
 
-    @Test
-    void a_tenants_stack_comes_from_its_settings_with_the_base_url_resolved_when_used() {
+    @BeforeEach
+    void aTenantWithThingseeSettings() {
         environment.setProperty("local.server.port", "8123");
-
-        ThingseeStack stack = stacks.forTenant("acme").orElseThrow();
-
-        assertThat(stack.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8123/simulator/thingsee/v1/"));
-        assertThat(stack.clientId()).isEqualTo("acme-client");
+        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES (?, 'Stacked', CURRENT_TIMESTAMP)")
+                .param(slug)
+                .update();
+        tenantId = jdbc.sql("SELECT id FROM tenant WHERE slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .single();
+        stacks = new ThingseeStacks(
+                properties(Map.of(
+                        slug,
+                        new ThingseeProperties.Tenant(
+                                "http://127.0.0.1:${local.server.port}/simulator/thingsee/v1",
+                                "seeded-client",
+                                "seeded-secret-4711",
+                                null))),
+                environment,
+                store,
+                secrets,
+                clock);
     }
 
     @Test
-    void a_tenant_without_settings_has_no_stack() {
-        assertThat(stacks.forTenant("borealis")).isEmpty();
+    void a_tenant_without_a_row_gets_one_from_its_settings_with_the_secret_sealed() {
+        ThingseeStack stack = stacks.forTenant(slug).orElseThrow();
+
+        assertThat(stack.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8123/simulator/thingsee/v1/"));
+        assertThat(stack.clientId()).isEqualTo("seeded-client");
+        assertThat(stack.clientSecret()).isEqualTo("seeded-secret-4711");
+        String stored = storedSecret();
+        assertThat(stored).doesNotContain("seeded-secret").doesNotContain("4711");
+        assertThat(secrets.open(stored, ThingseeStacks.place(tenantId))).isEqualTo("seeded-secret-4711");
+    }
+
+    @Test
+    void once_a_tenant_has_a_row_the_row_counts_and_not_the_settings() {
+        store.insertIfAbsent(
+                tenantId,
+                "https://stack.example/v1/",
+                "stored-client",
+                secrets.seal("stored-secret", ThingseeStacks.place(tenantId)),
+                clock.instant());
+
+        ThingseeStack stack = stacks.forTenant(slug).orElseThrow();
+
+        assertThat(stack.baseUrl()).isEqualTo(URI.create("https://stack.example/v1/"));
+        assertThat(stack.clientId()).isEqualTo("stored-client");
+        assertThat(stack.clientSecret()).isEqualTo("stored-secret");
+    }
+
+    @Test
+    void a_changed_row_takes_effect_once_the_kept_stack_is_older_than_the_keep_time() {
+        stacks.forTenant(slug).orElseThrow();
+        jdbc.sql("UPDATE tenant_thingsee SET client_id = 'changed-client' WHERE tenant_id = ?")
+                .param(tenantId)
+                .update();
+
+        clock.advance(ThingseeStacks.KEEP.minusSeconds(1));
+        assertThat(stacks.forTenant(slug).orElseThrow().clientId()).isEqualTo("seeded-client");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(stacks.forTenant(slug).orElseThrow().clientId()).isEqualTo("changed-client");
+    }
+
+    @Test
+    void a_tenant_with_neither_a_row_nor_settings_has_no_stack() {
+        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES (?, 'Bare', CURRENT_TIMESTAMP)")
+                .param(slug + "-bare")
+                .update();
+
+        assertThat(stacks.forTenant(slug + "-bare")).isEmpty();
+        assertThat(stacks.forTenant("no-such-tenant")).isEmpty();
     }
 
     @Test
     void the_secret_never_shows_in_text() {
-        environment.setProperty("local.server.port", "8123");
-
-        assertThat(stacks.forTenant("acme").orElseThrow().toString())
-                .doesNotContain("secret")
+        assertThat(stacks.forTenant(slug).orElseThrow().toString())
+                .doesNotContain("seeded-secret")
                 .contains("***");
+        assertThat(store.find(slug).orElseThrow().toString()).doesNotContain(storedSecret());
+    }
+
+    private String storedSecret() {
+        return jdbc.sql("SELECT client_secret FROM tenant_thingsee WHERE tenant_id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .single();
     }
 
     private static ThingseeProperties properties(Map<String, ThingseeProperties.Tenant> tenants) {

@@ -1,0 +1,55 @@
+package io.thingseeportal.thingsee;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tenants' Thingsee stacks as kept in {@code tenant_thingsee}; the client secret only sealed. */
+@Repository
+class TenantStackStore {
+
+    /** A tenant's row: its stack's base URL as written (it may name {@code ${local.server.port}}). */
+    record StoredStack(long tenantId, String baseUrl, String clientId, String sealedSecret) {
+
+        @Override
+        public String toString() {
+            return "StoredStack[tenantId=" + tenantId + ", baseUrl=" + baseUrl + ", clientId=" + clientId
+                    + ", sealedSecret=***]";
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    TenantStackStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoredStack> find(String tenantSlug) {
+        return jdbc.sql("SELECT s.tenant_id, s.base_url, s.client_id, s.client_secret FROM tenant_thingsee s"
+                        + " JOIN tenant t ON t.id = s.tenant_id WHERE t.slug = ?")
+                .param(tenantSlug)
+                .query((row, number) -> new StoredStack(
+                        row.getLong("tenant_id"),
+                        row.getString("base_url"),
+                        row.getString("client_id"),
+                        row.getString("client_secret")))
+                .optional();
+    }
+
+    Optional<Long> tenantId(String tenantSlug) {
+        return jdbc.sql("SELECT id FROM tenant WHERE slug = ?")
+                .param(tenantSlug)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Stores a tenant's first stack, unless another node stored one meanwhile. */
+    void insertIfAbsent(long tenantId, String baseUrl, String clientId, String sealedSecret, Instant now) {
+        jdbc.sql("INSERT INTO tenant_thingsee (tenant_id, base_url, client_id, client_secret, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(tenantId, baseUrl, clientId, sealedSecret, Timestamp.from(now))
+                .update();
+    }
+}
