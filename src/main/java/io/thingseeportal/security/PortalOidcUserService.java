@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     static final String ERROR_UNKNOWN_TENANT = "portal_unknown_tenant";
+    static final String ERROR_TENANT_DISABLED = "portal_tenant_disabled";
 
     private final OidcUserService delegate = new OidcUserService();
     private final ClaimMapping mapping;
@@ -37,6 +38,9 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
         SignInTenants.SignInTenant tenant = null;
         if (slug != null) {
             tenant = tenants.findForSignIn(slug).orElseThrow(() -> ClaimMapping.failure(ERROR_UNKNOWN_TENANT, slug));
+            if (!tenant.active()) {
+                throw ClaimMapping.failure(ERROR_TENANT_DISABLED, tenant.name());
+            }
         }
         String name = user.getFullName() != null ? user.getFullName() : user.getName();
         PortalUser portalUser = new PortalUser(

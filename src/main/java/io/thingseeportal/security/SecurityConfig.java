@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
@@ -30,7 +31,8 @@ class SecurityConfig {
     static final String SIGN_IN_PROBLEM_PATH = "/sign-in-problem";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc, ActiveTenants tenants)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                 .permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint())
@@ -44,6 +46,7 @@ class SecurityConfig {
                         "{baseUrl}/"));
         http.oauth2Login(login -> login.failureUrl(SIGN_IN_PROBLEM_PATH)
                 .addObjectPostProcessor(failuresBeforeTheProviderGoToTheProblemPage()));
+        http.addFilterBefore(new DisabledTenantSignOut(tenants), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

@@ -12,7 +12,10 @@ import org.springframework.security.web.WebAttributes;
 public final class SignInProblems {
 
     private static final Set<String> KNOWN = Set.of(
-            ClaimMapping.ERROR_NO_ROLE, ClaimMapping.ERROR_NO_TENANT, PortalOidcUserService.ERROR_UNKNOWN_TENANT);
+            ClaimMapping.ERROR_NO_ROLE,
+            ClaimMapping.ERROR_NO_TENANT,
+            PortalOidcUserService.ERROR_UNKNOWN_TENANT,
+            PortalOidcUserService.ERROR_TENANT_DISABLED);
 
     /**
      * @param code a message key suffix: one of the portal's own problems, or {@code provider} for anything the

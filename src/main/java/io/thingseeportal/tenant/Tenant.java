@@ -13,13 +13,10 @@ record Tenant(
         @Column("slug") String slug,
         @Column("name") String name,
         @Column("default_country") @Nullable String defaultCountry,
-        @Column("created_at") Instant createdAt) {
-
-    Tenant withSettings(TenantSettings settings) {
-        return new Tenant(id, slug, settings.name(), settings.defaultCountry(), createdAt);
-    }
+        @Column("created_at") Instant createdAt,
+        @Column("status") TenantStatus status) {
 
     TenantSummary summary() {
-        return new TenantSummary(java.util.Objects.requireNonNull(id), slug, name, defaultCountry, createdAt);
+        return new TenantSummary(java.util.Objects.requireNonNull(id), slug, name, defaultCountry, createdAt, status);
     }
 }

@@ -1,5 +1,6 @@
 package io.thingseeportal.tenant;
 
+import io.thingseeportal.security.ActiveTenants;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.SignInTenants;
@@ -17,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 /** The tenants: the operator sees all of them, everyone else only their own. */
 @Service
 @Validated
-public class TenantService implements SignInTenants {
+public class TenantService implements SignInTenants, ActiveTenants {
 
     private static final Set<String> COUNTRIES = Set.copyOf(java.util.Arrays.stream(Locale.getISOCountries())
             .map(code -> code.toLowerCase(Locale.ROOT))
@@ -33,14 +34,40 @@ public class TenantService implements SignInTenants {
 
     /**
      * Open to all: it is called while a user signs in, before anyone is authenticated, and by the data stream, which
-     * runs for no one; it gives only the tenant's id, short name and name.
+     * runs for no one; it gives only the tenant's id, short name, name and whether it is active.
      */
     @Override
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<SignInTenant> findForSignIn(String slug) {
         return tenants.findBySlug(slug)
-                .map(tenant -> new SignInTenant(tenant.summary().id(), tenant.slug(), tenant.name()));
+                .map(tenant -> new SignInTenant(
+                        tenant.summary().id(), tenant.slug(), tenant.name(), tenant.status() == TenantStatus.ACTIVE));
+    }
+
+    /** Open to all: asked at every request of a signed-in user, whose tenant an operator may have disabled since. */
+    @Override
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean isActive(long tenantId) {
+        return tenants.findById(tenantId)
+                .map(tenant -> tenant.status() == TenantStatus.ACTIVE)
+                .orElse(false);
+    }
+
+    /**
+     * Enables or disables a tenant. A disabled tenant's users cannot sign in, and those signed in are signed out at
+     * their next request; its data and its data stream stay.
+     *
+     * @throws UnknownTenantException for a tenant that is not there
+     */
+    @RolesAllowed(AppRoles.OPERATOR)
+    @Transactional
+    public TenantSummary setStatus(long tenantId, TenantStatus status) {
+        if (tenants.updateStatus(tenantId, status.name()) == 0) {
+            throw new UnknownTenantException(tenantId);
+        }
+        return tenants.findById(tenantId).orElseThrow().summary();
     }
 
     @RolesAllowed(AppRoles.OPERATOR)
@@ -70,8 +97,11 @@ public class TenantService implements SignInTenants {
         if (country != null && !COUNTRIES.contains(country)) {
             throw new UnknownCountryException(country);
         }
-        Tenant saved = tenants.save(currentTenant().withSettings(settings));
-        return new TenantSettings(saved.name(), saved.defaultCountry());
+        long tenantId = currentUser.tenantId();
+        if (tenants.updateSettings(tenantId, settings.name(), country) == 0) {
+            throw new IllegalStateException("Tenant " + tenantId + " of a signed-in user is gone");
+        }
+        return settings;
     }
 
     private Tenant currentTenant() {

@@ -5,4 +5,4 @@ import org.jspecify.annotations.Nullable;
 
 /** What the portal shows of a tenant. */
 public record TenantSummary(
-        long id, String slug, String name, @Nullable String defaultCountry, Instant createdAt) {}
+        long id, String slug, String name, @Nullable String defaultCountry, Instant createdAt, TenantStatus status) {}

@@ -49,6 +49,18 @@ class PortalOidcUserServiceTest {
     }
 
     @Test
+    void a_user_of_a_disabled_tenant_is_refused_naming_the_organisation() {
+        when(tenants.findForSignIn("acme"))
+                .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "acme", "Acme Facilities", false)));
+
+        assertThatThrownBy(() -> service.toPortalUser(oidcUser(Map.of("tenant", "acme", "roles", "ADMIN"))))
+                .isInstanceOfSatisfying(OAuth2AuthenticationException.class, e -> {
+                    assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_TENANT_DISABLED);
+                    assertThat(e.getError().getDescription()).isEqualTo("Acme Facilities");
+                });
+    }
+
+    @Test
     void the_operator_signs_in_without_a_tenant() {
         PortalOidcUser user = service.toPortalUser(oidcUser(Map.of("roles", List.of("OPERATOR"))));
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,6 +63,17 @@ class ThingseeSequenceIT {
 
     @Autowired
     ThingseeStacks stacks;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The tenant whose stack the settings name: its Thingsee credentials are kept with its row. */
+    @org.junit.jupiter.api.BeforeEach
+    void theAcmeTenant() {
+        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
+                        + " ON CONFLICT DO NOTHING")
+                .update();
+    }
 
     /** The subscriber connects in the background; a message of the test's own shows when it listens. */
     @org.junit.jupiter.api.BeforeEach

@@ -43,6 +43,18 @@ class TenantSettingsViewTest extends KaribuTest {
     }
 
     @Test
+    void saving_the_settings_keeps_a_status_an_operator_changed_meanwhile() {
+        jdbc.sql("UPDATE tenant SET status = 'DISABLED' WHERE id = ?")
+                .param(tenantId)
+                .update();
+
+        _setValue(_get(TextField.class, spec -> spec.withId("tenant-name")), "Acme Facilities Oy");
+        _click(_get(Button.class, spec -> spec.withId("save-settings")));
+
+        assertThat(stored()).containsEntry("name", "Acme Facilities Oy").containsEntry("status", "DISABLED");
+    }
+
+    @Test
     void clearing_the_country_stores_no_specific_country() {
         jdbc.sql("UPDATE tenant SET default_country = 'se' WHERE id = ?")
                 .param(tenantId)
@@ -72,7 +84,7 @@ class TenantSettingsViewTest extends KaribuTest {
     }
 
     private Map<String, Object> stored() {
-        return jdbc.sql("SELECT name, default_country FROM tenant WHERE id = ?")
+        return jdbc.sql("SELECT name, default_country, status FROM tenant WHERE id = ?")
                 .param(tenantId)
                 .query()
                 .singleRow();
