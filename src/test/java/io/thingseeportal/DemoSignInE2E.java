@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo in a real browser: signing in at the demo identity provider, the start page per role, and signing out. */
 class DemoSignInE2E extends DemoBrowserTest {
@@ -75,6 +76,36 @@ class DemoSignInE2E extends DemoBrowserTest {
 
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(landmark))))
                 .isNotNull();
+    }
+
+    @Test
+    void a_user_whose_organisation_an_operator_disabled_is_signed_out_at_the_next_request_and_told_why() {
+        browser.get(demo.portal() + "/");
+        wait.until(ExpectedConditions.urlContains(demo.issuer() + "/login"));
+        signIn("borealis-viewer");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
+        JdbcClient jdbc = demo.context().getBean(JdbcClient.class);
+        try {
+            jdbc.sql("UPDATE tenant SET status = 'DISABLED' WHERE slug = 'borealis'")
+                    .update();
+
+            browser.get(demo.portal() + "/devices");
+
+            // Signed out, the browser goes to the provider, which may still know the user and send them straight back.
+            wait.until(driver -> driver.getCurrentUrl().contains("/sign-in-problem")
+                    || !driver.findElements(By.id("username")).isEmpty());
+            if (!browser.getCurrentUrl().contains("/sign-in-problem")) {
+                signIn("borealis-viewer");
+            }
+            wait.until(ExpectedConditions.urlContains("/sign-in-problem"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-again")));
+            assertThat(browser.findElement(By.tagName("p")).getText())
+                    .contains("Borealis Retail")
+                    .contains("no access");
+        } finally {
+            jdbc.sql("UPDATE tenant SET status = 'ACTIVE' WHERE slug = 'borealis'")
+                    .update();
+        }
     }
 
     private void signIn(String account) {
