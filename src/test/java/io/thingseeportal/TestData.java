@@ -22,6 +22,14 @@ public final class TestData {
                 .single();
     }
 
+    /** The tenant's sign-in id (its slug), which {@link #tenant} made up. */
+    public static String slug(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .single();
+    }
+
     public static void group(JdbcClient jdbc, long tenantId) {
         jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)")
                 .params(tenantId, "prfi00g" + UUID.randomUUID().toString().substring(0, 8), now(), now())

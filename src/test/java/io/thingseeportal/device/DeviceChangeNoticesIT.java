@@ -9,8 +9,10 @@ import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -100,12 +102,7 @@ class DeviceChangeNoticesIT {
             PGConnection notices = otherNode.unwrap(PGConnection.class);
             var received = new CopyOnWriteArrayList<String>();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                PGNotification[] arrived = notices.getNotifications(200);
-                if (arrived != null) {
-                    for (PGNotification notice : arrived) {
-                        received.add(notice.getParameter());
-                    }
-                }
+                take(notices, received, 200);
                 assertThat(received).anyMatch(notice -> notice.endsWith("|7|TSPR04MINE"));
             });
         }
@@ -124,25 +121,25 @@ class DeviceChangeNoticesIT {
             PGConnection notices = otherNode.unwrap(PGConnection.class);
             var received = new CopyOnWriteArrayList<String>();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                PGNotification[] arrived = notices.getNotifications(200);
-                if (arrived != null) {
-                    for (PGNotification notice : arrived) {
-                        received.add(notice.getParameter());
-                    }
-                }
+                take(notices, received, 200);
                 assertThat(received).anyMatch(notice -> notice.contains("|9|"));
             });
             // Any further notice of these changes would have arrived by now.
-            PGNotification[] later = notices.getNotifications(500);
-            for (PGNotification notice : later == null ? new PGNotification[0] : later) {
-                received.add(notice.getParameter());
-            }
+            take(notices, received, 500);
             assertThat(received)
                     .filteredOn(notice -> notice.contains("|9|"))
                     .singleElement()
                     .satisfies(notice -> assertThat(notice.substring(notice.lastIndexOf('|') + 1)
                                     .split(","))
                             .containsExactlyInAnyOrder("TSPR04FIRST", "TSPR04SECOND", "TSPR04THIRD"));
+        }
+    }
+
+    /** Adds the texts of the notices that arrive within the wait to the received ones. */
+    private static void take(PGConnection notices, List<String> received, int waitMillis) throws SQLException {
+        PGNotification[] arrived = notices.getNotifications(waitMillis);
+        for (PGNotification notice : arrived == null ? new PGNotification[0] : arrived) {
+            received.add(notice.getParameter());
         }
     }
 

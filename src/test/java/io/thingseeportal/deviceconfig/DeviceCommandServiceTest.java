@@ -63,10 +63,7 @@ class DeviceCommandServiceTest extends MockedThingseeTest {
     @BeforeEach
     void anAdminWithAPresenceSensor() {
         tenantId = TestData.tenant(jdbc, "Acme");
-        slug = jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
-                .param(tenantId)
-                .query(String.class)
-                .single();
+        slug = TestData.slug(jdbc, tenantId);
         TestData.device(jdbc, tenantId, TUID, "prfi00office");
         when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
         when(thingsee.sendCommands(eq(STACK), eq(TUID), any()))

@@ -91,10 +91,7 @@ class CommandInventoryViewTest extends MockedThingseeTest {
     @BeforeEach
     void threeCommandsOfTheTenantAndOneOfAnother() {
         tenantId = TestData.tenant(jdbc, "Acme");
-        slug = jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
-                .param(tenantId)
-                .query(String.class)
-                .single();
+        slug = TestData.slug(jdbc, tenantId);
         command(tenantId, PRESENCE, "CONFIRMED", "prfi00office", "aino", "Aino", "2026-11-30T08:00:00Z", null, null);
         command(
                 tenantId,

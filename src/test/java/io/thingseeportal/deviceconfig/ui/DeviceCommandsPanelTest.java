@@ -70,10 +70,7 @@ class DeviceCommandsPanelTest extends MockedThingseeTest {
     @BeforeEach
     void aPresenceSensor() {
         tenantId = TestData.tenant(jdbc, "Acme");
-        slug = jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
-                .param(tenantId)
-                .query(String.class)
-                .single();
+        slug = TestData.slug(jdbc, tenantId);
         TestData.device(jdbc, tenantId, TUID, "prfi00office");
         when(stacks.forTenant(anyString())).thenReturn(Optional.of(STACK));
         when(thingsee.sendCommands(eq(STACK), anyString(), any()))

@@ -48,10 +48,7 @@ class TenantListViewTest extends KaribuTest {
     @BeforeEach
     void anOperatorOnTheTenantList() {
         tenantId = TestData.tenant(jdbc, "Acme Facilities");
-        slug = jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
-                .param(tenantId)
-                .query(String.class)
-                .single();
+        slug = TestData.slug(jdbc, tenantId);
         signIn("olli", null, AppRoles.OPERATOR);
         UI.getCurrent().navigate(TenantListView.class);
     }
