@@ -90,7 +90,7 @@ public class SecretBox {
         }
     }
 
-    /** Whether a sealed secret was sealed with the current key (else it is sealed again when next saved). */
+    /** Whether a sealed secret was sealed with the current key (else its reader seals it again with that key). */
     public boolean sealedWithCurrentKey(String sealed) {
         return sealed.startsWith(currentKeyId + ":");
     }

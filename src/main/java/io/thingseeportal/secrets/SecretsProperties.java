@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyId the current key's name, stored beside each sealed secret, so that a key can be replaced: give the new
  *     key a new id and move the old one to {@code previous-keys}
  * @param previousKeys earlier keys by id, Base64 as {@code key}: secrets sealed with them are still read, and sealed
- *     again with the current key when they are next saved
+ *     again with the current key when they are next read
  */
 @Validated
 @ConfigurationProperties("portal.secrets")

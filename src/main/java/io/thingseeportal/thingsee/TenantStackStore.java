@@ -45,6 +45,14 @@ class TenantStackStore {
                 .optional();
     }
 
+    /** Replaces the sealed secret, unless another node replaced it meanwhile. */
+    void reseal(long tenantId, String sealedBefore, String sealedNow, Instant now) {
+        jdbc.sql("UPDATE tenant_thingsee SET client_secret = ?, updated_at = ? WHERE tenant_id = ?"
+                        + " AND client_secret = ?")
+                .params(sealedNow, Timestamp.from(now), tenantId, sealedBefore)
+                .update();
+    }
+
     /** Stores a tenant's first stack, unless another node stored one meanwhile. */
     void insertIfAbsent(long tenantId, String baseUrl, String clientId, String sealedSecret, Instant now) {
         jdbc.sql("INSERT INTO tenant_thingsee (tenant_id, base_url, client_id, client_secret, updated_at)"

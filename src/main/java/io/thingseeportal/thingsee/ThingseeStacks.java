@@ -68,10 +68,20 @@ public class ThingseeStacks {
                 .map(stored -> new ThingseeStack(
                         URI.create(environment.resolveRequiredPlaceholders(stored.baseUrl())),
                         stored.clientId(),
-                        secrets.open(stored.sealedSecret(), place(stored.tenantId()))));
+                        secret(stored, now)));
         stack.ifPresentOrElse(
                 found -> known.put(tenantSlug, new Known(found, now.plus(KEEP))), () -> known.remove(tenantSlug));
         return stack;
+    }
+
+    /** The plain secret; one sealed with a previous key is sealed again with the current one, so that keys retire. */
+    private String secret(TenantStackStore.StoredStack stored, Instant now) {
+        String place = place(stored.tenantId());
+        String plain = secrets.open(stored.sealedSecret(), place);
+        if (!secrets.sealedWithCurrentKey(stored.sealedSecret())) {
+            store.reseal(stored.tenantId(), stored.sealedSecret(), secrets.seal(plain, place), now);
+        }
+        return plain;
     }
 
     /** Where a tenant's client secret is sealed for (see {@link SecretBox#seal}). */

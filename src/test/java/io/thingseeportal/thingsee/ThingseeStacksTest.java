@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.MutableClock;
 import io.thingseeportal.secrets.SecretBox;
+import io.thingseeportal.secrets.SecretsProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ class ThingseeStacksTest extends KaribuTest {
 
     @Autowired
     SecretBox secrets;
+
+    static final String NEW_KEY = java.util.Base64.getEncoder().encodeToString(new byte[16]);
 
     final MockEnvironment environment = new MockEnvironment();
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
@@ -84,6 +87,25 @@ class ThingseeStacksTest extends KaribuTest {
         assertThat(stack.baseUrl()).isEqualTo(URI.create("https://stack.example/v1/"));
         assertThat(stack.clientId()).isEqualTo("stored-client");
         assertThat(stack.clientSecret()).isEqualTo("stored-secret");
+    }
+
+    @Test
+    void a_secret_sealed_with_a_previous_key_is_read_and_sealed_again_with_the_current_key() {
+        String oldKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        var before = new SecretBox(new SecretsProperties(oldKey, "old", Map.of()));
+        store.insertIfAbsent(
+                tenantId,
+                "https://stack.example/v1/",
+                "stored-client",
+                before.seal("stored-secret", ThingseeStacks.place(tenantId)),
+                clock.instant());
+        var rotated = new SecretBox(new SecretsProperties(NEW_KEY, "new", Map.of("old", oldKey)));
+        stacks = new ThingseeStacks(properties(Map.of()), environment, store, rotated, clock);
+
+        assertThat(stacks.forTenant(slug).orElseThrow().clientSecret()).isEqualTo("stored-secret");
+
+        assertThat(storedSecret()).startsWith("new:");
+        assertThat(rotated.open(storedSecret(), ThingseeStacks.place(tenantId))).isEqualTo("stored-secret");
     }
 
     @Test
