@@ -48,6 +48,7 @@ class PackagedJarIT {
                         "--server.port=" + port,
                         "--portal.demo.broker.port=" + FreePorts.next(),
                         "--portal.demo.idp.issuer=" + issuer,
+                        "--portal.demo.idp.second-issuer=http://127.0.0.1:" + FreePorts.next(),
                         "--portal.demo.data-directory=" + data))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("portal.log").toFile())
@@ -88,7 +89,7 @@ class PackagedJarIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(start.statusCode()).isEqualTo(302);
-        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/demo");
+        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .untilAsserted(() -> assertThat(get(issuer + "/.well-known/openid-configuration")

@@ -30,6 +30,26 @@ public final class TestData {
                 .single();
     }
 
+    /**
+     * Gives the tenant an identity provider whose users' roles are in a {@code roles} claim. Its secret is not sealed:
+     * only a sign-in opens it, and tests that sign in store a provider through the service.
+     */
+    public static void identityProvider(JdbcClient jdbc, long tenantId, String... emailDomains) {
+        jdbc.sql("INSERT INTO tenant_identity_provider (tenant_id, issuer_uri, client_id, client_secret, scopes,"
+                        + " role_claim, role_mapping, email_domains, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        tenantId,
+                        "http://127.0.0.1:1/unused",
+                        "portal",
+                        "test:not-sealed",
+                        "openid",
+                        "roles",
+                        "",
+                        String.join("\n", emailDomains),
+                        now())
+                .update();
+    }
+
     public static void group(JdbcClient jdbc, long tenantId) {
         jdbc.sql("INSERT INTO deployment_group (tenant_id, group_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)")
                 .params(tenantId, "prfi00g" + UUID.randomUUID().toString().substring(0, 8), now(), now())

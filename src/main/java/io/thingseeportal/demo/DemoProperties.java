@@ -49,12 +49,15 @@ public record DemoProperties(
             @DefaultValue("127.0.0.1") String bindAddress) {}
 
     /**
-     * @param issuer the provider's issuer; its port is where it listens, on all interfaces so that phones reach it
+     * @param issuer provider A's issuer (Acme and the operators); its port is where it listens, on all interfaces so
+     *     that phones reach it
+     * @param secondIssuer provider B's issuer (Borealis, and Cumulus once an operator adds it)
      * @param portalBaseUrls extra addresses of the portal (for example http://192.168.1.20:8080) to which the provider
      *     may send users back; the portal's own port on localhost and 127.0.0.1 is always allowed
      */
     public record Idp(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("http://127.0.0.1:9000") @NotNull URI issuer,
+            @DefaultValue("http://127.0.0.1:9001") @NotNull URI secondIssuer,
             @DefaultValue List<URI> portalBaseUrls) {}
 }

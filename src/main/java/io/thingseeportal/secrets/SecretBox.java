@@ -90,6 +90,18 @@ public class SecretBox {
         }
     }
 
+    /**
+     * Opens a sealed secret as {@link #open} does; one sealed with a previous key is sealed again with the current key
+     * and handed to {@code storeResealed}, so that the reader keeps it and previous keys can retire.
+     */
+    public String openRenewing(String sealed, String place, java.util.function.Consumer<String> storeResealed) {
+        String plain = open(sealed, place);
+        if (!sealedWithCurrentKey(sealed)) {
+            storeResealed.accept(seal(plain, place));
+        }
+        return plain;
+    }
+
     /** Whether a sealed secret was sealed with the current key (else its reader seals it again with that key). */
     public boolean sealedWithCurrentKey(String sealed) {
         return sealed.startsWith(currentKeyId + ":");

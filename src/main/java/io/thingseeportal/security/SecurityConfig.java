@@ -14,13 +14,14 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
- * Sign-in through OpenID Connect (authorization code flow with PKCE, see {@link DiscoveringClientRegistrationRepository}),
- * sign-out at the provider too (RP-initiated logout, which {@link VaadinSecurityConfigurer#oauth2LoginPage(String,
- * String)} sets up), Vaadin's view access control, and method security for the services. The ID token's claims become
- * the portal's user in {@link PortalOidcUserService}, which Spring Security finds as a bean.
+ * Sign-in through OpenID Connect (authorization code flow with PKCE), each tenant at its own provider and the
+ * operators at theirs ({@link PortalClientRegistrations}), starting from the sign-in page ({@link #SIGN_IN_PATH}) that
+ * finds the user's organisation; sign-out at the provider too (RP-initiated logout, which {@link
+ * VaadinSecurityConfigurer#oauth2LoginPage(String, String)} sets up), Vaadin's view access control, and method
+ * security for the services. The ID token's claims become the portal's user in {@link PortalOidcUserService}, which
+ * Spring Security finds as a bean, as it finds the ID-token decoders of {@link ChangingRegistrationsIdTokenDecoders}.
  */
 @Configuration
 @EnableWebSecurity
@@ -28,11 +29,12 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
+    static final String SIGN_IN_PATH = "/sign-in";
     static final String SIGN_IN_PROBLEM_PATH = "/sign-in-problem";
+    static final String NO_ACCESS_PATH = "/no-access";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc, ActiveTenants tenants)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ActiveTenants tenants) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                 .permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint())
@@ -40,11 +42,8 @@ class SecurityConfig {
         // Vaadin's configurer first: it sets the login page, which the OAuth2 login configurer must see at init.
         http.with(
                 VaadinSecurityConfigurer.vaadin(),
-                vaadin -> vaadin.oauth2LoginPage(
-                        OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/"
-                                + oidc.registrationId(),
-                        "{baseUrl}/"));
-        http.oauth2Login(login -> login.failureUrl(SIGN_IN_PROBLEM_PATH)
+                vaadin -> vaadin.oauth2LoginPage(SIGN_IN_PATH, "{baseUrl}/"));
+        http.oauth2Login(login -> login.failureHandler(new SignInFailurePages())
                 .addObjectPostProcessor(failuresBeforeTheProviderGoToTheProblemPage()));
         http.addFilterBefore(new DisabledTenantSignOut(tenants), AnonymousAuthenticationFilter.class);
         return http.build();
@@ -59,7 +58,7 @@ class SecurityConfig {
         return new ObjectPostProcessor<>() {
             @Override
             public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
-                filter.setAuthenticationFailureHandler(new SimpleUrlAuthenticationFailureHandler(SIGN_IN_PROBLEM_PATH));
+                filter.setAuthenticationFailureHandler(new SignInFailurePages());
                 return filter;
             }
         };

@@ -3,13 +3,11 @@ package io.thingseeportal.tenant;
 import io.thingseeportal.security.ActiveTenants;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
-import io.thingseeportal.security.SignInTenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 /** The tenants: the operator sees all of them, everyone else only their own. */
 @Service
 @Validated
-public class TenantService implements SignInTenants, ActiveTenants {
+public class TenantService implements ActiveTenants {
 
     private static final Set<String> COUNTRIES = Set.copyOf(java.util.Arrays.stream(Locale.getISOCountries())
             .map(code -> code.toLowerCase(Locale.ROOT))
@@ -30,19 +28,6 @@ public class TenantService implements SignInTenants, ActiveTenants {
     TenantService(TenantRepository tenants, CurrentUser currentUser) {
         this.tenants = tenants;
         this.currentUser = currentUser;
-    }
-
-    /**
-     * Open to all: it is called while a user signs in, before anyone is authenticated, and by the data stream, which
-     * runs for no one; it gives only the tenant's id, short name, name and whether it is active.
-     */
-    @Override
-    @PermitAll
-    @Transactional(readOnly = true)
-    public Optional<SignInTenant> findForSignIn(String slug) {
-        return tenants.findBySlug(slug)
-                .map(tenant -> new SignInTenant(
-                        tenant.summary().id(), tenant.slug(), tenant.name(), tenant.status() == TenantStatus.ACTIVE));
     }
 
     /** Open to all: asked at every request of a signed-in user, whose tenant an operator may have disabled since. */

@@ -76,12 +76,10 @@ public class ThingseeStacks {
 
     /** The plain secret; one sealed with a previous key is sealed again with the current one, so that keys retire. */
     private String secret(TenantStackStore.StoredStack stored, Instant now) {
-        String place = place(stored.tenantId());
-        String plain = secrets.open(stored.sealedSecret(), place);
-        if (!secrets.sealedWithCurrentKey(stored.sealedSecret())) {
-            store.reseal(stored.tenantId(), stored.sealedSecret(), secrets.seal(plain, place), now);
-        }
-        return plain;
+        return secrets.openRenewing(
+                stored.sealedSecret(),
+                place(stored.tenantId()),
+                resealed -> store.reseal(stored.tenantId(), stored.sealedSecret(), resealed, now));
     }
 
     /** Where a tenant's client secret is sealed for (see {@link SecretBox#seal}). */

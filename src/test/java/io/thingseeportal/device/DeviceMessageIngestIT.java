@@ -242,11 +242,13 @@ class DeviceMessageIngestIT {
     }
 
     private DeviceMessageIngest ingest() {
-        SignInTenants tenants = slug -> jdbc.sql("SELECT id, slug, name FROM tenant WHERE slug = ?")
-                .param(slug)
-                .query((row, number) ->
-                        new SignInTenants.SignInTenant(row.getLong("id"), row.getString("slug"), row.getString("name")))
-                .optional();
+        SignInTenants tenants = org.mockito.Mockito.mock(SignInTenants.class);
+        org.mockito.Mockito.when(tenants.findForSignIn(org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(call -> jdbc.sql("SELECT id, slug, name FROM tenant WHERE slug = ?")
+                        .param(call.getArgument(0, String.class))
+                        .query((row, number) -> new SignInTenants.SignInTenant(
+                                row.getLong("id"), row.getString("slug"), row.getString("name")))
+                        .optional());
         return new DeviceMessageIngest(
                 new DeviceStateStore(new JdbcTemplate(dataSource)),
                 tenants,

@@ -21,6 +21,9 @@ class MethodSecurityTest extends KaribuTest {
     TenantService tenants;
 
     @Autowired
+    SignInTenants signInTenants;
+
+    @Autowired
     GroupService groups;
 
     @Autowired
@@ -39,7 +42,7 @@ class MethodSecurityTest extends KaribuTest {
                 .query(String.class)
                 .single();
 
-        assertThat(tenants.findForSignIn(slug))
+        assertThat(signInTenants.findForSignIn(slug))
                 .hasValueSatisfying(tenant -> assertThat(tenant.id()).isEqualTo(tenantId));
     }
 

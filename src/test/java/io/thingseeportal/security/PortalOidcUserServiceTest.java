@@ -2,7 +2,12 @@ package io.thingseeportal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.net.URI;
@@ -10,41 +15,127 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
+/** Who a user signed in at a provider becomes in the portal: their tenant comes from the provider they used. */
 class PortalOidcUserServiceTest {
+
+    private static final SignInTenants.SignInTenant ACME = new SignInTenants.SignInTenant(7, "acme", "Acme Facilities");
 
     private final SignInTenants tenants = mock(SignInTenants.class);
     private final PortalOidcUserService service = new PortalOidcUserService(properties(), tenants);
 
-    @Test
-    void a_known_tenant_and_role_become_the_portal_user_and_role_authorities() {
-        when(tenants.findForSignIn("acme"))
-                .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "acme", "Acme Facilities")));
+    @BeforeEach
+    void acmeSignsInWithGroups() {
+        when(tenants.findForSignIn("acme")).thenReturn(Optional.of(ACME));
+        when(tenants.identityProvider("acme")).thenReturn(Optional.of(provider(Set.of())));
+    }
 
-        PortalOidcUser user = service.toPortalUser(oidcUser(Map.of("tenant", "acme", "roles", List.of("ADMIN"))));
+    @Test
+    void a_user_of_a_tenants_provider_belongs_to_that_tenant_with_the_roles_its_mapping_gives() {
+        PortalOidcUser user = service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff", "portal-admins"))));
 
         assertThat(user.portalUser().tenantId()).isEqualTo(7L);
-        assertThat(user.portalUser().tenantName()).isEqualTo("Acme Facilities");
         assertThat(user.portalUser().tenantSlug()).isEqualTo("acme");
+        assertThat(user.portalUser().tenantName()).isEqualTo("Acme Facilities");
         assertThat(user.portalUser().name()).isEqualTo("Aino Virtanen");
-        assertThat(user.getAuthorities())
-                .extracting(GrantedAuthority::getAuthority)
-                .containsExactly("ROLE_ADMIN");
+        assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void a_tenant_claim_in_the_token_does_not_move_the_user_to_another_tenant() {
+        PortalOidcUser user = service.toPortalUser(
+                "acme", oidcUser(Map.of("groups", List.of("portal-viewers"), "tenant", "borealis")));
+
+        assertThat(user.portalUser().tenantSlug()).isEqualTo("acme");
+    }
+
+    @Test
+    void a_tenants_provider_cannot_make_anyone_an_operator() {
+        when(tenants.identityProvider("acme"))
+                .thenReturn(Optional.of(new TenantIdentityProvider(
+                        URI.create("http://idp.test"),
+                        "acme-portal",
+                        "secret",
+                        List.of("openid"),
+                        "roles",
+                        RoleMapping.ROLE_NAMES,
+                        Set.of())));
+
+        assertThatThrownBy(() -> service.toPortalUser("acme", oidcUser(Map.of("roles", List.of("OPERATOR")))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> assertThat(e.getError().getErrorCode())
+                        .isEqualTo(PortalOidcUserService.ERROR_NO_ROLE));
+    }
+
+    @Test
+    void a_user_without_a_role_is_remembered_and_refused_naming_the_organisation_and_its_admin() {
+        when(tenants.adminToAsk(7)).thenReturn(Optional.of("Aino Virtanen (aino@acme.example)"));
+
+        assertThatThrownBy(() -> service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff")))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> {
+                    assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_NO_ROLE);
+                    assertThat(e.details()).containsExactly("Acme Facilities", "Aino Virtanen (aino@acme.example)");
+                });
+        verify(tenants)
+                .recordSignIn(
+                        7, new SignInTenants.SeenUser("user-1", "Aino Virtanen", "aino.virtanen@acme.example", null));
+    }
+
+    @Test
+    void a_user_who_signs_in_is_remembered_with_their_most_powerful_role() {
+        service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-viewers", "portal-admins"))));
+
+        verify(tenants)
+                .recordSignIn(
+                        7,
+                        new SignInTenants.SeenUser(
+                                "user-1", "Aino Virtanen", "aino.virtanen@acme.example", AppRoles.ADMIN));
+    }
+
+    @Test
+    void an_address_outside_the_tenants_email_domains_is_refused_naming_it() {
+        when(tenants.identityProvider("acme")).thenReturn(Optional.of(provider(Set.of("acme.fi"))));
+
+        assertThatThrownBy(() -> service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins")))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> {
+                    assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_EMAIL_DOMAIN);
+                    assertThat(e.details()).containsExactly("aino.virtanen@acme.example", "Acme Facilities");
+                });
+        verify(tenants, never()).recordSignIn(anyLong(), any());
+    }
+
+    @Test
+    void an_address_the_provider_did_not_verify_is_refused_when_domains_are_required() {
+        when(tenants.identityProvider("acme")).thenReturn(Optional.of(provider(Set.of("acme.example"))));
+
+        assertThatThrownBy(() -> service.toPortalUser(
+                        "acme", oidcUser(Map.of("groups", List.of("portal-admins"), "email_verified", false))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> assertThat(e.getError().getErrorCode())
+                        .isEqualTo(PortalOidcUserService.ERROR_EMAIL_DOMAIN));
+    }
+
+    @Test
+    void an_address_in_an_allowed_domain_signs_in() {
+        when(tenants.identityProvider("acme")).thenReturn(Optional.of(provider(Set.of("acme.example"))));
+
+        PortalOidcUser user = service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins"))));
+
+        assertThat(user.portalUser().primaryRole()).isEqualTo(AppRoles.ADMIN);
     }
 
     @Test
     void a_tenant_the_portal_does_not_know_is_refused_naming_it() {
         when(tenants.findForSignIn("umbrella")).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> service.toPortalUser(oidcUser(Map.of("tenant", "umbrella", "roles", "VIEWER"))))
-                .isInstanceOfSatisfying(OAuth2AuthenticationException.class, e -> {
+        assertThatThrownBy(() -> service.toPortalUser("umbrella", oidcUser(Map.of("roles", "VIEWER"))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> {
                     assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_UNKNOWN_TENANT);
-                    assertThat(e.getError().getDescription()).isEqualTo("umbrella");
+                    assertThat(e.details()).containsExactly("umbrella");
                 });
     }
 
@@ -53,19 +144,41 @@ class PortalOidcUserServiceTest {
         when(tenants.findForSignIn("acme"))
                 .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "acme", "Acme Facilities", false)));
 
-        assertThatThrownBy(() -> service.toPortalUser(oidcUser(Map.of("tenant", "acme", "roles", "ADMIN"))))
-                .isInstanceOfSatisfying(OAuth2AuthenticationException.class, e -> {
+        assertThatThrownBy(() -> service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins")))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> {
                     assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_TENANT_DISABLED);
-                    assertThat(e.getError().getDescription()).isEqualTo("Acme Facilities");
+                    assertThat(e.details()).containsExactly("Acme Facilities");
                 });
     }
 
     @Test
-    void the_operator_signs_in_without_a_tenant() {
-        PortalOidcUser user = service.toPortalUser(oidcUser(Map.of("roles", List.of("OPERATOR"))));
+    void the_operator_signs_in_through_the_operators_provider_without_a_tenant() {
+        PortalOidcUser user = service.toPortalUser("sso", oidcUser(Map.of("roles", List.of("OPERATOR"))));
 
         assertThat(user.portalUser().tenantId()).isNull();
         assertThat(user.portalUser().primaryRole()).isEqualTo(AppRoles.OPERATOR);
+    }
+
+    @Test
+    void the_operators_provider_gives_no_tenant_role_even_with_a_tenant_claim() {
+        assertThatThrownBy(() -> service.toPortalUser(
+                        "sso", oidcUser(Map.of("roles", List.of("ADMIN"), "tenant", "acme"))))
+                .isInstanceOfSatisfying(PortalSignInException.class, e -> {
+                    assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_NOT_OPERATOR);
+                    assertThat(e.details()).containsExactly("Portal operators");
+                });
+        verify(tenants, never()).findForSignIn(eq("acme"));
+    }
+
+    private static TenantIdentityProvider provider(Set<String> emailDomains) {
+        return new TenantIdentityProvider(
+                URI.create("http://idp.test"),
+                "acme-portal",
+                "secret",
+                List.of("openid"),
+                "groups",
+                RoleMapping.parse("portal-admins=ADMIN\nportal-viewers=VIEWER"),
+                emailDomains);
     }
 
     private static DefaultOidcUser oidcUser(Map<String, Object> claims) {
@@ -75,6 +188,7 @@ class PortalOidcUserServiceTest {
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60))
                 .claim("name", "Aino Virtanen")
+                .claim("email", "aino.virtanen@acme.example")
                 .claims(all -> all.putAll(claims))
                 .build();
         return new DefaultOidcUser(List.of(), token);
@@ -82,6 +196,13 @@ class PortalOidcUserServiceTest {
 
     private static OidcProperties properties() {
         return new OidcProperties(
-                "sso", "SSO", URI.create("http://idp.test"), "portal", "secret", List.of("openid"), "tenant", "roles");
+                "sso",
+                "Portal operators",
+                URI.create("http://idp.test"),
+                "portal",
+                "secret",
+                List.of("openid"),
+                "roles",
+                Map.of());
     }
 }

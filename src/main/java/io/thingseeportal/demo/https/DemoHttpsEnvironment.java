@@ -20,9 +20,9 @@ import org.springframework.core.env.Profiles;
 
 /**
  * With {@code portal.demo.https} on in the demo profile, settles the LAN address before any setting is read, and moves
- * the demo identity provider from 127.0.0.1 onto it: the phone's browser must open the provider's sign-in page too.
- * Here rather than in a bean because the portal's sign-in reads the issuer from {@code portal.oidc.issuer-uri}, a
- * placeholder on {@code portal.demo.idp.issuer}. Registered in {@code META-INF/spring.factories}.
+ * the demo identity providers from 127.0.0.1 onto it: the phone's browser must open the providers' sign-in pages too.
+ * Here rather than in a bean because the portal's sign-in reads the issuers through placeholders on
+ * {@code portal.demo.idp.issuer} and {@code portal.demo.idp.second-issuer}. Registered in {@code META-INF/spring.factories}.
  */
 class DemoHttpsEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -52,11 +52,13 @@ class DemoHttpsEnvironment implements EnvironmentPostProcessor, Ordered {
                 settings.bind("portal.demo.lan-address", String.class).orElseGet(this::chooseLanAddress);
         Map<String, Object> decided = new LinkedHashMap<>();
         decided.put("portal.demo.lan-address", lanAddress);
-        settings.bind("portal.demo.idp.issuer", URI.class).ifBound(issuer -> {
-            if (isLoopback(issuer.getHost())) {
-                decided.put("portal.demo.idp.issuer", onHost(issuer, lanAddress));
-            }
-        });
+        for (String setting : List.of("portal.demo.idp.issuer", "portal.demo.idp.second-issuer")) {
+            settings.bind(setting, URI.class).ifBound(issuer -> {
+                if (isLoopback(issuer.getHost())) {
+                    decided.put(setting, onHost(issuer, lanAddress));
+                }
+            });
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, decided));
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,8 +21,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the demo identity provider once the portal listens, because the provider must know the portal's address to
- * send users back to it. It runs in its own application context and stops with the portal.
+ * Starts the demo's two identity providers ({@link DemoProvider}) once the portal listens, because a provider must
+ * know the portal's address to send users back to it. Each runs in its own application context, on its own port, and
+ * stops with the portal.
  */
 @Component
 @Profile("demo")
@@ -34,7 +34,7 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
 
     private final DemoProperties.Idp properties;
     private final ObjectProvider<DemoHttpsConnector> https;
-    private @Nullable ConfigurableApplicationContext context;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     DemoIdentityProvider(DemoProperties demo, ObjectProvider<DemoHttpsConnector> https) {
         this.properties = demo.idp();
@@ -43,13 +43,17 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
 
     @Override
     public synchronized void onApplicationEvent(ServletWebServerInitializedEvent event) {
-        if (context != null || event.getApplicationContext().getParent() != null) {
+        if (!contexts.isEmpty() || event.getApplicationContext().getParent() != null) {
             return;
         }
-        URI issuer = properties.issuer();
-        int portalPort = event.getWebServer().getPort();
-        var settings = new DemoIdpSettings(issuer, portalBaseUrls(portalPort));
-        context = new SpringApplicationBuilder(DemoIdpServer.class)
+        List<String> portal = portalBaseUrls(event.getWebServer().getPort());
+        contexts.add(start(new DemoIdpSettings(DemoProvider.A, properties.issuer(), portal)));
+        contexts.add(start(new DemoIdpSettings(DemoProvider.B, properties.secondIssuer(), portal)));
+    }
+
+    private ConfigurableApplicationContext start(DemoIdpSettings settings) {
+        URI issuer = settings.issuer();
+        var context = new SpringApplicationBuilder(DemoIdpServer.class)
                 .web(WebApplicationType.SERVLET)
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -57,9 +61,10 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
                 .run(
                         "--spring.config.name=demo-idp",
                         "--server.port=" + issuer.getPort(),
-                        "--server.servlet.session.cookie.name=DEMO_IDP_SESSION",
+                        "--server.servlet.session.cookie.name=DEMO_IDP_" + settings.provider() + "_SESSION",
                         "--spring.main.register-shutdown-hook=false");
-        log.info("Demo identity provider at {} (accounts and password on its sign-in page)", issuer);
+        log.info("{} at {} (accounts and password on its sign-in page)", settings.provider().title(), issuer);
+        return context;
     }
 
     private List<String> portalBaseUrls(int port) {
@@ -77,9 +82,7 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
 
     @Override
     public synchronized void destroy() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
+        contexts.forEach(ConfigurableApplicationContext::close);
+        contexts.clear();
     }
 }

@@ -10,7 +10,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -74,10 +73,6 @@ import org.springframework.web.servlet.function.ServerResponse;
 })
 class DemoIdpServer {
 
-    static final String CLIENT_ID = "thingsee-portal";
-    static final String CLIENT_SECRET = "demo-portal-secret";
-    static final String REGISTRATION_ID = "demo";
-
     private final DemoIdpSettings settings;
 
     DemoIdpServer(DemoIdpSettings settings) {
@@ -118,7 +113,7 @@ class DemoIdpServer {
                     boolean loggedOut = request.param("logout").isPresent();
                     return ServerResponse.ok()
                             .contentType(MediaType.TEXT_HTML)
-                            .body(DemoLoginPage.render(csrf, failed, loggedOut));
+                            .body(DemoLoginPage.render(settings.provider(), csrf, failed, loggedOut));
                 })
                 .build();
     }
@@ -126,10 +121,10 @@ class DemoIdpServer {
     @Bean
     UserDetailsService users(PasswordEncoder encoder) {
         String password = encoder.encode(DemoAccount.PASSWORD);
-        return new InMemoryUserDetailsManager(DemoAccount.ALL.stream()
+        return new InMemoryUserDetailsManager(DemoAccount.of(settings.provider()).stream()
                 .map(account -> User.withUsername(account.username())
                         .password(password)
-                        .roles(account.role())
+                        .authorities("DEMO_ACCOUNT")
                         .build())
                 .toList());
     }
@@ -141,14 +136,20 @@ class DemoIdpServer {
 
     @Bean
     RegisteredClientRepository clients() {
-        var portal = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(CLIENT_ID)
-                .clientSecret("{noop}" + CLIENT_SECRET)
+        return new InMemoryRegisteredClientRepository(settings.provider().clients().stream()
+                .map(this::registeredClient)
+                .toList());
+    }
+
+    private RegisteredClient registeredClient(DemoProvider.Client client) {
+        return RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(client.clientId())
+                .clientSecret("{noop}" + client.secret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> settings.portalBaseUrls()
-                        .forEach(base -> uris.add(base + "/login/oauth2/code/" + REGISTRATION_ID)))
+                        .forEach(base -> uris.add(base + "/login/oauth2/code/" + client.registrationId())))
                 .postLogoutRedirectUris(uris -> settings.portalBaseUrls().forEach(base -> uris.add(base + "/")))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
@@ -158,26 +159,31 @@ class DemoIdpServer {
                         .requireAuthorizationConsent(false)
                         .build())
                 .build();
-        return new InMemoryRegisteredClientRepository(portal);
     }
 
-    /** Puts the portal's claims into the ID token: the person's name, tenant and role. */
+    /**
+     * Puts the person into the ID token: name, verified e-mail address, and the claim this provider carries roles in
+     * ({@link DemoProvider#roleClaim}). The organisation is not a claim: the portal knows it from the client.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> portalClaims() {
         return context -> {
             if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 return;
             }
-            DemoAccount account = DemoAccount.find(context.getPrincipal().getName());
-            if (account == null) {
-                return;
-            }
-            context.getClaims().claim("name", account.name());
-            context.getClaims().claim("preferred_username", account.username());
-            context.getClaims().claim("roles", List.of(account.role()));
-            if (account.tenant() != null) {
-                context.getClaims().claim("tenant", account.tenant());
-            }
+            String username = context.getPrincipal().getName();
+            DemoAccount.of(settings.provider()).stream()
+                    .filter(account -> account.username().equals(username))
+                    .findFirst()
+                    .ifPresent(account -> {
+                        var roles = settings.provider().roleClaim(account.role());
+                        context.getClaims()
+                                .claim("name", account.name())
+                                .claim("preferred_username", account.username())
+                                .claim("email", account.email())
+                                .claim("email_verified", true)
+                                .claim(roles.getKey(), roles.getValue());
+                    });
         };
     }
 

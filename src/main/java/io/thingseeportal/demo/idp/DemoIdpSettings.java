@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * What the demo identity provider is told by the portal that starts it.
+ * What a demo identity provider is told by the portal that starts it.
  *
+ * @param provider which of the demo's providers it is: its accounts and clients
  * @param issuer its issuer URL; its port is where it listens
  * @param portalBaseUrls the portal's addresses (no trailing slash) to which it may send users back
  */
-record DemoIdpSettings(URI issuer, List<String> portalBaseUrls) {}
+record DemoIdpSettings(DemoProvider provider, URI issuer, List<String> portalBaseUrls) {}

@@ -9,15 +9,15 @@ final class DemoLoginPage {
 
     private DemoLoginPage() {}
 
-    static String render(CsrfToken csrf, boolean failed, boolean loggedOut) {
-        String rows = DemoAccount.ALL.stream()
+    static String render(DemoProvider provider, CsrfToken csrf, boolean failed, boolean loggedOut) {
+        String rows = DemoAccount.of(provider).stream()
                 .map(account -> """
                         <tr><td><button type="button" class="pick" data-user="%1$s">%1$s</button></td>\
                         <td>%2$s</td><td>%3$s</td><td>%4$s</td></tr>""".formatted(
                                 escape(account.username()),
                                 escape(account.name()),
-                                escape(account.tenantName()),
-                                escape(account.role())))
+                                escape(account.organisationName()),
+                                escape(account.role() == null ? "none (sees \"no access\")" : account.role())))
                 .collect(Collectors.joining("\n"));
         String notice = failed
                 ? "<p class=\"error\" id=\"login-error\">Wrong user name or password.</p>"
@@ -26,7 +26,7 @@ final class DemoLoginPage {
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Demo identity provider</title>
+                <title>%s</title>
                 <style>
                 body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;background:#f4f6f8;color:#1b2733}
                 main{max-width:40rem;margin:auto;background:#fff;padding:1.5rem;border-radius:.75rem}
@@ -38,8 +38,8 @@ final class DemoLoginPage {
                 tr+tr{border-top:1px solid #e4e7eb}.error{color:#b00020}.info{color:#0b5cad}
                 </style></head>
                 <body><main>
-                <h1>Demo identity provider</h1>
-                <p>This stands in for your organisation's single sign-on. Every demo account's password is
+                <h1 id="provider">%s</h1>
+                <p>This stands in for an organisation's single sign-on. Every demo account's password is
                 <strong>%s</strong>.</p>
                 %s
                 <form method="post" action="login">
@@ -66,6 +66,8 @@ final class DemoLoginPage {
                 </script>
                 </body></html>
                 """.formatted(
+                        escape(provider.title()),
+                        escape(provider.title()),
                         DemoAccount.PASSWORD,
                         notice,
                         escape(csrf.getParameterName()),

@@ -25,7 +25,7 @@ class SignInProblemView extends Composite<VerticalLayout> implements BeforeEnter
     public void beforeEnter(BeforeEnterEvent event) {
         var session = VaadinSession.getCurrent().getSession();
         String problem = SignInProblems.takeLastProblem(session)
-                .map(code -> getTranslation("sign-in-problem." + code.code(), code.detail()))
+                .map(known -> getTranslation("sign-in-problem." + known.code(), known.arguments()))
                 .orElse(getTranslation("sign-in-problem.unknown"));
         var retry = new Anchor("/", getTranslation("sign-in-problem.retry"));
         retry.setRouterIgnore(true);

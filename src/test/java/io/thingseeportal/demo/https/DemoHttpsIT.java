@@ -58,7 +58,7 @@ class DemoHttpsIT {
 
         // Where the portal's page sends a visitor who is not signed in (its script does, so the test goes there).
         HttpResponse<String> signInPage =
-                phone.send(get(portal + "/oauth2/authorization/demo"), HttpResponse.BodyHandlers.ofString());
+                phone.send(get(portal + "/oauth2/authorization/acme"), HttpResponse.BodyHandlers.ofString());
         assertThat(signInPage.uri().toString()).startsWith(demo.issuer() + "/login");
 
         HttpResponse<String> startPage = phone.send(signIn(signInPage), HttpResponse.BodyHandlers.ofString());
@@ -67,7 +67,7 @@ class DemoHttpsIT {
         assertThat(startPage.statusCode()).isEqualTo(200);
         assertThat(cookies.getCookieStore().getCookies())
                 .extracting(HttpCookie::getName)
-                .contains("JSESSIONID", "DEMO_IDP_SESSION");
+                .contains("JSESSIONID", "DEMO_IDP_A_SESSION");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.thingseeportal.security.ui;
+package io.thingseeportal.security;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ class SignInProblemViewTest extends KaribuTest {
 
     @Test
     void an_unknown_organisation_is_named_with_what_to_do() {
-        failSignIn(new OAuth2AuthenticationException(new OAuth2Error("portal_unknown_tenant", "umbrella", null)));
+        failSignIn(new PortalSignInException("portal_unknown_tenant", "umbrella"));
 
         UI.getCurrent().navigate("sign-in-problem");
 
@@ -29,12 +29,34 @@ class SignInProblemViewTest extends KaribuTest {
     }
 
     @Test
-    void an_account_without_a_role_is_told_which_claim_is_missing() {
-        failSignIn(new OAuth2AuthenticationException(new OAuth2Error("portal_no_role", "roles", null)));
+    void an_address_outside_the_organisations_domains_is_named_with_the_organisation() {
+        failSignIn(new PortalSignInException("portal_email_domain", "camille@cumulus.example", "Borealis Retail"));
 
         UI.getCurrent().navigate("sign-in-problem");
 
-        assertThat(_get(Paragraph.class).getText()).contains("has no role in this portal", "roles");
+        assertThat(_get(Paragraph.class).getText())
+                .isEqualTo("The address \"camille@cumulus.example\" may not sign in to Borealis Retail: its e-mail"
+                        + " domain is not one of theirs. Sign in with your work account.");
+    }
+
+    @Test
+    void a_tenant_user_at_the_operators_sign_in_is_sent_to_their_organisations() {
+        failSignIn(new PortalSignInException("portal_not_operator", "Portal operators"));
+
+        UI.getCurrent().navigate("sign-in-problem");
+
+        assertThat(_get(Paragraph.class).getText())
+                .startsWith("The sign-in \"Portal operators\" is for the portal's operators");
+    }
+
+    @Test
+    void an_organisation_that_does_not_sign_in_here_is_told_so() {
+        failSignIn(new org.springframework.security.authentication.AuthenticationServiceException(
+                "redirect failed", new IllegalArgumentException("Invalid Client Registration with Id: umbrella")));
+
+        UI.getCurrent().navigate("sign-in-problem");
+
+        assertThat(_get(Paragraph.class).getText()).startsWith("This organisation does not sign in to the portal");
     }
 
     @Test
