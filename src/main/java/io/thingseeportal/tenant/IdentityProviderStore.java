@@ -89,6 +89,27 @@ class IdentityProviderStore {
                 .update();
     }
 
+    /** Stores a tenant's provider, replacing the one it had. */
+    void save(StoredProvider provider, Instant now) {
+        int updated = jdbc.sql("UPDATE tenant_identity_provider SET issuer_uri = ?, client_id = ?, client_secret = ?,"
+                        + " scopes = ?, role_claim = ?, role_mapping = ?, email_domains = ?, updated_at = ?"
+                        + " WHERE tenant_id = ?")
+                .params(
+                        provider.issuerUri(),
+                        provider.clientId(),
+                        provider.sealedSecret(),
+                        provider.scopes(),
+                        provider.roleClaim(),
+                        provider.roleMapping(),
+                        provider.emailDomains(),
+                        Timestamp.from(now),
+                        provider.tenantId())
+                .update();
+        if (updated == 0) {
+            insertIfAbsent(provider, now);
+        }
+    }
+
     /** Replaces the sealed secret, unless another node replaced it meanwhile. */
     void reseal(long tenantId, String sealedBefore, String sealedNow, Instant now) {
         jdbc.sql("UPDATE tenant_identity_provider SET client_secret = ?, updated_at = ? WHERE tenant_id = ?"

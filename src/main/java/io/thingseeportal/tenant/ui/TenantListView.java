@@ -1,6 +1,7 @@
 package io.thingseeportal.tenant.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -14,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.tenant.TenantAdministration;
 import io.thingseeportal.tenant.TenantService;
 import io.thingseeportal.tenant.TenantStatus;
 import io.thingseeportal.tenant.TenantSummary;
@@ -23,7 +25,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** The operator's start: every tenant on the platform, each of which the operator can disable and enable again. */
+/**
+ * The operator's start: every tenant on the platform, which the operator adds, disables and enables again, and whose
+ * sign-in they set up.
+ */
 @Route("tenants")
 @Menu(order = 10, icon = "vaadin:building", title = "menu.tenants")
 @RolesAllowed(AppRoles.OPERATOR)
@@ -32,7 +37,7 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
     private final TenantService tenants;
     private final Grid<TenantSummary> grid = new Grid<>();
 
-    TenantListView(TenantService tenants) {
+    TenantListView(TenantService tenants, TenantAdministration administration) {
         this.tenants = tenants;
         grid.setId("tenants");
         grid.addColumn(TenantSummary::name)
@@ -49,8 +54,19 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
         grid.addColumn(tenant -> created.format(tenant.createdAt())).setHeader(getTranslation("tenants.created"));
         grid.addComponentColumn(this::status).setKey("status").setHeader(getTranslation("tenants.status"));
         grid.addComponentColumn(this::action).setKey("access").setHeader(getTranslation("tenants.access"));
+        grid.addComponentColumn(this::signIn).setKey("sign-in").setHeader(getTranslation("tenants.sign-in"));
         grid.setItems(tenants.findAll());
-        getContent().add(new H2(getTranslation("tenants.title")), grid);
+        var add = new Button(
+                getTranslation("tenants.new"),
+                click -> new NewTenantDialog(administration, added -> {
+                            Notification.show(getTranslation("tenants.added", added.name()))
+                                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                            UI.getCurrent().navigate(TenantSignInView.class, added.id());
+                        })
+                        .open());
+        add.setId("tenant-new");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getContent().add(new H2(getTranslation("tenants.title")), add, grid);
         getContent().setSizeFull();
     }
 
@@ -80,6 +96,15 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
                 change(tenant, TenantStatus.ACTIVE);
             }
         });
+        return button;
+    }
+
+    private Button signIn(TenantSummary tenant) {
+        var button = new Button(
+                getTranslation("tenants.sign-in.edit"),
+                click -> UI.getCurrent().navigate(TenantSignInView.class, tenant.id()));
+        button.setId("tenant-sign-in-" + tenant.slug());
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
     }
 
