@@ -38,6 +38,14 @@ class DemoSignInE2E extends DemoBrowserTest {
         WebElement scan = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan-sensor")));
         assertThat(scan.getText()).contains("Scan a sensor");
         assertThat(browser.getCurrentUrl()).startsWith(demo.portal());
+        // Seeded from the demo's settings, the row keeps the provider's address as a placeholder (HTTPS moves it).
+        assertThat(demo.context()
+                        .getBean(JdbcClient.class)
+                        .sql("SELECT p.issuer_uri FROM tenant_identity_provider p JOIN tenant t ON t.id = p.tenant_id"
+                                + " WHERE t.slug = 'acme'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("${portal.demo.idp.issuer}");
     }
 
     @Test

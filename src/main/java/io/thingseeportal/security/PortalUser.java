@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The signed-in person as the portal sees them: who, in which tenant, with which roles.
  *
  * @param tenantId the tenant's database id, or null for an operator, who works across tenants
- * @param tenantSlug the tenant's sign-in id (the tenant claim's value), or null for an operator
+ * @param tenantSlug the tenant's short name (its sign-in registration id), or null for an operator
  */
 public record PortalUser(
         String subject,

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Which portal roles the values of an identity provider's role claim give: {@code portal-admins=ADMIN}, for example,
  * for a provider that sends group names. Without entries ({@link #ROLE_NAMES}) the claim holds the portal's role names
  * themselves, in any case and with or without a {@code ROLE_} prefix. A claim value may be one string, a
- * comma-separated string, or a list.
+ * comma-separated string, a list, or a boolean or number (as its text).
  *
  * @param entries claim value to portal role; claim values are compared exactly, as providers send them
  */
@@ -88,9 +88,10 @@ public record RoleMapping(Map<String, String> entries) {
         if (claim instanceof Collection<?> list) {
             return list.stream().map(String::valueOf).toList();
         }
-        if (claim instanceof String text) {
-            return Arrays.asList(text.split(","));
+        if (claim == null) {
+            return List.of();
         }
-        return List.of();
+        // A string, or a boolean or number claim such as Google's email_verified.
+        return Arrays.asList(String.valueOf(claim).split(","));
     }
 }

@@ -3,10 +3,18 @@ package io.thingseeportal.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thingseeportal.TestPostgres;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.security.SignInTenants;
+import io.thingseeportal.tenant.IdentityProviderSettings;
+import io.thingseeportal.tenant.NewTenant;
+import io.thingseeportal.tenant.TenantAdministration;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A tenant's Thingsee client secret, once in use, is in PostgreSQL only sealed: no text column of any table holds the
- * plain secret, and the log of its use (the Thingsee calls at DEBUG included) never shows it.
+ * A tenant's secrets (its Thingsee client secret, its identity provider's client secret), once in use, are in
+ * PostgreSQL only sealed: no text column of any table holds the plain secret, and the log of its use (the Thingsee
+ * calls at DEBUG included) never shows it.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,6 +60,15 @@ class SecretsAtRestIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TenantAdministration administration;
+
+    @Autowired
+    SignInTenants signIn;
+
+    @Autowired
+    CurrentUser currentUser;
+
     @Test
     void a_tenants_thingsee_secret_in_use_is_stored_sealed_and_never_logged(CapturedOutput output) {
         jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
@@ -66,6 +84,27 @@ class SecretsAtRestIT {
                 .isEqualTo(1);
         assertThat(columnsHolding(plainSecret)).isEmpty();
         assertThat(output.getAll()).contains("client-token").doesNotContain(plainSecret);
+    }
+
+    @Test
+    void a_tenants_identity_provider_secret_saved_by_an_operator_and_read_at_sign_in_is_stored_sealed_and_never_logged(
+            CapturedOutput output) {
+        String oidcSecret = "oidc-secret-" + java.util.UUID.randomUUID();
+        var operator = new PortalUser("otto", "Otto", Set.of(AppRoles.OPERATOR), null, null, null);
+        long tenantId = currentUser.runAs(operator, () -> {
+            long id = administration.create(new NewTenant("cumulus", "Cumulus Logistics", null)).id();
+            administration.saveIdentityProvider(
+                    id,
+                    new IdentityProviderSettings(
+                            "https://login.cumulus.example", "portal", "openid", "groups", "admins=ADMIN", "", false),
+                    oidcSecret);
+            return id;
+        });
+
+        assertThat(signIn.identityProvider("cumulus").orElseThrow().clientSecret()).isEqualTo(oidcSecret);
+        assertThat(tenantId).isPositive();
+        assertThat(columnsHolding(oidcSecret)).isEmpty();
+        assertThat(output.getAll()).doesNotContain(oidcSecret);
     }
 
     /** Every text column of every table of the portal's schema that holds the text anywhere in a value. */

@@ -49,6 +49,11 @@ class RoleMappingTest {
     }
 
     @Test
+    void a_boolean_claim_maps_by_its_text() {
+        assertThat(RoleMapping.parse("true=VIEWER").roles(Boolean.TRUE, TENANT)).containsExactly("VIEWER");
+    }
+
+    @Test
     void with_entries_a_role_name_itself_gives_nothing() {
         var mapping = RoleMapping.parse("portal-admins=ADMIN");
 

@@ -40,13 +40,16 @@ class DemoHttpsEnvironmentTest {
     }
 
     @Test
-    void the_identity_provider_moves_to_the_lan_address_of_the_network_cards() {
-        StandardEnvironment environment = demo(Map.of("portal.demo.https", "true"));
+    void both_identity_providers_move_to_the_lan_address_of_the_network_cards() {
+        StandardEnvironment environment = demo(Map.of(
+                "portal.demo.https", "true",
+                "portal.demo.idp.second-issuer", "http://127.0.0.1:9001"));
 
         process(environment);
 
         assertThat(environment.getProperty("portal.demo.lan-address")).isEqualTo("192.168.1.20");
         assertThat(environment.getProperty("portal.demo.idp.issuer")).isEqualTo("http://192.168.1.20:9000");
+        assertThat(environment.getProperty("portal.demo.idp.second-issuer")).isEqualTo("http://192.168.1.20:9001");
     }
 
     @Test
