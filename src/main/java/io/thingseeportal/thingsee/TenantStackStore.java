@@ -38,11 +38,38 @@ class TenantStackStore {
                 .optional();
     }
 
+    Optional<String> slug(long tenantId) {
+        return jdbc.sql("SELECT slug FROM tenant WHERE id = ?").param(tenantId).query(String.class).optional();
+    }
+
     Optional<Long> tenantId(String tenantSlug) {
         return jdbc.sql("SELECT id FROM tenant WHERE slug = ?")
                 .param(tenantSlug)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** A tenant's row by its id. */
+    Optional<StoredStack> find(long tenantId) {
+        return jdbc.sql("SELECT tenant_id, base_url, client_id, client_secret FROM tenant_thingsee WHERE tenant_id = ?")
+                .param(tenantId)
+                .query((row, number) -> new StoredStack(
+                        row.getLong("tenant_id"),
+                        row.getString("base_url"),
+                        row.getString("client_id"),
+                        row.getString("client_secret")))
+                .optional();
+    }
+
+    /** Stores a tenant's stack, replacing the one it had. */
+    void save(StoredStack stack, Instant now) {
+        int updated = jdbc.sql("UPDATE tenant_thingsee SET base_url = ?, client_id = ?, client_secret = ?, updated_at = ?"
+                        + " WHERE tenant_id = ?")
+                .params(stack.baseUrl(), stack.clientId(), stack.sealedSecret(), Timestamp.from(now), stack.tenantId())
+                .update();
+        if (updated == 0) {
+            insertIfAbsent(stack.tenantId(), stack.baseUrl(), stack.clientId(), stack.sealedSecret(), now);
+        }
     }
 
     /** Replaces the sealed secret, unless another node replaced it meanwhile. */

@@ -16,6 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ThingseeClient {
 
+    /**
+     * Signs in with the stack's credentials ({@code POST /auth/client-token}), always afresh, to test them.
+     *
+     * @throws ThingseeException.BadCredentials when Thingsee refuses them, {@link ThingseeException.Unavailable} when
+     *     it cannot be reached or answers otherwise
+     */
+    void checkCredentials(ThingseeStack stack);
+
     /** All deployment groups of the stack ({@code GET /groups}). */
     List<ThingseeGroup> listGroups(ThingseeStack stack);
 

@@ -74,6 +74,11 @@ public class ThingseeStacks {
         return stack;
     }
 
+    /** Drops the kept stack of the tenant, whose row an operator has just changed. */
+    void forget(long tenantId) {
+        store.slug(tenantId).ifPresent(known::remove);
+    }
+
     /** The plain secret; one sealed with a previous key is sealed again with the current one, so that keys retire. */
     private String secret(TenantStackStore.StoredStack stored, Instant now) {
         return secrets.openRenewing(

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -54,7 +55,7 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
         grid.addColumn(tenant -> created.format(tenant.createdAt())).setHeader(getTranslation("tenants.created"));
         grid.addComponentColumn(this::status).setKey("status").setHeader(getTranslation("tenants.status"));
         grid.addComponentColumn(this::action).setKey("access").setHeader(getTranslation("tenants.access"));
-        grid.addComponentColumn(this::signIn).setKey("sign-in").setHeader(getTranslation("tenants.sign-in"));
+        grid.addComponentColumn(this::setUp).setKey("set-up").setHeader(getTranslation("tenants.set-up"));
         grid.setItems(tenants.findAll());
         var add = new Button(
                 getTranslation("tenants.new"),
@@ -99,13 +100,20 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
         return button;
     }
 
-    private Button signIn(TenantSummary tenant) {
-        var button = new Button(
+    private HorizontalLayout setUp(TenantSummary tenant) {
+        var signIn = new Button(
                 getTranslation("tenants.sign-in.edit"),
                 click -> UI.getCurrent().navigate(TenantSignInView.class, tenant.id()));
-        button.setId("tenant-sign-in-" + tenant.slug());
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return button;
+        signIn.setId("tenant-sign-in-" + tenant.slug());
+        signIn.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        var thingsee = new Button(
+                getTranslation("tenants.thingsee.edit"),
+                click -> UI.getCurrent().navigate(TenantThingseeView.class, tenant.id()));
+        thingsee.setId("tenant-thingsee-" + tenant.slug());
+        thingsee.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        var both = new HorizontalLayout(signIn, thingsee);
+        both.setSpacing(false);
+        return both;
     }
 
     private void confirmDisable(TenantSummary tenant) {

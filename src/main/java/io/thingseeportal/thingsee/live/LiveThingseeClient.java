@@ -36,6 +36,11 @@ class LiveThingseeClient implements ThingseeClient {
     }
 
     @Override
+    public void checkCredentials(ThingseeStack stack) {
+        http.checkCredentials(stack);
+    }
+
+    @Override
     public List<ThingseeGroup> listGroups(ThingseeStack stack) {
         return list(http.send(stack, ThingseeCall.get("groups")), LiveThingseeClient::group);
     }

@@ -69,6 +69,11 @@ class ThingseeHttp {
         return block(call.retryable() ? once.retryWhen(retry()) : once);
     }
 
+    /** Signs in afresh, bypassing the kept tokens: a test of the stack's credentials. */
+    void checkCredentials(ThingseeStack stack) {
+        signIn(stack);
+    }
+
     private String signIn(ThingseeStack stack) {
         var body = Map.of("client_id", stack.clientId(), "client_secret", stack.clientSecret());
         var call = new ThingseeCall(HttpMethod.POST, TOKEN_PATH, new Object[0], Map.of(), body, false);
