@@ -39,6 +39,20 @@ class SeenUserStore {
         }
     }
 
+    /** Everyone seen at the tenant's sign-in, who signed in last first. */
+    java.util.List<io.thingseeportal.tenant.SeenUser> list(long tenantId) {
+        return jdbc.sql("SELECT name, email, role, first_seen_at, last_sign_in_at FROM tenant_user WHERE tenant_id = ?"
+                        + " ORDER BY last_sign_in_at DESC, name")
+                .param(tenantId)
+                .query((row, number) -> new io.thingseeportal.tenant.SeenUser(
+                        row.getString("name"),
+                        row.getString("email"),
+                        row.getString("role"),
+                        row.getTimestamp("first_seen_at").toInstant(),
+                        row.getTimestamp("last_sign_in_at").toInstant()))
+                .list();
+    }
+
     /** "Name (address)" of the admin who signed in last. */
     Optional<String> lastAdmin(long tenantId) {
         return jdbc.sql("SELECT name, email FROM tenant_user WHERE tenant_id = ? AND role = ?"

@@ -23,11 +23,20 @@ public class TenantService implements ActiveTenants {
             .toList());
 
     private final TenantRepository tenants;
+    private final SeenUserStore seen;
     private final CurrentUser currentUser;
 
-    TenantService(TenantRepository tenants, CurrentUser currentUser) {
+    TenantService(TenantRepository tenants, SeenUserStore seen, CurrentUser currentUser) {
         this.tenants = tenants;
+        this.seen = seen;
         this.currentUser = currentUser;
+    }
+
+    /** The people seen at the admin's own tenant's sign-in, with their role and last sign-in, latest first. */
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional(readOnly = true)
+    public List<SeenUser> seenUsers() {
+        return seen.list(currentUser.tenantId());
     }
 
     /** Open to all: asked at every request of a signed-in user, whose tenant an operator may have disabled since. */

@@ -35,7 +35,7 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
-    void an_admin_sees_the_groups_and_settings_entries_and_with_the_simulator_of_the_tests_its_faults() {
+    void an_admin_sees_the_groups_people_and_settings_entries_and_with_the_simulator_of_the_tests_its_faults() {
         signIn("aino", tenantId, AppRoles.ADMIN);
         UI.getCurrent().navigate("");
         assertThat(menuLabels())
@@ -49,6 +49,7 @@ class NavigationTest extends KaribuTest {
                         "Devices",
                         "Commands",
                         "QR labels",
+                        "People",
                         "Settings",
                         "Simulator");
     }
