@@ -21,6 +21,7 @@ import io.thingseeportal.tenant.TenantService;
 import io.thingseeportal.tenant.TenantStatus;
 import io.thingseeportal.tenant.TenantSummary;
 import io.thingseeportal.tenant.UnknownTenantException;
+import io.thingseeportal.thingsee.TenantHealth;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,7 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
     private final TenantService tenants;
     private final Grid<TenantSummary> grid = new Grid<>();
 
-    TenantListView(TenantService tenants, TenantAdministration administration) {
+    TenantListView(TenantService tenants, TenantAdministration administration, TenantHealth health) {
         this.tenants = tenants;
         grid.setId("tenants");
         grid.addColumn(TenantSummary::name)
@@ -55,6 +56,9 @@ class TenantListView extends Composite<VerticalLayout> implements HasDynamicTitl
         grid.addColumn(tenant -> created.format(tenant.createdAt())).setHeader(getTranslation("tenants.created"));
         grid.addComponentColumn(this::status).setKey("status").setHeader(getTranslation("tenants.status"));
         grid.addComponentColumn(this::action).setKey("access").setHeader(getTranslation("tenants.access"));
+        grid.addComponentColumn(tenant -> new TenantHealthCell(tenant.slug(), health.of(tenant.slug())))
+                .setKey("health")
+                .setHeader(getTranslation("tenants.health"));
         grid.addComponentColumn(this::setUp).setKey("set-up").setHeader(getTranslation("tenants.set-up"));
         grid.setItems(tenants.findAll());
         var add = new Button(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
+import io.thingseeportal.thingsee.RecentApiErrors;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import java.time.Clock;
@@ -36,6 +37,7 @@ class LiveThingseeConfig {
             ThingseeProperties properties,
             ConnectionProvider thingseeConnections,
             MeterRegistry meters,
+            RecentApiErrors recentErrors,
             Clock clock) {
         HttpClient httpClient = HttpClient.create(thingseeConnections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
@@ -47,6 +49,6 @@ class LiveThingseeConfig {
                 // http.client.requests observation would count each call a second time, at a cost on every call.
                 .observationRegistry(ObservationRegistry.NOOP)
                 .build();
-        return new LiveThingseeClient(new ThingseeHttp(webClient, json, properties, meters, clock), json);
+        return new LiveThingseeClient(new ThingseeHttp(webClient, json, properties, meters, recentErrors, clock), json);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.thingseeportal.thingsee.RecentApiErrors;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import io.thingseeportal.thingsee.ThingseeStack;
@@ -44,13 +45,20 @@ class ThingseeHttp {
     private final ThingseeProperties properties;
     private final MeterRegistry meters;
     private final TokenCache tokens;
+    private final RecentApiErrors recentErrors;
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private record TimerKey(HttpMethod method, String endpoint, String outcome) {}
 
     ThingseeHttp(
-            WebClient webClient, ObjectMapper json, ThingseeProperties properties, MeterRegistry meters, Clock clock) {
+            WebClient webClient,
+            ObjectMapper json,
+            ThingseeProperties properties,
+            MeterRegistry meters,
+            RecentApiErrors recentErrors,
+            Clock clock) {
         this.webClient = webClient;
+        this.recentErrors = recentErrors;
         this.json = json;
         this.properties = properties;
         this.meters = meters;
@@ -123,7 +131,7 @@ class ThingseeHttp {
                             ThingseeHttp::unreachable)
                     .doOnEach(signal -> {
                         if (signal.isOnNext() || signal.isOnError()) {
-                            record(call, correlationId, started, signal.getThrowable());
+                            record(stack, call, correlationId, started, signal.getThrowable());
                         }
                     });
         });
@@ -231,12 +239,15 @@ class ThingseeHttp {
         return data == null ? NullNode.getInstance() : data;
     }
 
-    private void record(ThingseeCall call, String correlationId, long started, @Nullable Throwable failure) {
+    private void record(
+            ThingseeStack stack, ThingseeCall call, String correlationId, long started, @Nullable Throwable failure) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String outcome = outcome(failure);
         timers.computeIfAbsent(new TimerKey(call.method(), call.template(), outcome), this::timer)
                 .record(took);
         if (failure != null && !(failure instanceof TokenRefused)) {
+            recentErrors.record(
+                    stack, call.method().name(), call.template(), outcome, String.valueOf(failure.getMessage()));
             log.warn(
                     "Thingsee {} {} -> {} in {} ms [{}]: {}",
                     call.method(),

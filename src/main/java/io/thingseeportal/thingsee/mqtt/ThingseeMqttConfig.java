@@ -3,6 +3,7 @@ package io.thingseeportal.thingsee.mqtt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.thingseeportal.thingsee.StreamRejections;
+import io.thingseeportal.thingsee.TenantHealth;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -60,6 +61,15 @@ class ThingseeMqttConfig {
                     BatchWorker.Settings.of(node)));
         }
         return new ThingseeMqttSubscriber(streams);
+    }
+
+    @Bean
+    TenantHealth.Streams tenantStreams(ThingseeMqttSubscriber subscriber) {
+        return tenantSlug -> subscriber.states().stream()
+                .filter(state -> state.tenant().equals(tenantSlug))
+                .findFirst()
+                .map(state -> new TenantHealth.Stream(
+                        state.broker(), state.connected(), state.subscribed(), state.lastMessageAt()));
     }
 
     @Bean("mqtt")

@@ -21,6 +21,10 @@ import io.thingseeportal.tenant.TenantService;
 import io.thingseeportal.tenant.TenantStatus;
 import io.thingseeportal.tenant.TenantSummary;
 import io.thingseeportal.tenant.UnknownTenantException;
+import io.thingseeportal.thingsee.RecentApiErrors;
+import io.thingseeportal.thingsee.ThingseeCredentials;
+import io.thingseeportal.thingsee.ThingseeSettings;
+import io.thingseeportal.thingsee.ThingseeStacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +46,15 @@ class TenantListViewTest extends KaribuTest {
     @Autowired
     ActiveTenants activeTenants;
 
+    @Autowired
+    RecentApiErrors errors;
+
+    @Autowired
+    ThingseeStacks stacks;
+
+    @Autowired
+    ThingseeCredentials credentials;
+
     long tenantId;
     String slug;
 
@@ -51,6 +64,39 @@ class TenantListViewTest extends KaribuTest {
         slug = TestData.slug(jdbc, tenantId);
         signIn("olli", null, AppRoles.OPERATOR);
         UI.getCurrent().navigate(TenantListView.class);
+    }
+
+    @Test
+    void each_tenant_shows_its_stream_and_its_failed_thingsee_calls_of_the_last_hour() {
+        credentials.save(
+                tenantId, new ThingseeSettings("https://stack.example/prod/v1", "acme-client", false), "secret");
+        errors.record(stacks.require(slug), "GET", "groups", "503", "Service Unavailable");
+        errors.record(stacks.require(slug), "POST", "things/{tuid}/commands", "unreachable", "Connection refused");
+        long other = TestData.tenant(jdbc, "Initech");
+        UI.getCurrent().navigate(TenantListView.class);
+
+        Span api = health(slug, "tenant-api-");
+        assertThat(api.getText()).startsWith("API: 2 errors in the last hour, last unreachable at ");
+        assertThat(api.getTitle()).hasValueSatisfying(title -> assertThat(title)
+                .contains("POST things/{tuid}/commands → unreachable: Connection refused")
+                .contains("GET groups → 503: Service Unavailable"));
+        // The tests run without data streams (portal.mqtt.enabled=false).
+        assertThat(health(slug, "tenant-stream-").getText()).isEqualTo("No data stream");
+        assertThat(health(TestData.slug(jdbc, other), "tenant-api-").getText()).isEqualTo("No Thingsee API");
+    }
+
+    @Test
+    void a_tenant_whose_thingsee_credentials_cannot_be_used_is_shown_so_and_the_list_still_opens() {
+        // The test profile seeds acme's stack with ${local.server.port}, which a test without a server cannot resolve.
+        jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
+                        + " ON CONFLICT DO NOTHING")
+                .update();
+
+        UI.getCurrent().navigate(TenantListView.class);
+
+        Span api = health("acme", "tenant-api-");
+        assertThat(api.getText()).isEqualTo("Thingsee API unusable: see its page");
+        assertThat(api.getTitle()).hasValueSatisfying(title -> assertThat(title).contains("local.server.port"));
     }
 
     @Test
@@ -121,12 +167,27 @@ class TenantListViewTest extends KaribuTest {
 
     /** The row of the test's tenant. */
     private int row() {
+        return row(slug);
+    }
+
+    private int row(String tenantSlug) {
         Grid<TenantSummary> grid = grid();
         for (int row = 0; row < GridKt._size(grid); row++) {
-            if (GridKt._get(grid, row).id() == tenantId) {
+            if (GridKt._get(grid, row).slug().equals(tenantSlug)) {
                 return row;
             }
         }
-        throw new AssertionError("The tenant " + slug + " is not listed");
+        throw new AssertionError("The tenant " + tenantSlug + " is not listed");
+    }
+
+    /** A badge of the tenant's health cell: {@code tenant-api-} or {@code tenant-stream-}. */
+    private Span health(String tenantSlug, String badge) {
+        var cell = (TenantHealthCell) GridKt._getCellComponent(grid(), row(tenantSlug), "health");
+        return (Span) cell.getElement()
+                .getChildren()
+                .map(element -> element.getComponent().orElseThrow())
+                .filter(component -> component.getId().orElse("").equals(badge + tenantSlug))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package io.thingseeportal.thingsee.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.MutableClock;
+import io.thingseeportal.thingsee.RecentApiErrors;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import io.thingseeportal.thingsee.ThingseeStack;
@@ -18,6 +19,7 @@ final class ClientFixture {
 
     final MutableClock clock = new MutableClock();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final RecentApiErrors errors = new RecentApiErrors(clock);
     final ThingseeClient client;
     final ThingseeStack stack;
 
@@ -40,6 +42,7 @@ final class ClientFixture {
                 properties,
                 config.thingseeConnections(properties),
                 meters,
+                errors,
                 clock);
         stack = new ThingseeStack(URI.create(server.baseUrl()), CLIENT_ID, CLIENT_SECRET);
     }
