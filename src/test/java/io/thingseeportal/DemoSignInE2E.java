@@ -181,7 +181,8 @@ class DemoSignInE2E extends DemoBrowserTest {
                 assertThat(browser.findElements(By.id("sign-in-borealis"))).isEmpty();
                 // The way they came in (a bookmark of the organisation's sign-in) is refused, naming the organisation.
                 browser.get(demo.portal() + "/oauth2/authorization/borealis");
-                wait.until(driver -> demo.atProvider(driver) || driver.getCurrentUrl().contains("/sign-in-problem"));
+                wait.until(driver ->
+                        demo.atProvider(driver) || driver.getCurrentUrl().contains("/sign-in-problem"));
                 if (demo.atProvider(browser)) {
                     demo.signInAtProvider(browser, "borealis-viewer");
                 }

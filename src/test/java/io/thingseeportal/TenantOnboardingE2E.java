@@ -25,7 +25,8 @@ class TenantOnboardingE2E extends DemoBrowserTest {
         demo.signIn(browser, "operator");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("tenant-new"))).click();
         type("#tenant-new-name input", "Cumulus Logistics");
-        WebElement slug = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tenant-new-slug input")));
+        WebElement slug =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tenant-new-slug input")));
         wait.until(driver -> "cumulus-logistics".equals(slug.getDomProperty("value")));
         // The demo's provider B sends Cumulus's people back to the registration "cumulus".
         slug.sendKeys(Keys.chord(Keys.CONTROL, "a"), "cumulus");

@@ -55,7 +55,10 @@ public record OidcProperties(
             @NotBlank String issuerUri,
             @NotBlank String clientId,
             @NotBlank String clientSecret,
-            @DefaultValue({"openid", "profile", "email"}) @NotEmpty List<String> scopes,
+
+            @DefaultValue({"openid", "profile", "email"}) @NotEmpty
+            List<String> scopes,
+
             @DefaultValue("roles") @NotBlank String roleClaim,
             @DefaultValue Map<String, String> roleMapping,
             @DefaultValue List<String> emailDomains) {

@@ -59,13 +59,13 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
     }
 
     private PortalOidcUser tenantUser(String slug, OidcUser user) {
-        var tenant = tenants.findForSignIn(slug)
-                .orElseThrow(() -> new PortalSignInException(ERROR_UNKNOWN_TENANT, slug));
+        var tenant =
+                tenants.findForSignIn(slug).orElseThrow(() -> new PortalSignInException(ERROR_UNKNOWN_TENANT, slug));
         if (!tenant.active()) {
             throw new PortalSignInException(ERROR_TENANT_DISABLED, tenant.name());
         }
-        TenantIdentityProvider provider = tenants.identityProvider(slug)
-                .orElseThrow(() -> new PortalSignInException(ERROR_UNKNOWN_TENANT, slug));
+        TenantIdentityProvider provider =
+                tenants.identityProvider(slug).orElseThrow(() -> new PortalSignInException(ERROR_UNKNOWN_TENANT, slug));
         String email = user.getEmail();
         if (!provider.emailDomains().isEmpty()
                 && (email == null || Boolean.FALSE.equals(user.getEmailVerified()) || !provider.allowsEmail(email))) {
@@ -78,7 +78,9 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
                 tenant.id(), new SignInTenants.SeenUser(user.getSubject(), displayName(user), email, role));
         if (roles.isEmpty()) {
             throw new PortalSignInException(
-                    ERROR_NO_ROLE, tenant.name(), tenants.adminToAsk(tenant.id()).orElse(""));
+                    ERROR_NO_ROLE,
+                    tenant.name(),
+                    tenants.adminToAsk(tenant.id()).orElse(""));
         }
         return portalUser(user, roles, tenant);
     }

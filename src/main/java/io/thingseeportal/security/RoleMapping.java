@@ -55,7 +55,9 @@ public record RoleMapping(Map<String, String> entries) {
             if (equals <= 0) {
                 throw new IllegalArgumentException("\"" + line.trim() + "\" is not of the form <claim value>=<ROLE>");
             }
-            entries.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim().toUpperCase(Locale.ROOT));
+            entries.put(
+                    line.substring(0, equals).trim(),
+                    line.substring(equals + 1).trim().toUpperCase(Locale.ROOT));
         }
         return new RoleMapping(entries);
     }

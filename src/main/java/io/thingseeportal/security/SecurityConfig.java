@@ -40,9 +40,7 @@ class SecurityConfig {
                 .requestMatchers(EndpointRequest.toAnyEndpoint())
                 .hasRole(AppRoles.OPERATOR));
         // Vaadin's configurer first: it sets the login page, which the OAuth2 login configurer must see at init.
-        http.with(
-                VaadinSecurityConfigurer.vaadin(),
-                vaadin -> vaadin.oauth2LoginPage(SIGN_IN_PATH, "{baseUrl}/"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(SIGN_IN_PATH, "{baseUrl}/"));
         http.oauth2Login(login -> login.failureHandler(new SignInFailurePages())
                 .addObjectPostProcessor(failuresBeforeTheProviderGoToTheProblemPage()));
         http.addFilterBefore(new DisabledTenantSignOut(tenants), AnonymousAuthenticationFilter.class);

@@ -31,7 +31,8 @@ public class SignInChoices {
     /** The organisation whose short name is the first label of a host name of three labels or more. */
     public Optional<Choice> forHost(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        if (IP_ADDRESS.matcher(name).matches() || name.chars().filter(c -> c == '.').count() < 2) {
+        if (IP_ADDRESS.matcher(name).matches()
+                || name.chars().filter(c -> c == '.').count() < 2) {
             return Optional.empty();
         }
         String label = name.substring(0, name.indexOf('.'));

@@ -29,7 +29,11 @@ public interface SignInTenants {
      *
      * @param role the most powerful role their claims gave, or null when they gave none
      */
-    record SeenUser(String subject, String name, @Nullable String email, @Nullable String role) {}
+    record SeenUser(
+            String subject,
+            String name,
+            @Nullable String email,
+            @Nullable String role) {}
 
     Optional<SignInTenant> findForSignIn(String slug);
 

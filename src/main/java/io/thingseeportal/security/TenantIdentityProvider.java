@@ -41,7 +41,8 @@ public record TenantIdentityProvider(
 
     @Override
     public String toString() {
-        return "TenantIdentityProvider[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret=***, scopes="
+        return "TenantIdentityProvider[issuerUri=" + issuerUri + ", clientId=" + clientId
+                + ", clientSecret=***, scopes="
                 + scopes + ", roleClaim=" + roleClaim + ", roleMapping=" + roleMapping + ", emailDomains="
                 + emailDomains + "]";
     }

@@ -35,10 +35,14 @@ public record IdentityProviderSettings(
     }
 
     List<String> emailDomainList() {
-        return words(emailDomains).stream().map(domain -> domain.toLowerCase(java.util.Locale.ROOT)).toList();
+        return words(emailDomains).stream()
+                .map(domain -> domain.toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 
     private static List<String> words(String text) {
-        return java.util.Arrays.stream(text.split("[\\s,]+")).filter(word -> !word.isEmpty()).toList();
+        return java.util.Arrays.stream(text.split("[\\s,]+"))
+                .filter(word -> !word.isEmpty())
+                .toList();
     }
 }

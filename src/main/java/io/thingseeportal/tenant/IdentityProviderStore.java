@@ -56,12 +56,15 @@ class IdentityProviderStore {
 
     /** The ids of the tenants that have a provider. */
     List<Long> tenantsWithProvider() {
-        return jdbc.sql("SELECT tenant_id FROM tenant_identity_provider").query(Long.class).list();
+        return jdbc.sql("SELECT tenant_id FROM tenant_identity_provider")
+                .query(Long.class)
+                .list();
     }
 
     /** The ids of the tenants that list this e-mail domain (lower case) among their allowed ones. */
     List<Long> tenantsAllowing(String emailDomain) {
-        return jdbc.sql("SELECT tenant_id, email_domains FROM tenant_identity_provider")
+        return jdbc
+                .sql("SELECT tenant_id, email_domains FROM tenant_identity_provider")
                 .query((row, number) -> row.getString("email_domains").lines().anyMatch(emailDomain::equals)
                         ? row.getLong("tenant_id")
                         : null)

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewTenant(
         @NotBlank @Pattern(regexp = SLUG) @Size(max = 40) String slug,
-        @NotBlank @Size(max = TenantSettings.NAME_MAX_LENGTH) String name,
+
+        @NotBlank @Size(max = TenantSettings.NAME_MAX_LENGTH)
+        String name,
+
         @Nullable @Pattern(regexp = "[a-z]{2}") String defaultCountry) {
 
     public static final String SLUG = "[a-z][a-z0-9-]*[a-z0-9]";

@@ -94,7 +94,8 @@ public class TenantAdministration {
     @Transactional(readOnly = true)
     public IdentityProviderSettings identityProvider(long tenantId) {
         requireTenant(tenantId);
-        return providers.find(tenantId)
+        return providers
+                .find(tenantId)
                 .map(stored -> new IdentityProviderSettings(
                         stored.issuerUri(),
                         stored.clientId(),
@@ -115,7 +116,8 @@ public class TenantAdministration {
      */
     @RolesAllowed(AppRoles.OPERATOR)
     @Transactional
-    public void saveIdentityProvider(long tenantId, @Valid IdentityProviderSettings settings, @Nullable String newSecret) {
+    public void saveIdentityProvider(
+            long tenantId, @Valid IdentityProviderSettings settings, @Nullable String newSecret) {
         requireTenant(tenantId);
         if (!settings.scopeList().contains("openid")) {
             throw new TenantChangeRefusedException("tenant.provider.scopes.openid");
@@ -136,7 +138,8 @@ public class TenantAdministration {
         if (newSecret != null && !newSecret.isBlank()) {
             sealed = secrets.seal(newSecret.strip(), place);
         } else {
-            sealed = providers.find(tenantId)
+            sealed = providers
+                    .find(tenantId)
                     .map(IdentityProviderStore.StoredProvider::sealedSecret)
                     .orElseThrow(() -> new TenantChangeRefusedException("tenant.provider.secret.required"));
         }

@@ -78,8 +78,8 @@ public class TenantSignIn implements SignInTenants {
         Set<Long> withProvider = new HashSet<>(providers.tenantsWithProvider());
         return tenants.findAllByOrderByNameAsc().stream()
                 .filter(tenant -> tenant.status() == TenantStatus.ACTIVE)
-                .filter(tenant -> withProvider.contains(tenant.id())
-                        || oidc.tenants().containsKey(tenant.slug()))
+                .filter(tenant ->
+                        withProvider.contains(tenant.id()) || oidc.tenants().containsKey(tenant.slug()))
                 .map(TenantSignIn::signInTenant)
                 .toList();
     }
@@ -163,6 +163,9 @@ public class TenantSignIn implements SignInTenants {
     }
 
     private static List<String> lines(String text) {
-        return Arrays.stream(text.split("\\R")).map(String::trim).filter(line -> !line.isEmpty()).toList();
+        return Arrays.stream(text.split("\\R"))
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

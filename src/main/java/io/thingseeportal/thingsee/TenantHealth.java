@@ -18,7 +18,11 @@ public class TenantHealth {
      *
      * @param lastMessageAt when its last message arrived, null before the first since this node started
      */
-    public record Stream(String broker, boolean connected, boolean subscribed, @Nullable Instant lastMessageAt) {}
+    public record Stream(
+            String broker,
+            boolean connected,
+            boolean subscribed,
+            @Nullable Instant lastMessageAt) {}
 
     /** The tenants' data streams, by tenant short name; the data stream feature provides it when it runs. */
     public interface Streams {

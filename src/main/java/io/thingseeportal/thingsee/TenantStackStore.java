@@ -39,7 +39,10 @@ class TenantStackStore {
     }
 
     Optional<String> slug(long tenantId) {
-        return jdbc.sql("SELECT slug FROM tenant WHERE id = ?").param(tenantId).query(String.class).optional();
+        return jdbc.sql("SELECT slug FROM tenant WHERE id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .optional();
     }
 
     Optional<Long> tenantId(String tenantSlug) {
@@ -63,8 +66,9 @@ class TenantStackStore {
 
     /** Stores a tenant's stack, replacing the one it had. */
     void save(StoredStack stack, Instant now) {
-        int updated = jdbc.sql("UPDATE tenant_thingsee SET base_url = ?, client_id = ?, client_secret = ?, updated_at = ?"
-                        + " WHERE tenant_id = ?")
+        int updated = jdbc.sql(
+                        "UPDATE tenant_thingsee SET base_url = ?, client_id = ?, client_secret = ?, updated_at = ?"
+                                + " WHERE tenant_id = ?")
                 .params(stack.baseUrl(), stack.clientId(), stack.sealedSecret(), Timestamp.from(now), stack.tenantId())
                 .update();
         if (updated == 0) {

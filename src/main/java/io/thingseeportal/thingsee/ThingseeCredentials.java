@@ -77,7 +77,10 @@ public class ThingseeCredentials {
                         .orElseThrow(() -> new IllegalStateException("A first Thingsee stack needs its secret"));
         store.save(
                 new TenantStackStore.StoredStack(
-                        tenantId, withSlash(settings.baseUrl().strip()), settings.clientId().strip(), sealed),
+                        tenantId,
+                        withSlash(settings.baseUrl().strip()),
+                        settings.clientId().strip(),
+                        sealed),
                 clock.instant());
         stacks.forget(tenantId);
     }
@@ -121,7 +124,8 @@ public class ThingseeCredentials {
         } catch (ThingseeException failed) {
             if (failed.status() == 0) {
                 // No answer at all: a connection that failed or timed out.
-                return new Check(false, "tenant.thingsee.check.unreachable", failed.reason() + ": " + failed.apiMessage());
+                return new Check(
+                        false, "tenant.thingsee.check.unreachable", failed.reason() + ": " + failed.apiMessage());
             }
             return new Check(false, "tenant.thingsee.check.failed", failed.status() + " " + failed.reason());
         } catch (RuntimeException unreachable) {

@@ -92,7 +92,9 @@ class SecretsAtRestIT {
         String oidcSecret = "oidc-secret-" + java.util.UUID.randomUUID();
         var operator = new PortalUser("otto", "Otto", Set.of(AppRoles.OPERATOR), null, null, null);
         long tenantId = currentUser.runAs(operator, () -> {
-            long id = administration.create(new NewTenant("cumulus", "Cumulus Logistics", null)).id();
+            long id = administration
+                    .create(new NewTenant("cumulus", "Cumulus Logistics", null))
+                    .id();
             administration.saveIdentityProvider(
                     id,
                     new IdentityProviderSettings(
@@ -101,7 +103,8 @@ class SecretsAtRestIT {
             return id;
         });
 
-        assertThat(signIn.identityProvider("cumulus").orElseThrow().clientSecret()).isEqualTo(oidcSecret);
+        assertThat(signIn.identityProvider("cumulus").orElseThrow().clientSecret())
+                .isEqualTo(oidcSecret);
         assertThat(tenantId).isPositive();
         assertThat(columnsHolding(oidcSecret)).isEmpty();
         assertThat(output.getAll()).doesNotContain(oidcSecret);

@@ -20,8 +20,10 @@ class ChangingRegistrationsIdTokenDecodersTest {
     void a_registration_whose_provider_or_client_changed_gets_a_new_decoder() {
         var before = decoders.createDecoder(registration("http://a.test", "portal"));
 
-        assertThat(decoders.createDecoder(registration("http://b.test", "portal"))).isNotSameAs(before);
-        assertThat(decoders.createDecoder(registration("http://a.test", "portal-2"))).isNotSameAs(before);
+        assertThat(decoders.createDecoder(registration("http://b.test", "portal")))
+                .isNotSameAs(before);
+        assertThat(decoders.createDecoder(registration("http://a.test", "portal-2")))
+                .isNotSameAs(before);
     }
 
     private static ClientRegistration registration(String issuer, String clientId) {

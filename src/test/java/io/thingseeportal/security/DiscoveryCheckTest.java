@@ -40,7 +40,8 @@ class DiscoveryCheckTest {
     void a_complete_document_of_the_same_issuer_passes() {
         document = complete(issuer);
 
-        assertThat(check.check(issuer + "/")).isEqualTo(new DiscoveryCheck.Result(true, "tenant.provider.check.ok", issuer));
+        assertThat(check.check(issuer + "/"))
+                .isEqualTo(new DiscoveryCheck.Result(true, "tenant.provider.check.ok", issuer));
     }
 
     @Test

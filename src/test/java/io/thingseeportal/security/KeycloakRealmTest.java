@@ -21,7 +21,8 @@ class KeycloakRealmTest {
     private final JsonNode client;
 
     KeycloakRealmTest() throws IOException {
-        realm = new ObjectMapper().readTree(Path.of("docker/keycloak/thingsee-realm.json").toFile());
+        realm = new ObjectMapper()
+                .readTree(Path.of("docker/keycloak/thingsee-realm.json").toFile());
         client = realm.path("clients").get(0);
     }
 
@@ -31,7 +32,8 @@ class KeycloakRealmTest {
         assertThat(client.path("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(client.path("implicitFlowEnabled").asBoolean(true)).isFalse();
         assertThat(client.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
-        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(client.path("attributes").path("pkce.code.challenge.method").asText())
+                .isEqualTo("S256");
     }
 
     @Test
@@ -39,7 +41,8 @@ class KeycloakRealmTest {
         String tenant = realm.path("realm").asText();
 
         assertThat(client.path("redirectUris").get(0).asText()).endsWith("/login/oauth2/code/" + tenant);
-        assertThat(client.path("attributes").path("post.logout.redirect.uris").asText()).endsWith("/");
+        assertThat(client.path("attributes").path("post.logout.redirect.uris").asText())
+                .endsWith("/");
     }
 
     @Test

@@ -19,7 +19,8 @@ class NoAccessViewTest extends KaribuTest {
 
         UI.getCurrent().navigate("no-access");
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("no-access-organisation")).getText())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("no-access-organisation"))
+                        .getText())
                 .isEqualTo("You are signed in at Borealis Retail, but your account has no role in this portal yet.");
         assertThat(_get(Paragraph.class, spec -> spec.withId("no-access-ask")).getText())
                 .isEqualTo("Ask Britt Lindqvist (britt@borealis.example), an admin of Borealis Retail, to give you"

@@ -42,9 +42,7 @@ class PortalClientRegistrationsTest {
                     {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize",\
                     "token_endpoint":"%1$s/oauth2/token","jwks_uri":"%1$s/oauth2/jwks",\
                     "userinfo_endpoint":"%1$s/userinfo","subject_types_supported":["public"],\
-                    "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}"""
-                    .formatted(issuer)
-                    .getBytes(StandardCharsets.UTF_8);
+                    "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -53,8 +51,14 @@ class PortalClientRegistrationsTest {
         provider.start();
         registrations = new PortalClientRegistrations(
                 new OidcProperties(
-                        "operators", "Portal operators", issuer, "portal", "operators-secret", List.of("openid"),
-                        "roles", Map.of()),
+                        "operators",
+                        "Portal operators",
+                        issuer,
+                        "portal",
+                        "operators-secret",
+                        List.of("openid"),
+                        "roles",
+                        Map.of()),
                 tenants,
                 clock);
         when(tenants.findForSignIn("acme"))
@@ -126,15 +130,21 @@ class PortalClientRegistrationsTest {
         provider.stop(0);
 
         assertThatThrownBy(() -> registrations.findByRegistrationId("acme"))
-                .isInstanceOfSatisfying(IdentityProviderUnavailableException.class, e -> assertThat(e.issuer())
-                        .isEqualTo(issuer));
+                .isInstanceOfSatisfying(
+                        IdentityProviderUnavailableException.class,
+                        e -> assertThat(e.issuer()).isEqualTo(issuer));
         assertThatThrownBy(() -> registrations.findByRegistrationId("acme"))
                 .isInstanceOf(IdentityProviderUnavailableException.class);
     }
 
     private TenantIdentityProvider acmeProvider(String clientId) {
         return new TenantIdentityProvider(
-                issuer, clientId, "acme-oidc-secret", List.of("openid", "email"), "roles", RoleMapping.ROLE_NAMES,
+                issuer,
+                clientId,
+                "acme-oidc-secret",
+                List.of("openid", "email"),
+                "roles",
+                RoleMapping.ROLE_NAMES,
                 Set.of());
     }
 }

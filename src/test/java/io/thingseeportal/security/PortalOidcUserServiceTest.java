@@ -38,13 +38,16 @@ class PortalOidcUserServiceTest {
 
     @Test
     void a_user_of_a_tenants_provider_belongs_to_that_tenant_with_the_roles_its_mapping_gives() {
-        PortalOidcUser user = service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff", "portal-admins"))));
+        PortalOidcUser user =
+                service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff", "portal-admins"))));
 
         assertThat(user.portalUser().tenantId()).isEqualTo(7L);
         assertThat(user.portalUser().tenantSlug()).isEqualTo("acme");
         assertThat(user.portalUser().tenantName()).isEqualTo("Acme Facilities");
         assertThat(user.portalUser().name()).isEqualTo("Aino Virtanen");
-        assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADMIN");
+        assertThat(user.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_ADMIN");
     }
 
     @Test
@@ -68,8 +71,9 @@ class PortalOidcUserServiceTest {
                         Set.of())));
 
         assertThatThrownBy(() -> service.toPortalUser("acme", oidcUser(Map.of("roles", List.of("OPERATOR")))))
-                .isInstanceOfSatisfying(PortalSignInException.class, e -> assertThat(e.getError().getErrorCode())
-                        .isEqualTo(PortalOidcUserService.ERROR_NO_ROLE));
+                .isInstanceOfSatisfying(
+                        PortalSignInException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_NO_ROLE));
     }
 
     @Test
@@ -115,8 +119,10 @@ class PortalOidcUserServiceTest {
 
         assertThatThrownBy(() -> service.toPortalUser(
                         "acme", oidcUser(Map.of("groups", List.of("portal-admins"), "email_verified", false))))
-                .isInstanceOfSatisfying(PortalSignInException.class, e -> assertThat(e.getError().getErrorCode())
-                        .isEqualTo(PortalOidcUserService.ERROR_EMAIL_DOMAIN));
+                .isInstanceOfSatisfying(
+                        PortalSignInException.class,
+                        e -> assertThat(e.getError().getErrorCode())
+                                .isEqualTo(PortalOidcUserService.ERROR_EMAIL_DOMAIN));
     }
 
     @Test
@@ -161,8 +167,8 @@ class PortalOidcUserServiceTest {
 
     @Test
     void the_operators_provider_gives_no_tenant_role_even_with_a_tenant_claim() {
-        assertThatThrownBy(() -> service.toPortalUser(
-                        "sso", oidcUser(Map.of("roles", List.of("ADMIN"), "tenant", "acme"))))
+        assertThatThrownBy(() ->
+                        service.toPortalUser("sso", oidcUser(Map.of("roles", List.of("ADMIN"), "tenant", "acme"))))
                 .isInstanceOfSatisfying(PortalSignInException.class, e -> {
                     assertThat(e.getError().getErrorCode()).isEqualTo(PortalOidcUserService.ERROR_NOT_OPERATOR);
                     assertThat(e.details()).containsExactly("Portal operators");

@@ -51,7 +51,8 @@ class SignInChoicesTest {
         when(tenants.findByEmailDomain("acme.example"))
                 .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "acme", "Acme Facilities")));
 
-        assertThat(choices.forEmail("aino@acme.example")).map(SignInChoices.Choice::href)
+        assertThat(choices.forEmail("aino@acme.example"))
+                .map(SignInChoices.Choice::href)
                 .contains("/oauth2/authorization/acme");
         assertThat(choices.forEmail("aino@")).isEmpty();
         assertThat(choices.forEmail("aino")).isEmpty();

@@ -48,7 +48,9 @@ class SignInViewTest extends KaribuTest {
 
     @Test
     void a_disabled_organisation_is_not_offered() {
-        jdbc.sql("UPDATE tenant SET status = 'DISABLED' WHERE id = ?").param(northwind).update();
+        jdbc.sql("UPDATE tenant SET status = 'DISABLED' WHERE id = ?")
+                .param(northwind)
+                .update();
 
         UI.getCurrent().navigate("sign-in");
 
@@ -89,7 +91,8 @@ class SignInViewTest extends KaribuTest {
         _get(EmailField.class, spec -> spec.withId("sign-in-email")).setValue("anna@" + domain);
         _click(_get(Button.class, spec -> spec.withId("sign-in-continue")));
 
-        assertThat(_get(EmailField.class, spec -> spec.withId("sign-in-email")).isInvalid()).isTrue();
+        assertThat(_get(EmailField.class, spec -> spec.withId("sign-in-email")).isInvalid())
+                .isTrue();
     }
 
     @Test

@@ -44,8 +44,12 @@ class TenantAdministrationTest extends KaribuTest {
         TenantSummary added = administration.create(new NewTenant(slug, "Cumulus Logistics", "fr"));
         administration.saveIdentityProvider(added.id(), settings("cumulus.example"), "cumulus-oidc-secret-4711");
 
-        assertThat(signIn.listForSignIn()).extracting(SignInTenants.SignInTenant::slug).contains(slug);
-        assertThat(signIn.findByEmailDomain("cumulus.example")).map(SignInTenants.SignInTenant::slug).contains(slug);
+        assertThat(signIn.listForSignIn())
+                .extracting(SignInTenants.SignInTenant::slug)
+                .contains(slug);
+        assertThat(signIn.findByEmailDomain("cumulus.example"))
+                .map(SignInTenants.SignInTenant::slug)
+                .contains(slug);
         var provider = signIn.identityProvider(slug).orElseThrow();
         assertThat(provider.issuerUri()).isEqualTo(URI.create("http://127.0.0.1:9001"));
         assertThat(provider.clientSecret()).isEqualTo("cumulus-oidc-secret-4711");
@@ -55,7 +59,9 @@ class TenantAdministrationTest extends KaribuTest {
 
     @Test
     void the_secret_is_stored_sealed_and_never_given_back() {
-        long tenantId = administration.create(new NewTenant(slug, "Cumulus Logistics", null)).id();
+        long tenantId = administration
+                .create(new NewTenant(slug, "Cumulus Logistics", null))
+                .id();
         administration.saveIdentityProvider(tenantId, settings(""), "cumulus-oidc-secret-4711");
 
         String stored = jdbc.sql("SELECT client_secret FROM tenant_identity_provider WHERE tenant_id = ?")
@@ -71,7 +77,9 @@ class TenantAdministrationTest extends KaribuTest {
 
     @Test
     void saving_without_a_new_secret_keeps_the_stored_one() {
-        long tenantId = administration.create(new NewTenant(slug, "Cumulus Logistics", null)).id();
+        long tenantId = administration
+                .create(new NewTenant(slug, "Cumulus Logistics", null))
+                .id();
         administration.saveIdentityProvider(tenantId, settings(""), "first-secret");
 
         administration.saveIdentityProvider(tenantId, settings("cumulus.example"), null);
@@ -82,21 +90,26 @@ class TenantAdministrationTest extends KaribuTest {
 
     @Test
     void a_first_provider_needs_a_secret() {
-        long tenantId = administration.create(new NewTenant(slug, "Cumulus Logistics", null)).id();
+        long tenantId = administration
+                .create(new NewTenant(slug, "Cumulus Logistics", null))
+                .id();
 
         assertThatThrownBy(() -> administration.saveIdentityProvider(tenantId, settings(""), " "))
-                .isInstanceOfSatisfying(TenantChangeRefusedException.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("tenant.provider.secret.required"));
+                .isInstanceOfSatisfying(
+                        TenantChangeRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("tenant.provider.secret.required"));
         assertThat(signIn.identityProvider(slug)).isEmpty();
     }
 
     @Test
     void scopes_without_openid_a_mapping_that_does_not_read_and_a_bad_domain_are_refused_saving_nothing() {
-        long tenantId = administration.create(new NewTenant(slug, "Cumulus Logistics", null)).id();
+        long tenantId = administration
+                .create(new NewTenant(slug, "Cumulus Logistics", null))
+                .id();
         var good = settings("");
 
-        assertThatThrownBy(() -> administration.saveIdentityProvider(
-                        tenantId, withScopes(good, "profile email"), "secret"))
+        assertThatThrownBy(() ->
+                        administration.saveIdentityProvider(tenantId, withScopes(good, "profile email"), "secret"))
                 .hasFieldOrPropertyWithValue("messageKey", "tenant.provider.scopes.openid");
         assertThatThrownBy(() -> administration.saveIdentityProvider(
                         tenantId, withMapping(good, "portal-admins=ROOT"), "secret"))

@@ -61,7 +61,13 @@ class TenantSignInTest extends KaribuTest {
                 Map.of("portal-admins", "ADMIN"),
                 List.of(domain.toUpperCase()));
         var oidc = new OidcProperties(
-                "sso", "Operators", URI.create("http://idp.test"), "portal", "secret", List.of("openid"), "roles",
+                "sso",
+                "Operators",
+                URI.create("http://idp.test"),
+                "portal",
+                "secret",
+                List.of("openid"),
+                "roles",
                 Map.of(slug, seed));
         signIn = new TenantSignIn(tenants, providers, seen, secrets, oidc, clock, environment);
     }
@@ -115,8 +121,8 @@ class TenantSignInTest extends KaribuTest {
     @Test
     void a_seeded_tenant_is_offered_and_found_by_its_email_domain_before_its_first_sign_in() {
         assertThat(signIn.listForSignIn()).extracting(tenant -> tenant.id()).contains(tenantId);
-        assertThat(signIn.findByEmailDomain(domain)).hasValueSatisfying(tenant -> assertThat(tenant.id())
-                .isEqualTo(tenantId));
+        assertThat(signIn.findByEmailDomain(domain))
+                .hasValueSatisfying(tenant -> assertThat(tenant.id()).isEqualTo(tenantId));
         assertThat(signIn.findByEmailDomain("elsewhere.example")).isEmpty();
     }
 

@@ -33,7 +33,10 @@ class RecentApiErrorsTest {
         for (int i = 0; i < 12; i++) {
             errors.record(acme, "GET", "groups", "503", "call " + i);
         }
-        assertThat(errors.recent(acme)).hasSize(RecentApiErrors.KEPT).first().extracting(e -> e.message())
+        assertThat(errors.recent(acme))
+                .hasSize(RecentApiErrors.KEPT)
+                .first()
+                .extracting(e -> e.message())
                 .isEqualTo("call 11");
 
         clock.advance(RecentApiErrors.WINDOW);

@@ -24,7 +24,8 @@ class TenantHealthTest {
         when(stacks.forTenant("acme")).thenReturn(Optional.of(acme));
         errors.record(acme, "GET", "groups", "503", "Service Unavailable");
 
-        var health = health(slug -> "acme".equals(slug) ? Optional.of(stream) : Optional.empty()).of("acme");
+        var health = health(slug -> "acme".equals(slug) ? Optional.of(stream) : Optional.empty())
+                .of("acme");
 
         assertThat(health.stream()).isEqualTo(stream);
         assertThat(health.hasStack()).isTrue();

@@ -83,15 +83,15 @@ class ThingseeCredentialsTest {
                 () -> credentials.test(tenantId, "http://127.0.0.1:1/v1", "acme-demo-client", "acme-demo-secret"));
 
         assertThat(check.messageKey()).isEqualTo("tenant.thingsee.check.unreachable");
-        assertThat(asOperator(() -> credentials.test(tenantId, "not an address", "c", "s")).messageKey())
+        assertThat(asOperator(() -> credentials.test(tenantId, "not an address", "c", "s"))
+                        .messageKey())
                 .isEqualTo("tenant.thingsee.check.bad-address");
     }
 
     @Test
     void saved_credentials_are_sealed_used_at_once_and_tested_with_the_stored_secret() {
         asOperator(() -> {
-            credentials.save(
-                    tenantId, new ThingseeSettings(simulator, "acme-demo-client", false), "acme-demo-secret");
+            credentials.save(tenantId, new ThingseeSettings(simulator, "acme-demo-client", false), "acme-demo-secret");
             return null;
         });
 
@@ -104,7 +104,8 @@ class ThingseeCredentialsTest {
                         .query(String.class)
                         .single())
                 .doesNotContain("acme-demo-secret");
-        assertThat(asOperator(() -> credentials.test(tenantId, simulator, "acme-demo-client", null)).ok())
+        assertThat(asOperator(() -> credentials.test(tenantId, simulator, "acme-demo-client", null))
+                        .ok())
                 .isTrue();
     }
 

@@ -63,7 +63,10 @@ class DemoIdentityProvider implements ApplicationListener<ServletWebServerInitia
                         "--server.port=" + issuer.getPort(),
                         "--server.servlet.session.cookie.name=DEMO_IDP_" + settings.provider() + "_SESSION",
                         "--spring.main.register-shutdown-hook=false");
-        log.info("{} at {} (accounts and password on its sign-in page)", settings.provider().title(), issuer);
+        log.info(
+                "{} at {} (accounts and password on its sign-in page)",
+                settings.provider().title(),
+                issuer);
         return context;
     }
 

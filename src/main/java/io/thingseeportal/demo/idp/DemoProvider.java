@@ -11,12 +11,16 @@ import org.jspecify.annotations.Nullable;
  * claim, which its organisations' settings map to roles.
  */
 enum DemoProvider {
-    A("Demo identity provider A", List.of(
-            new Client("thingsee-portal", "demo-portal-secret", "operators"),
-            new Client("acme-portal", "acme-demo-oidc-secret", "acme"))),
-    B("Demo identity provider B", List.of(
-            new Client("borealis-portal", "borealis-demo-oidc-secret", "borealis"),
-            new Client("cumulus-portal", "cumulus-demo-oidc-secret", "cumulus")));
+    A(
+            "Demo identity provider A",
+            List.of(
+                    new Client("thingsee-portal", "demo-portal-secret", "operators"),
+                    new Client("acme-portal", "acme-demo-oidc-secret", "acme"))),
+    B(
+            "Demo identity provider B",
+            List.of(
+                    new Client("borealis-portal", "borealis-demo-oidc-secret", "borealis"),
+                    new Client("cumulus-portal", "cumulus-demo-oidc-secret", "cumulus")));
 
     /** The portal as a client of the provider: one per organisation, each with its own registration in the portal. */
     record Client(String clientId, String secret, String registrationId) {}

@@ -71,8 +71,7 @@ class SignInView extends Composite<VerticalLayout> implements BeforeEnterObserve
             String address = email.getValue().trim();
             choices.forEmail(address)
                     .ifPresentOrElse(
-                            choice -> getUI().ifPresent(ui -> ui.getPage().setLocation(choice.href())),
-                            () -> {
+                            choice -> getUI().ifPresent(ui -> ui.getPage().setLocation(choice.href())), () -> {
                                 email.setInvalid(true);
                                 email.setErrorMessage(
                                         address.contains("@") && !address.endsWith("@")
@@ -88,8 +87,7 @@ class SignInView extends Composite<VerticalLayout> implements BeforeEnterObserve
     }
 
     private Anchor choiceLink(Choice choice, boolean primary) {
-        var link = new Anchor(
-                choice.href(), primary ? getTranslation("sign-in.with", choice.label()) : choice.label());
+        var link = new Anchor(choice.href(), primary ? getTranslation("sign-in.with", choice.label()) : choice.label());
         link.setId(choice.id());
         link.setRouterIgnore(true);
         link.addClassName(primary ? "sign-in-primary" : "sign-in-choice");

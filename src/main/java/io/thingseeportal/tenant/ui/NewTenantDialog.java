@@ -71,7 +71,8 @@ class NewTenantDialog extends Dialog {
             String property = violation.getPropertyPath().toString();
             TextField field = property.endsWith("name") ? name : property.endsWith("slug") ? slug : country;
             field.setInvalid(true);
-            field.setErrorMessage(getTranslation("tenant.new.invalid." + field.getId().orElseThrow()));
+            field.setErrorMessage(
+                    getTranslation("tenant.new.invalid." + field.getId().orElseThrow()));
         }
     }
 

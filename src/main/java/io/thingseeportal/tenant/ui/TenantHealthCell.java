@@ -24,13 +24,15 @@ class TenantHealthCell extends Composite<Div> {
         if (health.stream() == null) {
             stream = badge(getTranslation("tenants.health.no-stream"), "contrast");
         } else if (!health.stream().connected() || !health.stream().subscribed()) {
-            stream = badge(getTranslation("tenants.health.stream-down", health.stream().broker()), "error");
+            stream = badge(
+                    getTranslation("tenants.health.stream-down", health.stream().broker()), "error");
         } else {
             stream = badge(
                     health.stream().lastMessageAt() == null
                             ? getTranslation("tenants.health.stream-quiet")
                             : getTranslation(
-                                    "tenants.health.stream-up", time.format(health.stream().lastMessageAt())),
+                                    "tenants.health.stream-up",
+                                    time.format(health.stream().lastMessageAt())),
                     "success");
         }
         stream.setId("tenant-stream-" + slug);

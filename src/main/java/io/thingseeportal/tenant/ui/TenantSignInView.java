@@ -140,7 +140,8 @@ class TenantSignInView extends Composite<VerticalLayout> implements HasUrlParame
             var first = invalid.getConstraintViolations().iterator().next();
             Notification.show(getTranslation(
                             "tenant.provider.invalid",
-                            getTranslation("tenant.provider." + fieldOf(first.getPropertyPath().toString())),
+                            getTranslation("tenant.provider."
+                                    + fieldOf(first.getPropertyPath().toString())),
                             first.getMessage()))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (UnknownTenantException gone) {

@@ -93,7 +93,8 @@ class TenantThingseeView extends Composite<VerticalLayout> implements HasUrlPara
 
     private void save() {
         try {
-            credentials.save(tenantId, new ThingseeSettings(baseUrl.getValue(), clientId.getValue(), false), secretOrNull());
+            credentials.save(
+                    tenantId, new ThingseeSettings(baseUrl.getValue(), clientId.getValue(), false), secretOrNull());
             secret.clear();
             secret.setPlaceholder(getTranslation("tenant.provider.secret.stored"));
             Notification.show(getTranslation("tenant.thingsee.saved"))
@@ -102,9 +103,7 @@ class TenantThingseeView extends Composite<VerticalLayout> implements HasUrlPara
             var first = invalid.getConstraintViolations().iterator().next();
             String field = first.getPropertyPath().toString().endsWith("baseUrl") ? "base-url" : "client-id";
             Notification.show(getTranslation(
-                            "tenant.provider.invalid",
-                            getTranslation("tenant.thingsee." + field),
-                            first.getMessage()))
+                            "tenant.provider.invalid", getTranslation("tenant.thingsee." + field), first.getMessage()))
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (IllegalStateException noSecret) {
             Notification.show(getTranslation("tenant.provider.secret.required"))

@@ -77,9 +77,10 @@ class TenantListViewTest extends KaribuTest {
 
         Span api = health(slug, "tenant-api-");
         assertThat(api.getText()).startsWith("API: 2 errors in the last hour, last unreachable at ");
-        assertThat(api.getTitle()).hasValueSatisfying(title -> assertThat(title)
-                .contains("POST things/{tuid}/commands → unreachable: Connection refused")
-                .contains("GET groups → 503: Service Unavailable"));
+        assertThat(api.getTitle())
+                .hasValueSatisfying(title -> assertThat(title)
+                        .contains("POST things/{tuid}/commands → unreachable: Connection refused")
+                        .contains("GET groups → 503: Service Unavailable"));
         // The tests run without data streams (portal.mqtt.enabled=false).
         assertThat(health(slug, "tenant-stream-").getText()).isEqualTo("No data stream");
         assertThat(health(TestData.slug(jdbc, other), "tenant-api-").getText()).isEqualTo("No Thingsee API");

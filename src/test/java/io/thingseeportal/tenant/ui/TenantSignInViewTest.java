@@ -42,12 +42,14 @@ class TenantSignInViewTest extends KaribuTest {
         String name = "Cumulus Lögistics " + System.nanoTime();
 
         _get(TextField.class, spec -> spec.withId("tenant-new-name")).setValue(name);
-        String slug = _get(TextField.class, spec -> spec.withId("tenant-new-slug")).getValue();
+        String slug =
+                _get(TextField.class, spec -> spec.withId("tenant-new-slug")).getValue();
         _click(_get(Button.class, spec -> spec.withId("tenant-new-save")));
 
         assertThat(slug).startsWith("cumulus-logistics-");
         expectNotifications(name + " is added. Now set up where its users sign in.");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("provider-redirect")).getText())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("provider-redirect"))
+                        .getText())
                 .endsWith("/login/oauth2/code/" + slug);
         assertThat(signIn.findForSignIn(slug)).isPresent();
     }
@@ -64,7 +66,8 @@ class TenantSignInViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("tenant-new-save")));
 
         assertThat(slug.isInvalid()).isTrue();
-        assertThat(slug.getErrorMessage()).isEqualTo("The short name " + taken + " is already taken by another tenant.");
+        assertThat(slug.getErrorMessage())
+                .isEqualTo("The short name " + taken + " is already taken by another tenant.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tenant WHERE name = 'Acme again'")
                         .query(Integer.class)
                         .single())
@@ -106,8 +109,7 @@ class TenantSignInViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("provider-save")));
 
-        expectNotifications(
-                "The role mapping does not read: \"admins ADMIN\" is not of the form <claim value>=<ROLE>");
+        expectNotifications("The role mapping does not read: \"admins ADMIN\" is not of the form <claim value>=<ROLE>");
         assertThat(signIn.identityProvider(TestData.slug(jdbc, tenantId))).isEmpty();
     }
 

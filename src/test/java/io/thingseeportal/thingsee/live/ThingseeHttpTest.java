@@ -192,13 +192,11 @@ class ThingseeHttpTest {
                 .isEqualTo("prfi00office");
         assertThat(server.apiRequests()).hasSize(2);
         // The failed attempt is remembered for the stack's health, though the call succeeded in the end.
-        assertThat(fixture.errors.recent(fixture.stack))
-                .singleElement()
-                .satisfies(error -> {
-                    assertThat(error.method()).isEqualTo("POST");
-                    assertThat(error.endpoint()).isEqualTo("things/{tuid}/group");
-                    assertThat(error.outcome()).isEqualTo("503");
-                });
+        assertThat(fixture.errors.recent(fixture.stack)).singleElement().satisfies(error -> {
+            assertThat(error.method()).isEqualTo("POST");
+            assertThat(error.endpoint()).isEqualTo("things/{tuid}/group");
+            assertThat(error.outcome()).isEqualTo("503");
+        });
     }
 
     @Test
