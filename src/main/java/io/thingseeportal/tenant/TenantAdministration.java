@@ -9,8 +9,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -24,10 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 public class TenantAdministration {
-
-    private static final Set<String> COUNTRIES = Set.copyOf(java.util.Arrays.stream(Locale.getISOCountries())
-            .map(code -> code.toLowerCase(Locale.ROOT))
-            .toList());
 
     private final TenantRepository tenants;
     private final IdentityProviderStore providers;
@@ -62,7 +56,7 @@ public class TenantAdministration {
         if (tenant.slug().equals(oidc.registrationId())) {
             throw new TenantChangeRefusedException("tenant.new.slug.reserved", tenant.slug());
         }
-        if (tenant.defaultCountry() != null && !COUNTRIES.contains(tenant.defaultCountry())) {
+        if (tenant.defaultCountry() != null && !Countries.isKnown(tenant.defaultCountry())) {
             throw new TenantChangeRefusedException("tenant.new.country.unknown", tenant.defaultCountry());
         }
         if (tenants.findBySlug(tenant.slug()).isPresent()) {

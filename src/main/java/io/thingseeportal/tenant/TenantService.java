@@ -7,8 +7,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -17,10 +15,6 @@ import org.springframework.validation.annotation.Validated;
 @Service
 @Validated
 public class TenantService implements ActiveTenants {
-
-    private static final Set<String> COUNTRIES = Set.copyOf(java.util.Arrays.stream(Locale.getISOCountries())
-            .map(code -> code.toLowerCase(Locale.ROOT))
-            .toList());
 
     private final TenantRepository tenants;
     private final SeenUserStore seen;
@@ -88,7 +82,7 @@ public class TenantService implements ActiveTenants {
     @Transactional
     public TenantSettings updateSettings(@Valid TenantSettings settings) {
         String country = settings.defaultCountry();
-        if (country != null && !COUNTRIES.contains(country)) {
+        if (country != null && !Countries.isKnown(country)) {
             throw new UnknownCountryException(country);
         }
         long tenantId = currentUser.tenantId();

@@ -30,12 +30,16 @@ class TenantStackStore {
         return jdbc.sql("SELECT s.tenant_id, s.base_url, s.client_id, s.client_secret FROM tenant_thingsee s"
                         + " JOIN tenant t ON t.id = s.tenant_id WHERE t.slug = ?")
                 .param(tenantSlug)
-                .query((row, number) -> new StoredStack(
-                        row.getLong("tenant_id"),
-                        row.getString("base_url"),
-                        row.getString("client_id"),
-                        row.getString("client_secret")))
+                .query(TenantStackStore::stack)
                 .optional();
+    }
+
+    private static StoredStack stack(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return new StoredStack(
+                row.getLong("tenant_id"),
+                row.getString("base_url"),
+                row.getString("client_id"),
+                row.getString("client_secret"));
     }
 
     Optional<String> slug(long tenantId) {
@@ -56,11 +60,7 @@ class TenantStackStore {
     Optional<StoredStack> find(long tenantId) {
         return jdbc.sql("SELECT tenant_id, base_url, client_id, client_secret FROM tenant_thingsee WHERE tenant_id = ?")
                 .param(tenantId)
-                .query((row, number) -> new StoredStack(
-                        row.getLong("tenant_id"),
-                        row.getString("base_url"),
-                        row.getString("client_id"),
-                        row.getString("client_secret")))
+                .query(TenantStackStore::stack)
                 .optional();
     }
 

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,18 +48,7 @@ class PortalClientRegistrationsTest {
             exchange.close();
         });
         provider.start();
-        registrations = new PortalClientRegistrations(
-                new OidcProperties(
-                        "operators",
-                        "Portal operators",
-                        issuer,
-                        "portal",
-                        "operators-secret",
-                        List.of("openid"),
-                        "roles",
-                        Map.of()),
-                tenants,
-                clock);
+        registrations = new PortalClientRegistrations(TestOidc.settings("operators", issuer), tenants, clock);
         when(tenants.findForSignIn("acme"))
                 .thenReturn(Optional.of(new SignInTenants.SignInTenant(7, "acme", "Acme Facilities")));
         when(tenants.identityProvider("acme")).thenReturn(Optional.of(acmeProvider("acme-portal")));

@@ -201,14 +201,6 @@ class PortalOidcUserServiceTest {
     }
 
     private static OidcProperties properties() {
-        return new OidcProperties(
-                "sso",
-                "Portal operators",
-                URI.create("http://idp.test"),
-                "portal",
-                "secret",
-                List.of("openid"),
-                "roles",
-                Map.of());
+        return TestOidc.settings("sso", URI.create("http://idp.test"));
     }
 }

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.when;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,17 +13,8 @@ import org.junit.jupiter.api.Test;
 class SignInChoicesTest {
 
     private final SignInTenants tenants = mock(SignInTenants.class);
-    private final SignInChoices choices = new SignInChoices(
-            tenants,
-            new OidcProperties(
-                    "operators",
-                    "Portal operators",
-                    URI.create("http://idp.test"),
-                    "portal",
-                    "secret",
-                    List.of("openid"),
-                    "roles",
-                    Map.of()));
+    private final SignInChoices choices =
+            new SignInChoices(tenants, TestOidc.settings("operators", URI.create("http://idp.test")));
 
     @BeforeEach
     void acmeSignsIn() {

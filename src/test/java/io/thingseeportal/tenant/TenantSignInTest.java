@@ -10,6 +10,7 @@ import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.OidcProperties;
 import io.thingseeportal.security.SignInTenants.SeenUser;
 import io.thingseeportal.security.TenantIdentityProvider;
+import io.thingseeportal.security.TestOidc;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,15 +61,7 @@ class TenantSignInTest extends KaribuTest {
                 "groups",
                 Map.of("portal-admins", "ADMIN"),
                 List.of(domain.toUpperCase()));
-        var oidc = new OidcProperties(
-                "sso",
-                "Operators",
-                URI.create("http://idp.test"),
-                "portal",
-                "secret",
-                List.of("openid"),
-                "roles",
-                Map.of(slug, seed));
+        var oidc = TestOidc.settings("sso", URI.create("http://idp.test"), Map.of(slug, seed));
         signIn = new TenantSignIn(tenants, providers, seen, secrets, oidc, clock, environment);
     }
 
