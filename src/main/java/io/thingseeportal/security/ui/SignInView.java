@@ -88,7 +88,8 @@ class SignInView extends Composite<VerticalLayout> implements BeforeEnterObserve
 
     private Anchor choiceLink(Choice choice, boolean primary) {
         var link = new Anchor(choice.href(), primary ? getTranslation("sign-in.with", choice.label()) : choice.label());
-        link.setId(choice.id());
+        // The host's organisation is in the list too: the link on top has an id of its own.
+        link.setId(primary ? "sign-in-primary" : choice.id());
         link.setRouterIgnore(true);
         link.addClassName(primary ? "sign-in-primary" : "sign-in-choice");
         return link;
