@@ -2,6 +2,7 @@ package io.thingseeportal.deviceconfig;
 
 import io.thingseeportal.bulk.CallSlot;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.tenant.TenantService;
 import io.thingseeportal.thingsee.ThingseeClient;
 import io.thingseeportal.thingsee.ThingseeException;
 import io.thingseeportal.thingsee.ThingseeMessage;
@@ -33,6 +34,7 @@ class CommandDelivery {
     private final TransactionTemplate transaction;
     private final CommandChanges changes;
     private final CommandsProperties properties;
+    private final TenantService tenants;
     private final Clock clock;
 
     CommandDelivery(
@@ -43,6 +45,7 @@ class CommandDelivery {
             TransactionTemplate transaction,
             CommandChanges changes,
             CommandsProperties properties,
+            TenantService tenants,
             Clock clock) {
         this.store = store;
         this.thingsee = thingsee;
@@ -51,6 +54,7 @@ class CommandDelivery {
         this.transaction = transaction;
         this.changes = changes;
         this.properties = properties;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -76,6 +80,7 @@ class CommandDelivery {
      */
     void deliverOrThrow(long tenantId, DeviceCommand command, @Nullable Integer reportIntervalSeconds, CallSlot slot) {
         String slug = Objects.requireNonNull(currentUser.require().tenantSlug(), "tenant users have a slug");
+        Duration echoWindow = echoWindow(tenants.currentSettings().echoDeadlineMinutes(), reportIntervalSeconds);
         try {
             slot.run(() -> thingsee.sendCommands(stacks.require(slug), command.tuid(), List.of(message(command))));
         } catch (ThingseeException refused) {
@@ -90,15 +95,19 @@ class CommandDelivery {
         }
         Instant sentAt = clock.instant();
         transaction.executeWithoutResult(status -> {
-            store.markSent(tenantId, command.id(), sentAt, sentAt.plus(echoWindow(reportIntervalSeconds)));
+            store.markSent(tenantId, command.id(), sentAt, sentAt.plus(echoWindow));
             store.supersedeOlder(tenantId, command, sentAt);
         });
         changes.changed(tenantId, Set.of(command.tuid()));
     }
 
-    /** The larger of the configured wait and that many report intervals. */
-    Duration echoWindow(@Nullable Integer reportIntervalSeconds) {
-        Duration minimum = properties.echoDeadline();
+    /**
+     * The larger of the tenant's wait (or else the portal's) and the configured number of report intervals.
+     *
+     * @param tenantMinutes the tenant's own echo deadline, if its admin set one
+     */
+    Duration echoWindow(@Nullable Integer tenantMinutes, @Nullable Integer reportIntervalSeconds) {
+        Duration minimum = tenantMinutes == null ? properties.echoDeadline() : Duration.ofMinutes(tenantMinutes);
         if (reportIntervalSeconds == null || reportIntervalSeconds <= 0) {
             return minimum;
         }

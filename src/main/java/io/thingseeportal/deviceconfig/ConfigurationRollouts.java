@@ -15,6 +15,7 @@ import io.thingseeportal.device.MessageCatalog;
 import io.thingseeportal.device.MessageType;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,13 +43,26 @@ public class ConfigurationRollouts {
     static final String SKIP_LOW_BATTERY = "rollout.skip.low-battery";
     private static final int PAGE = DevicePage.MAX_LIMIT;
 
-    /** What a rollout would do: each device, with the reason it is skipped, if it is. */
-    public record Plan(int tsmId, Map<String, Object> values, List<BulkItemRequest> devices) {
+    /**
+     * What a rollout would do: each device, with the reason it is skipped, if it is.
+     *
+     * @param maxDevices the most devices the tenant lets one rollout send to, if its admin set a limit
+     */
+    public record Plan(
+            int tsmId,
+            Map<String, Object> values,
+            List<BulkItemRequest> devices,
+            @Nullable Integer maxDevices) {
 
         public long toSend() {
             return devices.stream()
                     .filter(device -> device.skipReason() == null)
                     .count();
+        }
+
+        /** Whether it would send to more devices than the tenant allows in one rollout; then it cannot start. */
+        public boolean tooLarge() {
+            return maxDevices != null && toSend() > maxDevices;
         }
     }
 
@@ -58,6 +72,7 @@ public class ConfigurationRollouts {
     private final ConfigurationCheck check;
     private final DeviceCommandStore store;
     private final CurrentUser currentUser;
+    private final TenantService tenants;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -68,6 +83,7 @@ public class ConfigurationRollouts {
             ConfigurationCheck check,
             DeviceCommandStore store,
             CurrentUser currentUser,
+            TenantService tenants,
             ObjectMapper json,
             Clock clock) {
         this.jobs = jobs;
@@ -76,6 +92,7 @@ public class ConfigurationRollouts {
         this.check = check;
         this.store = store;
         this.currentUser = currentUser;
+        this.tenants = tenants;
         this.json = json;
         this.clock = clock;
     }
@@ -116,16 +133,31 @@ public class ConfigurationRollouts {
             }
             items.add(skip == null ? BulkItemRequest.run(tuid) : BulkItemRequest.skip(tuid, skip));
         }
-        return new Plan(request.tsmId(), checked.valuesToSend(), items);
+        return new Plan(
+                request.tsmId(),
+                checked.valuesToSend(),
+                items,
+                tenants.currentSettings().rolloutMaxDevices());
     }
 
-    /** Starts the rollout; returns the engine's job id, whose progress views follow. */
+    /**
+     * Starts the rollout; returns the engine's job id, whose progress views follow. Unless the request says when to
+     * stop, the rollout stops when its tenant's admin said, or else when the engine's default says.
+     *
+     * @throws RolloutTooLargeException when it would send to more devices than the tenant allows in one rollout
+     */
     @RolesAllowed(AppRoles.ADMIN)
     public long start(RolloutRequest request) {
         Plan plan = plan(request);
+        if (plan.tooLarge()) {
+            throw new RolloutTooLargeException(plan.toSend(), java.util.Objects.requireNonNull(plan.maxDevices()));
+        }
         String subject =
                 request.groupId() != null ? request.groupId() : plan.devices().size() + " devices";
-        return jobs.submit(KIND, subject, params(plan), plan.devices(), request.abortPercent());
+        Integer abortPercent = request.abortPercent() != null
+                ? request.abortPercent()
+                : tenants.currentSettings().rolloutStopPercent();
+        return jobs.submit(KIND, subject, params(plan), plan.devices(), abortPercent);
     }
 
     /** How many of the rollout's commands stand in each state (devices not yet reached have none). */

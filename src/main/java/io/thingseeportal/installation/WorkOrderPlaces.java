@@ -8,6 +8,7 @@ import io.thingseeportal.group.GroupNotFoundException;
 import io.thingseeportal.group.GroupService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -40,6 +41,7 @@ public class WorkOrderPlaces {
     private final WorkOrderService orders;
     private final AssetService assets;
     private final GroupService groups;
+    private final TenantService tenants;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ImageReading photos;
@@ -49,6 +51,7 @@ public class WorkOrderPlaces {
             WorkOrderService orders,
             AssetService assets,
             GroupService groups,
+            TenantService tenants,
             CurrentUser currentUser,
             Clock clock,
             ScanProperties scanning) {
@@ -56,6 +59,7 @@ public class WorkOrderPlaces {
         this.orders = orders;
         this.assets = assets;
         this.groups = groups;
+        this.tenants = tenants;
         this.currentUser = currentUser;
         this.clock = clock;
         this.photos = new ImageReading(scanning.photoMaxSize().toBytes(), scanning.photoMaxPixels(), PHOTO_SIDE);
@@ -63,7 +67,7 @@ public class WorkOrderPlaces {
 
     /**
      * The asset the device is mounted at, and optionally where the phone was; the group then defaults to the one
-     * last used at the asset's site, or else to the one the installer used last.
+     * last used at the asset's site, or else to the one the installer used last, or else to the tenant's default group.
      */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public WorkOrder chooseAsset(long id, long assetId, @Nullable Double latitude, @Nullable Double longitude) {
@@ -80,7 +84,7 @@ public class WorkOrderPlaces {
         long tenantId = currentUser.tenantId();
         String defaultGroup = store.lastGroup(
                         tenantId, sameSite, currentUser.require().subject())
-                .orElse(null);
+                .orElseGet(() -> tenants.currentSettings().defaultGroupId());
         store.chooseAsset(tenantId, id, assetId, defaultGroup, latitude, longitude, clock.instant());
         return orders.load(id);
     }

@@ -63,8 +63,7 @@ public class TenantAdministration {
             throw new TenantChangeRefusedException("tenant.new.slug.taken", tenant.slug());
         }
         try {
-            return tenants.save(new Tenant(
-                            null,
+            return tenants.save(Tenant.create(
                             tenant.slug(),
                             tenant.name().trim(),
                             tenant.defaultCountry(),

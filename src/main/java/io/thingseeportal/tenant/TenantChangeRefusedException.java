@@ -1,7 +1,7 @@
 package io.thingseeportal.tenant;
 
 /**
- * An operator's change to a tenant that cannot be made, with the message key that says why and its arguments.
+ * A change to a tenant that cannot be made (an operator's, or an admin's to their settings), with the message key that says why and its arguments.
  * Nothing was saved.
  */
 public class TenantChangeRefusedException extends IllegalArgumentException {

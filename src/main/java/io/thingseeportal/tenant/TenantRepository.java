@@ -18,8 +18,17 @@ interface TenantRepository extends ListCrudRepository<Tenant, Long> {
     List<Tenant> findAllByOrderByNameAsc();
 
     @Modifying
-    @Query("UPDATE tenant SET name = :name, default_country = :defaultCountry WHERE id = :id")
-    int updateSettings(long id, String name, @Nullable String defaultCountry);
+    @Query("UPDATE tenant SET name = :name, default_country = :defaultCountry, default_group_id = :defaultGroupId,"
+            + " echo_deadline_minutes = :echoDeadlineMinutes, rollout_max_devices = :rolloutMaxDevices,"
+            + " rollout_stop_percent = :rolloutStopPercent WHERE id = :id")
+    int updateSettings(
+            long id,
+            String name,
+            @Nullable String defaultCountry,
+            @Nullable String defaultGroupId,
+            @Nullable Integer echoDeadlineMinutes,
+            @Nullable Integer rolloutMaxDevices,
+            @Nullable Integer rolloutStopPercent);
 
     @Modifying
     @Query("UPDATE tenant SET status = :status WHERE id = :id")

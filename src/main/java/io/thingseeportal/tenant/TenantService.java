@@ -19,11 +19,13 @@ public class TenantService implements ActiveTenants {
     private final TenantRepository tenants;
     private final SeenUserStore seen;
     private final CurrentUser currentUser;
+    private final TenantGroups groups;
 
-    TenantService(TenantRepository tenants, SeenUserStore seen, CurrentUser currentUser) {
+    TenantService(TenantRepository tenants, SeenUserStore seen, CurrentUser currentUser, TenantGroups groups) {
         this.tenants = tenants;
         this.seen = seen;
         this.currentUser = currentUser;
+        this.groups = groups;
     }
 
     /** The people seen at the admin's own tenant's sign-in, with their role and last sign-in, latest first. */
@@ -67,8 +69,13 @@ public class TenantService implements ActiveTenants {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public TenantSettings currentSettings() {
-        Tenant tenant = currentTenant();
-        return new TenantSettings(tenant.name(), tenant.defaultCountry());
+        return currentTenant().settings();
+    }
+
+    /** The admin's tenant's groups that can be its default group: those whose id or description has the text. */
+    @RolesAllowed(AppRoles.ADMIN)
+    public List<String> defaultGroupChoices(String text, int offset, int limit) {
+        return groups.matching(text, offset, limit);
     }
 
     /** The signed-in user's own tenant. */
@@ -78,15 +85,32 @@ public class TenantService implements ActiveTenants {
         return currentTenant().summary();
     }
 
+    /**
+     * Saves the admin's tenant's settings.
+     *
+     * @throws TenantChangeRefusedException for a country that is not one, or a default group the tenant does not have
+     */
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
     public TenantSettings updateSettings(@Valid TenantSettings settings) {
         String country = settings.defaultCountry();
         if (country != null && !Countries.isKnown(country)) {
-            throw new UnknownCountryException(country);
+            throw new TenantChangeRefusedException("settings.country.unknown", country);
+        }
+        String group = settings.defaultGroupId();
+        if (group != null && !groups.has(group)) {
+            throw new TenantChangeRefusedException("settings.group.unknown", group);
         }
         long tenantId = currentUser.tenantId();
-        if (tenants.updateSettings(tenantId, settings.name(), country) == 0) {
+        if (tenants.updateSettings(
+                        tenantId,
+                        settings.name(),
+                        country,
+                        group,
+                        settings.echoDeadlineMinutes(),
+                        settings.rolloutMaxDevices(),
+                        settings.rolloutStopPercent())
+                == 0) {
             throw new IllegalStateException("Tenant " + tenantId + " of a signed-in user is gone");
         }
         return settings;

@@ -208,6 +208,63 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
                 .isZero();
     }
 
+    @Test
+    void a_rollout_to_more_devices_than_the_tenant_allows_is_planned_as_too_large_and_not_started() {
+        limitRolloutsTo(19);
+
+        ConfigurationRollouts.Plan plan = rollouts.plan(group(false, false));
+
+        assertThat(plan.toSend()).isEqualTo(20);
+        assertThat(plan.tooLarge()).isTrue();
+        assertThatThrownBy(() -> rollouts.start(group(false, false)))
+                .isInstanceOfSatisfying(RolloutTooLargeException.class, refused -> {
+                    assertThat(refused.devices()).isEqualTo(20);
+                    assertThat(refused.maxDevices()).isEqualTo(19);
+                });
+        assertThat(jdbc.sql("SELECT count(*) FROM bulk_job WHERE tenant_id = ?")
+                        .param(tenantId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void skipped_devices_do_not_count_against_the_tenants_limit() {
+        limitRolloutsTo(20);
+
+        assertThat(rollouts.plan(group(false, false)).tooLarge()).isFalse();
+        assertThat(awaitDone(rollouts.start(group(false, false))).count(BulkItemState.SUCCEEDED))
+                .isEqualTo(20);
+    }
+
+    @Test
+    void a_rollout_stops_where_the_tenants_admin_said_unless_the_request_says_otherwise() {
+        jdbc.sql("UPDATE tenant SET rollout_stop_percent = 7 WHERE id = ?")
+                .param(tenantId)
+                .update();
+
+        long byTenant = rollouts.start(group(false, false));
+        long byRequest = rollouts.start(new RolloutRequest(13200, THRESHOLD, List.of(), OFFICE, false, false, 30));
+
+        assertThat(abortPercent(byTenant)).isEqualTo(7);
+        assertThat(abortPercent(byRequest)).isEqualTo(30);
+        awaitDone(byTenant);
+        awaitDone(byRequest);
+    }
+
+    private void limitRolloutsTo(int devices) {
+        jdbc.sql("UPDATE tenant SET rollout_max_devices = ? WHERE id = ?")
+                .params(devices, tenantId)
+                .update();
+    }
+
+    private int abortPercent(long job) {
+        return jdbc.sql("SELECT abort_percent FROM bulk_job WHERE id = ?")
+                .param(job)
+                .query(Integer.class)
+                .single();
+    }
+
     private RolloutRequest group(boolean skipOffline, boolean skipLowBattery) {
         return new RolloutRequest(13200, THRESHOLD, List.of(), OFFICE, skipOffline, skipLowBattery, null);
     }

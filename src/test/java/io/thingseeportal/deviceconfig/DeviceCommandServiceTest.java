@@ -229,6 +229,17 @@ class DeviceCommandServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void the_tenants_own_echo_deadline_replaces_the_portals_five_minutes() {
+        jdbc.sql("UPDATE tenant SET echo_deadline_minutes = 30 WHERE id = ?")
+                .param(tenantId)
+                .update();
+
+        DeviceCommand sent = commands.configure(TUID, PIR, Map.of("threshold", 200));
+
+        assertThat(java.time.Duration.between(sent.sentAt(), sent.deadlineAt())).hasMinutes(30);
+    }
+
+    @Test
     void the_command_and_the_reported_configuration_change_in_one_transaction() {
         DeviceCommand sent = commands.configure(TUID, PIR, Map.of("threshold", 200));
 

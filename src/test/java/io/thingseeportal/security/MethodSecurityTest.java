@@ -55,7 +55,7 @@ class MethodSecurityTest extends KaribuTest {
     @Test
     void a_viewer_cannot_change_the_tenant_settings() {
         signIn("veera", TestData.tenant(jdbc, "Acme"), AppRoles.VIEWER);
-        assertThatThrownBy(() -> tenants.updateSettings(new TenantSettings("Hijacked", null)))
+        assertThatThrownBy(() -> tenants.updateSettings(TenantSettings.of("Hijacked", null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -75,7 +75,7 @@ class MethodSecurityTest extends KaribuTest {
     @Test
     void an_admin_cannot_store_an_unknown_country() {
         signIn("aino", TestData.tenant(jdbc, "Acme"), AppRoles.ADMIN);
-        assertThatThrownBy(() -> tenants.updateSettings(new TenantSettings("Acme", "zz")))
+        assertThatThrownBy(() -> tenants.updateSettings(TenantSettings.of("Acme", "zz")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("zz");
     }

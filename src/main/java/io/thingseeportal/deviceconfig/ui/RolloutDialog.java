@@ -12,6 +12,7 @@ import io.thingseeportal.device.MessageType;
 import io.thingseeportal.deviceconfig.ConfigurationRollouts;
 import io.thingseeportal.deviceconfig.InvalidConfigurationException;
 import io.thingseeportal.deviceconfig.RolloutRequest;
+import io.thingseeportal.deviceconfig.RolloutTooLargeException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,8 +108,9 @@ class RolloutDialog extends Dialog {
                     .map(entry -> getTranslation(entry.getKey()) + " " + entry.getValue())
                     .collect(Collectors.joining(", "));
             plan.setText(getTranslation("rollout.plan", String.valueOf(found.toSend()))
-                    + (reasons.isEmpty() ? "" : " " + getTranslation("rollout.plan.skipped", reasons)));
-            start.setEnabled(found.toSend() > 0);
+                    + (reasons.isEmpty() ? "" : " " + getTranslation("rollout.plan.skipped", reasons))
+                    + (found.tooLarge() ? " " + tooLarge(found.maxDevices()) : ""));
+            start.setEnabled(found.toSend() > 0 && !found.tooLarge());
         } catch (InvalidConfigurationException invalid) {
             editor.showProblems(invalid.problems());
         }
@@ -126,6 +128,13 @@ class RolloutDialog extends Dialog {
             UI.getCurrent().navigate("rollouts/" + job);
         } catch (InvalidConfigurationException invalid) {
             editor.showProblems(invalid.problems());
+        } catch (RolloutTooLargeException tooLarge) {
+            // The admin lowered the limit, or the group grew, since the plan was shown.
+            plan.setText(tooLarge(tooLarge.maxDevices()));
         }
+    }
+
+    private String tooLarge(@Nullable Integer maxDevices) {
+        return getTranslation("rollout.too-large", String.valueOf(maxDevices));
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.tenant.TenantChangeRefusedException;
 import io.thingseeportal.tenant.TenantService;
 import io.thingseeportal.tenant.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,11 @@ class TenantSettingsView extends Composite<VerticalLayout> implements HasDynamic
 
     private final TenantService tenants;
     private final Binder<TenantSettingsForm.Values> binder = new Binder<>();
+    private final TenantSettingsForm form;
 
     TenantSettingsView(TenantService tenants) {
         this.tenants = tenants;
-        var form = new TenantSettingsForm(countries());
+        form = new TenantSettingsForm(countries(), tenants::defaultGroupChoices);
         form.bind(binder);
         binder.setBean(TenantSettingsForm.Values.of(tenants.currentSettings()));
 
@@ -46,7 +48,16 @@ class TenantSettingsView extends Composite<VerticalLayout> implements HasDynamic
         if (!binder.validate().isOk()) {
             return;
         }
-        TenantSettings saved = tenants.updateSettings(binder.getBean().toSettings());
+        TenantSettings saved;
+        try {
+            saved = tenants.updateSettings(binder.getBean().toSettings());
+        } catch (TenantChangeRefusedException refused) {
+            // The group was deleted since it was chosen, or the country is not one: the field says which.
+            var field = refused.messageKey().startsWith("settings.group") ? form.group : form.country;
+            field.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
+            field.setInvalid(true);
+            return;
+        }
         binder.setBean(TenantSettingsForm.Values.of(saved));
         Notification.show(getTranslation("settings.saved"), 3000, Notification.Position.BOTTOM_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

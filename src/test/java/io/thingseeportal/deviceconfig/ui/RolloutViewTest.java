@@ -82,24 +82,7 @@ class RolloutViewTest extends MockedThingseeTest {
 
     @Test
     void an_admin_rolls_a_threshold_out_to_a_group_and_follows_it_to_the_end() {
-        UI.getCurrent().navigate("groups/" + OFFICE);
-        _click(_get(Button.class, spec -> spec.withId("configure-devices")));
-        @SuppressWarnings("unchecked")
-        Select<MessageType> message = _get(Select.class, spec -> spec.withId("configuration-message"));
-        _setValue(
-                message,
-                message.getListDataView()
-                        .getItems()
-                        .filter(type -> type.tsmId() == 13200)
-                        .findFirst()
-                        .orElseThrow());
-        IntegerField threshold = _get(IntegerField.class, spec -> spec.withId("parameter-threshold"));
-        assertThat(threshold.getValue())
-                .as("a rollout sends only what is filled in")
-                .isNull();
-        _setValue(threshold, 200);
-
-        _click(_get(Button.class, spec -> spec.withId("rollout-check")));
+        checkAThresholdForTheOffice();
         assertThat(_get(Paragraph.class, spec -> spec.withId("rollout-plan")).getText())
                 .isEqualTo("20 devices get it. Skipped: other product 2.");
         _click(_get(Button.class, spec -> spec.withId("rollout-start")));
@@ -120,6 +103,42 @@ class RolloutViewTest extends MockedThingseeTest {
                                 spec -> spec.withText("This rollout's commands in the inventory"))
                         .getHref())
                 .isEqualTo("commands?job=" + jobId);
+    }
+
+    @Test
+    void a_rollout_larger_than_the_organisation_allows_says_so_and_cannot_start() {
+        jdbc.sql("UPDATE tenant SET rollout_max_devices = 10 WHERE id = ?")
+                .param(tenantId)
+                .update();
+
+        checkAThresholdForTheOffice();
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rollout-plan")).getText())
+                .isEqualTo("20 devices get it. Skipped: other product 2. Your organisation allows at most 10 devices in"
+                        + " one rollout: choose fewer, or ask an admin to change the limit in the settings.");
+        assertThat(_get(Button.class, spec -> spec.withId("rollout-start")).isEnabled())
+                .isFalse();
+    }
+
+    private void checkAThresholdForTheOffice() {
+        UI.getCurrent().navigate("groups/" + OFFICE);
+        _click(_get(Button.class, spec -> spec.withId("configure-devices")));
+        @SuppressWarnings("unchecked")
+        Select<MessageType> message = _get(Select.class, spec -> spec.withId("configuration-message"));
+        _setValue(
+                message,
+                message.getListDataView()
+                        .getItems()
+                        .filter(type -> type.tsmId() == 13200)
+                        .findFirst()
+                        .orElseThrow());
+        IntegerField threshold = _get(IntegerField.class, spec -> spec.withId("parameter-threshold"));
+        assertThat(threshold.getValue())
+                .as("a rollout sends only what is filled in")
+                .isNull();
+        _setValue(threshold, 200);
+
+        _click(_get(Button.class, spec -> spec.withId("rollout-check")));
     }
 
     @Test

@@ -203,6 +203,22 @@ class WorkOrderViewTest extends MockedThingseeTest {
     }
 
     @Test
+    void with_no_group_used_yet_the_group_is_the_tenants_default_group() {
+        jdbc.sql("UPDATE tenant SET default_group_id = ? WHERE id = ?")
+                .params(LAB, tenantId)
+                .update();
+
+        scan(NEW_SENSOR);
+        chooseAsset("Oulu HQ › Building A › Floor 1 › Server room");
+
+        assertThat(((DeploymentGroup) _get(ComboBox.class, spec -> spec.withId("work-group"))
+                                .getValue())
+                        .id()
+                        .value())
+                .isEqualTo(LAB);
+    }
+
+    @Test
     void a_replacement_uninstalls_the_old_sensor_and_the_new_one_takes_its_asset_and_group() {
         alreadyInstalled(NEW_SENSOR, LAB, serverRoom);
         scan(NEW_SENSOR);
