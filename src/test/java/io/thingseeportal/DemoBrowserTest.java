@@ -3,18 +3,23 @@ package io.thingseeportal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Base of the browser tests: one running demo per test class, a fresh headless Chromium per test. */
+/**
+ * Base of the browser tests: a running demo shared with the neighbouring classes of the same {@link DemoArguments}
+ * ({@link SharedDemos}), a fresh headless Chromium per test.
+ */
 public abstract class DemoBrowserTest {
+
+    @RegisterExtension
+    static final SharedDemos DEMOS = new SharedDemos();
 
     protected static RunningDemo demo;
 
@@ -27,18 +32,6 @@ public abstract class DemoBrowserTest {
     protected DemoBrowserTest(int width, int height) {
         this.width = width;
         this.height = height;
-    }
-
-    @BeforeAll
-    static void startTheDemo() {
-        demo = RunningDemo.start();
-    }
-
-    @AfterAll
-    static void stopTheDemo() {
-        if (demo != null) {
-            demo.close();
-        }
     }
 
     @BeforeEach

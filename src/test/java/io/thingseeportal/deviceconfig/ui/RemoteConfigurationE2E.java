@@ -3,14 +3,13 @@ package io.thingseeportal.deviceconfig.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thingseeportal.DemoArguments;
 import io.thingseeportal.DemoBrowserTest;
-import io.thingseeportal.RunningDemo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Remote configuration in the running demo, in headless Chromium: an admin opens a simulated PRESENCE sensor's page,
  * fills in the 13200 form built from the catalog, sends it to the simulated Thingsee, and the device's echo, which
  * comes over the embedded broker, turns the command's badge to Confirmed on the open page through push.
+ *
+ * <p>The demo's devices report every few seconds, so that the portal soon knows some PRESENCE sensors.
  */
+@DemoArguments("--portal.simulator.report-interval-scale=0.02")
 class RemoteConfigurationE2E extends DemoBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "remote-configuration");
@@ -31,12 +33,6 @@ class RemoteConfigurationE2E extends DemoBrowserTest {
 
     RemoteConfigurationE2E() {
         super(1280, 900);
-    }
-
-    /** The demo, with devices that report every few seconds, so that the portal soon knows some PRESENCE sensors. */
-    @BeforeAll
-    static void startTheDemo() {
-        demo = RunningDemo.start("--portal.simulator.report-interval-scale=0.02");
     }
 
     @Test

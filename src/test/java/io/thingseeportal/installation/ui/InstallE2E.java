@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.thingseeportal.Browser;
+import io.thingseeportal.DemoArguments;
 import io.thingseeportal.DemoBrowserTest;
-import io.thingseeportal.RunningDemo;
 import io.thingseeportal.installation.LabelFrames;
 import io.thingseeportal.installation.LabelFrames.Distortion;
 import io.thingseeportal.security.AppRoles;
@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -38,19 +37,16 @@ import org.springframework.web.reactive.function.client.WebClient;
  * device's label; the installer picks an asset and a group and confirms; the simulator then has the device installed
  * in that group, and the done screen shows the sensor alive. No screen on the way scrolls sideways or has a button
  * smaller than a 44 px touch target.
+ *
+ * <p>The demo's devices report every few seconds, so that the liveness check has a message soon.
  */
+@DemoArguments("--portal.simulator.report-interval-scale=0.02")
 class InstallE2E extends DemoBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "install");
 
     InstallE2E() {
         super(360, 640);
-    }
-
-    /** The demo, with devices that report every few seconds, so that the liveness check has a message soon. */
-    @BeforeAll
-    static void startTheDemo() {
-        demo = RunningDemo.start("--portal.simulator.report-interval-scale=0.02");
     }
 
     @Test
