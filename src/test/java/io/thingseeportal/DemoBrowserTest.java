@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -16,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Base of the browser tests: a running demo shared with the neighbouring classes of the same {@link DemoArguments}
  * ({@link SharedDemos}), a fresh headless Chromium per test.
  */
+@Tag("browser")
 public abstract class DemoBrowserTest {
 
     @RegisterExtension
