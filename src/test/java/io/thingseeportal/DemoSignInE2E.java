@@ -127,6 +127,18 @@ class DemoSignInE2E extends DemoBrowserTest {
         if (tenant != null) {
             assertThat(seenAs(account)).isEqualTo(tenant + " " + role);
         }
+        assertThat(demo.context()
+                        .getBean(JdbcClient.class)
+                        .sql("SELECT COALESCE(t.slug, '-') || ' ' || e.actor_role || ' ' || e.source_address"
+                                + " FROM audit_event e LEFT JOIN tenant t ON t.id = e.tenant_id"
+                                + " WHERE e.action = 'SIGNED_IN' AND e.actor_subject = ? ORDER BY e.id DESC LIMIT 1")
+                        .param(account)
+                        .query(String.class)
+                        .single())
+                .as("the sign-in in the audit log, with the browser's (loopback) address")
+                .isIn(
+                        (tenant == null ? "-" : tenant) + " " + role + " 127.0.0.1",
+                        (tenant == null ? "-" : tenant) + " " + role + " 0:0:0:0:0:0:0:1");
     }
 
     @Test

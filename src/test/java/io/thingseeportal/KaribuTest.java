@@ -120,6 +120,11 @@ public abstract class KaribuTest {
         return signIn(new PortalUser(name, name, Set.of(roles), tenantId, tenantSlug, tenantSlug));
     }
 
+    /** Signs in as exactly this user, for example one with temporary installer access. */
+    protected static PortalUser signInAs(PortalUser user) {
+        return signIn(user);
+    }
+
     private static PortalUser signIn(PortalUser user) {
         List<GrantedAuthority> authorities = user.roles().stream()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))

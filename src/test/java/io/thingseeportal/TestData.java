@@ -116,6 +116,15 @@ public final class TestData {
                 .single();
     }
 
+    /** The tenant's audit log, oldest first, each entry as "ACTION subject: details". */
+    public static java.util.List<String> audit(JdbcClient jdbc, long tenantId) {
+        return jdbc.sql("SELECT action, subject, details FROM audit_event WHERE tenant_id = ? ORDER BY id")
+                .param(tenantId)
+                .query((row, number) ->
+                        row.getString("action") + " " + row.getString("subject") + ": " + row.getString("details"))
+                .list();
+    }
+
     private static Timestamp now() {
         return Timestamp.from(Instant.now());
     }

@@ -13,7 +13,9 @@ public class AssetException extends RuntimeException {
         HAS_CHILDREN,
         IN_USE,
         SITE_CANNOT_MOVE,
-        WRONG_PARENT;
+        WRONG_PARENT,
+        /** A person with temporary installer access adds places within their one site only. */
+        ONLY_ONE_SITE;
 
         public String messageKey() {
             return "asset.problem." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -3,6 +3,7 @@ package io.thingseeportal.asset;
 import io.thingseeportal.device.DeviceInstallations;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.InstallerAccess;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The signed-in user's tenant's asset tree. Everyone reads it; installers add to it while installing. */
+/**
+ * The signed-in user's tenant's asset tree. Everyone reads it; installers add to it while installing. A person with
+ * temporary installer access sees, chooses and adds to their one site only.
+ */
 @Service
 public class AssetService {
 
@@ -35,7 +39,8 @@ public class AssetService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<Asset> all() {
-        return withPaths(store.all(currentUser.tenantId()));
+        InstallerAccess access = currentUser.require().installerAccess();
+        return withPaths(store.all(currentUser.tenantId()), access == null ? null : access.siteId());
     }
 
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
@@ -55,6 +60,10 @@ public class AssetService {
         long tenantId = currentUser.tenantId();
         String trimmed = validName(name);
         AssetKind kind = AssetKind.SITE;
+        InstallerAccess access = currentUser.require().installerAccess();
+        if (parentId == null && access != null) {
+            throw new AssetException(AssetException.Problem.ONLY_ONE_SITE, access.siteName());
+        }
         if (parentId != null) {
             Asset parent = find(parentId)
                     .orElseThrow(() -> new AssetException(AssetException.Problem.NOT_FOUND, parentId.toString()));
@@ -159,19 +168,24 @@ public class AssetService {
         return trimmed;
     }
 
-    private static List<Asset> withPaths(List<AssetStore.Row> rows) {
+    /** The assets with their paths; with {@code onlySite}, only that site and what is below it. */
+    private static List<Asset> withPaths(List<AssetStore.Row> rows, @Nullable Long onlySite) {
         Map<Long, AssetStore.Row> byId = new HashMap<>();
         rows.forEach(row -> byId.put(row.id(), row));
         var assets = new ArrayList<Asset>(rows.size());
         for (AssetStore.Row row : rows) {
             var path = new ArrayList<String>();
             AssetStore.Row at = row;
+            long root = row.id();
             // The depth is bounded by the four kinds; the bound also ends a loop that a corrupt tree could make.
             for (int depth = 0; at != null && depth < AssetKind.values().length; depth++) {
                 path.add(0, at.name());
+                root = at.id();
                 at = at.parentId() == null ? null : byId.get(at.parentId());
             }
-            assets.add(new Asset(row.id(), row.parentId(), row.kind(), row.name(), path));
+            if (onlySite == null || root == onlySite) {
+                assets.add(new Asset(row.id(), row.parentId(), row.kind(), row.name(), path));
+            }
         }
         assets.sort(Comparator.comparing(Asset::pathText, String.CASE_INSENSITIVE_ORDER));
         return assets;

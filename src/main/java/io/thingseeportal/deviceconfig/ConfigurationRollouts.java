@@ -2,6 +2,8 @@ package io.thingseeportal.deviceconfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thingseeportal.audit.AuditAction;
+import io.thingseeportal.audit.AuditLog;
 import io.thingseeportal.bulk.BulkItemRequest;
 import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.device.CheckedConfiguration;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One configuration message for many devices, as a job of the bulk-work engine: each device gets a command of its own,
@@ -75,6 +78,7 @@ public class ConfigurationRollouts {
     private final TenantService tenants;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AuditLog audit;
 
     ConfigurationRollouts(
             BulkJobs jobs,
@@ -85,7 +89,9 @@ public class ConfigurationRollouts {
             CurrentUser currentUser,
             TenantService tenants,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.devices = devices;
         this.catalog = catalog;
@@ -147,6 +153,7 @@ public class ConfigurationRollouts {
      * @throws RolloutTooLargeException when it would send to more devices than the tenant allows in one rollout
      */
     @RolesAllowed(AppRoles.ADMIN)
+    @Transactional
     public long start(RolloutRequest request) {
         Plan plan = plan(request);
         if (plan.tooLarge()) {
@@ -157,7 +164,13 @@ public class ConfigurationRollouts {
         Integer abortPercent = request.abortPercent() != null
                 ? request.abortPercent()
                 : tenants.currentSettings().rolloutStopPercent();
-        return jobs.submit(KIND, subject, params(plan), plan.devices(), abortPercent);
+        long job = jobs.submit(KIND, subject, params(plan), plan.devices(), abortPercent);
+        audit.record(
+                currentUser.tenantId(),
+                AuditAction.ROLLOUT_STARTED,
+                subject,
+                "job " + job + ", tsmId " + plan.tsmId() + " " + plan.values() + ", " + plan.toSend() + " devices");
+        return job;
     }
 
     /** How many of the rollout's commands stand in each state (devices not yet reached have none). */

@@ -1,5 +1,7 @@
 package io.thingseeportal.deviceconfig;
 
+import io.thingseeportal.audit.AuditAction;
+import io.thingseeportal.audit.AuditLog;
 import io.thingseeportal.device.CheckedConfiguration;
 import io.thingseeportal.device.ConfigurationCheck;
 import io.thingseeportal.device.ConfigurationProblem;
@@ -52,6 +54,7 @@ public class DeviceCommandService {
     private final TransactionTemplate transaction;
     private final CommandsProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
     DeviceCommandService(
             DeviceCommandStore store,
@@ -64,7 +67,9 @@ public class DeviceCommandService {
             BackgroundWork work,
             TransactionTemplate transaction,
             CommandsProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.delivery = delivery;
         this.devices = devices;
@@ -169,7 +174,18 @@ public class DeviceCommandService {
             return command;
         }
         DeviceDetails device = device(command.tuid());
-        Boolean requeued = transaction.execute(status -> store.requeue(tenantId, commandId, clock.instant()));
+        Boolean requeued = transaction.execute(status -> {
+            boolean again = store.requeue(tenantId, commandId, clock.instant());
+            if (again) {
+                audit.record(
+                        tenantId,
+                        AuditAction.CONFIGURATION_SENT,
+                        command.tuid(),
+                        "tsmId " + command.tsmId() + " " + command.request() + ", transactionId "
+                                + command.transactionId() + ", again");
+            }
+            return again;
+        });
         if (!Boolean.TRUE.equals(requeued)) {
             return store.find(tenantId, commandId).orElseThrow();
         }
@@ -209,13 +225,20 @@ public class DeviceCommandService {
         return delivery.deliver(tenantId(), command, device.reportIntervalSeconds());
     }
 
+    /** Stores the command, and that it was asked for in the audit log, in the caller's transaction. */
     private DeviceCommand store(DeviceDetails device, int tsmId, int tsmEv, Map<String, Object> values) {
         PortalUser user = currentUser.require();
-        return store.insert(
+        DeviceCommand stored = store.insert(
                 tenantId(),
                 new DeviceCommandStore.NewCommand(
                         device.tuid(), tsmId, tsmEv, values, device.groupId(), null, user.subject(), user.name()),
                 clock.instant());
+        audit.record(
+                tenantId(),
+                AuditAction.CONFIGURATION_SENT,
+                device.tuid(),
+                "tsmId " + tsmId + " " + values + ", transactionId " + stored.transactionId());
+        return stored;
     }
 
     private DeviceDetails device(String tuid) {

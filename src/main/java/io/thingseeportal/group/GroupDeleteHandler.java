@@ -34,6 +34,7 @@ class GroupDeleteHandler implements BulkHandler {
     private final DeviceService devices;
     private final BulkJobs jobs;
     private final GroupStore groups;
+    private final GroupChangeLog changeLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final CurrentUser currentUser;
@@ -44,6 +45,7 @@ class GroupDeleteHandler implements BulkHandler {
             DeviceService devices,
             BulkJobs jobs,
             GroupStore groups,
+            GroupChangeLog changeLog,
             TransactionTemplate transaction,
             Clock clock,
             CurrentUser currentUser) {
@@ -52,6 +54,7 @@ class GroupDeleteHandler implements BulkHandler {
         this.devices = devices;
         this.jobs = jobs;
         this.groups = groups;
+        this.changeLog = changeLog;
         this.transaction = transaction;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -97,7 +100,7 @@ class GroupDeleteHandler implements BulkHandler {
         }
         transaction.executeWithoutResult(status -> {
             groups.delete(job.tenantId(), id);
-            groups.addChange(
+            changeLog.add(
                     job.tenantId(),
                     new GroupChange(
                             id.value(),

@@ -34,6 +34,7 @@ class GroupReassignHandler implements BulkHandler {
     private final DeviceService devices;
     private final BulkJobs jobs;
     private final GroupStore groups;
+    private final GroupChangeLog changeLog;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ class GroupReassignHandler implements BulkHandler {
             DeviceService devices,
             BulkJobs jobs,
             GroupStore groups,
+            GroupChangeLog changeLog,
             TransactionTemplate transaction,
             Clock clock) {
         this.thingsee = thingsee;
@@ -50,6 +52,7 @@ class GroupReassignHandler implements BulkHandler {
         this.devices = devices;
         this.jobs = jobs;
         this.groups = groups;
+        this.changeLog = changeLog;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -87,10 +90,10 @@ class GroupReassignHandler implements BulkHandler {
         String details = GroupDeviceJobs.movedDetails(moved, params.from(), target);
         transaction.executeWithoutResult(status -> {
             if (params.to() == null) {
-                groups.addChange(job.tenantId(), change(params.from(), job, GroupChange.Kind.DEVICES_REMOVED, details));
+                changeLog.add(job.tenantId(), change(params.from(), job, GroupChange.Kind.DEVICES_REMOVED, details));
             } else {
-                groups.addChange(job.tenantId(), change(params.from(), job, GroupChange.Kind.DEVICES_MOVED, details));
-                groups.addChange(job.tenantId(), change(params.to(), job, GroupChange.Kind.DEVICES_MOVED, details));
+                changeLog.add(job.tenantId(), change(params.from(), job, GroupChange.Kind.DEVICES_MOVED, details));
+                changeLog.add(job.tenantId(), change(params.to(), job, GroupChange.Kind.DEVICES_MOVED, details));
             }
         });
     }

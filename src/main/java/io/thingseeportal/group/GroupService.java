@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GroupService {
 
     private final GroupStore groups;
+    private final GroupChangeLog changeLog;
     private final GroupListStore listing;
     private final CurrentUser currentUser;
     private final ThingseeClient thingsee;
@@ -48,6 +49,7 @@ public class GroupService {
 
     GroupService(
             GroupStore groups,
+            GroupChangeLog changeLog,
             GroupListStore listing,
             CurrentUser currentUser,
             ThingseeClient thingsee,
@@ -58,6 +60,7 @@ public class GroupService {
             BackgroundWork work,
             GroupDeviceJobs deviceJobs) {
         this.groups = groups;
+        this.changeLog = changeLog;
         this.listing = listing;
         this.currentUser = currentUser;
         this.thingsee = thingsee;
@@ -247,7 +250,7 @@ public class GroupService {
             return Objects.requireNonNull(transaction.execute(status -> {
                 groups.rename(tenantId, id, newId);
                 devices.renameGroup(id.value(), newId.value());
-                groups.addChange(tenantId, change(newId, user, GroupChange.Kind.RENAMED, id + " → " + newId));
+                changeLog.add(tenantId, change(newId, user, GroupChange.Kind.RENAMED, id + " → " + newId));
                 return groups.find(tenantId, newId).orElseThrow();
             }));
         });
@@ -293,8 +296,7 @@ public class GroupService {
     private DeploymentGroup record(long tenantId, PortalUser user, DeploymentGroup group, GroupChange.Kind kind) {
         return Objects.requireNonNull(transaction.execute(status -> {
             if (groups.insertIfAbsent(tenantId, group)) {
-                groups.addChange(
-                        tenantId, new GroupChange(group.id().value(), clock.instant(), user.name(), kind, null));
+                changeLog.add(tenantId, new GroupChange(group.id().value(), clock.instant(), user.name(), kind, null));
             }
             return groups.find(tenantId, group.id()).orElseThrow();
         }));

@@ -65,6 +65,7 @@ public class GroupSyncService {
     private final TenantService tenants;
     private final DeviceService devices;
     private final GroupStore groups;
+    private final GroupChangeLog changeLog;
     private final GroupSyncStore store;
     private final TransactionTemplate transaction;
     private final Executor executor;
@@ -78,6 +79,7 @@ public class GroupSyncService {
             TenantService tenants,
             DeviceService devices,
             GroupStore groups,
+            GroupChangeLog changeLog,
             GroupSyncStore store,
             TransactionTemplate transaction,
             @Qualifier("applicationTaskExecutor") Executor executor,
@@ -89,6 +91,7 @@ public class GroupSyncService {
         this.tenants = tenants;
         this.devices = devices;
         this.groups = groups;
+        this.changeLog = changeLog;
         this.store = store;
         this.transaction = transaction;
         this.executor = executor;
@@ -248,7 +251,7 @@ public class GroupSyncService {
             GroupId id = group.getKey();
             if (!portalGroups.contains(id.value())
                     && store.importGroup(tenantId, id, description(group.getValue()), now)) {
-                groups.addChange(
+                changeLog.add(
                         tenantId,
                         new GroupChange(id.value(), now, actor, GroupChange.Kind.IMPORTED, "Found in Thingsee"));
                 imported++;
@@ -272,7 +275,7 @@ public class GroupSyncService {
             GroupMembersImport result = devices.importGroupMembers(groupId, group.getValue());
             if (result.imported() > 0) {
                 String details = String.valueOf(result.imported());
-                groups.addChange(
+                changeLog.add(
                         tenantId, new GroupChange(groupId, now, actor, GroupChange.Kind.DEVICES_IMPORTED, details));
                 imported += result.imported();
             }

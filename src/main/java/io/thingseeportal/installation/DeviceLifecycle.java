@@ -52,7 +52,7 @@ public class DeviceLifecycle {
     private final DeviceChecks thingsee;
     private final DeviceDetailsService details;
     private final DeviceInstallations installations;
-    private final InstallationEventStore events;
+    private final InstallationJournal events;
     private final CurrentUser currentUser;
     private final BackgroundWork work;
     private final TransactionTemplate transaction;
@@ -62,7 +62,7 @@ public class DeviceLifecycle {
             DeviceChecks thingsee,
             DeviceDetailsService details,
             DeviceInstallations installations,
-            InstallationEventStore events,
+            InstallationJournal events,
             CurrentUser currentUser,
             BackgroundWork work,
             TransactionTemplate transaction,

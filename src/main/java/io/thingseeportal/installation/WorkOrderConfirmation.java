@@ -44,7 +44,7 @@ public class WorkOrderConfirmation {
     private static final Logger log = LoggerFactory.getLogger(WorkOrderConfirmation.class);
 
     private final WorkOrderStore store;
-    private final InstallationEventStore events;
+    private final InstallationJournal events;
     private final WorkOrderService orders;
     private final DeviceChecks thingsee;
     private final DeviceInstallations installations;
@@ -56,7 +56,7 @@ public class WorkOrderConfirmation {
 
     WorkOrderConfirmation(
             WorkOrderStore store,
-            InstallationEventStore events,
+            InstallationJournal events,
             WorkOrderService orders,
             DeviceChecks thingsee,
             DeviceInstallations installations,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -59,8 +60,13 @@ class PortalClientRegistrations implements ClientRegistrationRepository {
         if (tenant.isEmpty()) {
             return null;
         }
-        return tenants.identityProvider(registrationId)
-                .map(provider -> registration(
+        Optional<TenantIdentityProvider> found;
+        try {
+            found = tenants.identityProvider(registrationId);
+        } catch (RuntimeException unusable) {
+            throw new IdentityProviderUnusableException(tenant.get().name(), unusable);
+        }
+        return found.map(provider -> registration(
                         registrationId,
                         tenant.get().name(),
                         provider.issuerUri(),

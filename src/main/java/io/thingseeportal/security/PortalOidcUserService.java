@@ -3,6 +3,7 @@ package io.thingseeportal.security;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Turns a signed-in OpenID Connect user into a {@link PortalOidcUser}. Through the operators' provider only the
  * {@link AppRoles#OPERATOR} role counts; through a tenant's provider the user belongs to that tenant, may need an
  * e-mail address of an allowed domain, and gets the roles the tenant's mapping gives. Everyone who reaches a tenant is
- * remembered as seen, with or without a role.
+ * remembered as seen, with or without a role. A person whose mapping makes them neither admin nor installer becomes an
+ * installer for one site while an admin's temporary {@link InstallerAccess} holds. Each outcome is published as a
+ * {@link SignInAttempt}.
  */
 @Component
 class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -30,10 +33,15 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
     private final OidcUserService delegate = new OidcUserService();
     private final OidcProperties operators;
     private final SignInTenants tenants;
+    private final InstallerGrants grants;
+    private final ApplicationEventPublisher events;
 
-    PortalOidcUserService(OidcProperties operators, SignInTenants tenants) {
+    PortalOidcUserService(
+            OidcProperties operators, SignInTenants tenants, InstallerGrants grants, ApplicationEventPublisher events) {
         this.operators = operators;
         this.tenants = tenants;
+        this.grants = grants;
+        this.events = events;
     }
 
     @Override
@@ -53,47 +61,67 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
         Set<String> roles =
                 RoleMapping.ROLE_NAMES.roles(user.getClaims().get(operators.roleClaim()), Set.of(AppRoles.OPERATOR));
         if (roles.isEmpty()) {
-            throw new PortalSignInException(ERROR_NOT_OPERATOR, operators.displayName());
+            throw refused(user, null, ERROR_NOT_OPERATOR, operators.displayName());
         }
-        return portalUser(user, roles, null);
+        return portalUser(user, roles, null, null);
     }
 
     private PortalOidcUser tenantUser(String slug, OidcUser user) {
-        var tenant =
-                tenants.findForSignIn(slug).orElseThrow(() -> new PortalSignInException(ERROR_UNKNOWN_TENANT, slug));
+        var tenant = tenants.findForSignIn(slug).orElseThrow(() -> refused(user, null, ERROR_UNKNOWN_TENANT, slug));
         if (!tenant.active()) {
-            throw new PortalSignInException(ERROR_TENANT_DISABLED, tenant.name());
+            throw refused(user, tenant.id(), ERROR_TENANT_DISABLED, tenant.name());
         }
-        TenantIdentityProvider provider =
-                tenants.identityProvider(slug).orElseThrow(() -> new PortalSignInException(ERROR_UNKNOWN_TENANT, slug));
+        TenantIdentityProvider provider = tenants.identityProvider(slug)
+                .orElseThrow(() -> refused(user, tenant.id(), ERROR_UNKNOWN_TENANT, slug));
         String email = user.getEmail();
         if (!provider.emailDomains().isEmpty()
                 && (email == null || Boolean.FALSE.equals(user.getEmailVerified()) || !provider.allowsEmail(email))) {
-            throw new PortalSignInException(ERROR_EMAIL_DOMAIN, email == null ? "" : email, tenant.name());
+            throw refused(user, tenant.id(), ERROR_EMAIL_DOMAIN, email == null ? "" : email, tenant.name());
         }
         Set<String> roles =
                 provider.roleMapping().roles(user.getClaims().get(provider.roleClaim()), RoleMapping.TENANT_ROLES);
         String role = roles.isEmpty() ? null : roles.iterator().next();
         tenants.recordSignIn(
                 tenant.id(), new SignInTenants.SeenUser(user.getSubject(), displayName(user), email, role));
+        InstallerAccess access = null;
+        if (!roles.contains(AppRoles.ADMIN) && !roles.contains(AppRoles.INSTALLER)) {
+            access = grants.activeFor(tenant.id(), user.getSubject()).orElse(null);
+            if (access != null) {
+                roles = new java.util.HashSet<>(roles);
+                roles.add(AppRoles.INSTALLER);
+            }
+        }
         if (roles.isEmpty()) {
-            throw new PortalSignInException(
+            throw refused(
+                    user,
+                    tenant.id(),
                     ERROR_NO_ROLE,
                     tenant.name(),
                     tenants.adminToAsk(tenant.id()).orElse(""));
         }
-        return portalUser(user, roles, tenant);
+        return portalUser(user, roles, tenant, access);
     }
 
-    private static PortalOidcUser portalUser(
-            OidcUser user, Set<String> roles, SignInTenants.@Nullable SignInTenant tenant) {
+    private PortalSignInException refused(OidcUser user, @Nullable Long tenantId, String code, String... details) {
+        events.publishEvent(new SignInAttempt(user.getSubject(), displayName(user), tenantId, null, code));
+        return new PortalSignInException(code, details);
+    }
+
+    private PortalOidcUser portalUser(
+            OidcUser user,
+            Set<String> roles,
+            SignInTenants.@Nullable SignInTenant tenant,
+            @Nullable InstallerAccess access) {
         PortalUser portalUser = new PortalUser(
                 user.getSubject(),
                 displayName(user),
                 roles,
                 tenant == null ? null : tenant.id(),
                 tenant == null ? null : tenant.slug(),
-                tenant == null ? null : tenant.name());
+                tenant == null ? null : tenant.name(),
+                access);
+        events.publishEvent(new SignInAttempt(
+                portalUser.subject(), portalUser.name(), portalUser.tenantId(), portalUser.primaryRole(), null));
         var authorities = roles.stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .collect(Collectors.toSet());

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tenantId the tenant's database id, or null for an operator, who works across tenants
  * @param tenantSlug the tenant's short name (its sign-in registration id), or null for an operator
+ * @param installerAccess the temporary installer access the installer role comes from, limited to one site; null when
+ *     the roles come from the identity provider alone
  */
 public record PortalUser(
         String subject,
@@ -16,11 +18,23 @@ public record PortalUser(
         Set<String> roles,
         @Nullable Long tenantId,
         @Nullable String tenantSlug,
-        @Nullable String tenantName)
+        @Nullable String tenantName,
+        @Nullable InstallerAccess installerAccess)
         implements Serializable {
 
     public PortalUser {
         roles = Set.copyOf(roles);
+    }
+
+    /** A user whose roles all come from their identity provider. */
+    public PortalUser(
+            String subject,
+            String name,
+            Set<String> roles,
+            @Nullable Long tenantId,
+            @Nullable String tenantSlug,
+            @Nullable String tenantName) {
+        this(subject, name, roles, tenantId, tenantSlug, tenantName, null);
     }
 
     public boolean hasRole(String role) {

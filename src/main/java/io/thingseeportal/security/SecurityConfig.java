@@ -34,7 +34,8 @@ class SecurityConfig {
     static final String NO_ACCESS_PATH = "/no-access";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ActiveTenants tenants) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, ActiveTenants tenants, InstallerGrants grants, java.time.Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                 .permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint())
@@ -43,7 +44,7 @@ class SecurityConfig {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.oauth2LoginPage(SIGN_IN_PATH, "{baseUrl}/"));
         http.oauth2Login(login -> login.failureHandler(new SignInFailurePages())
                 .addObjectPostProcessor(failuresBeforeTheProviderGoToTheProblemPage()));
-        http.addFilterBefore(new DisabledTenantSignOut(tenants), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new LapsedAccessSignOut(tenants, grants, clock), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

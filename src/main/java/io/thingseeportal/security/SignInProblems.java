@@ -13,7 +13,7 @@ public final class SignInProblems {
 
     /**
      * @param code a message key suffix: one of the portal's own problems, {@code provider} for anything the identity
-     *     provider or the protocol reported, {@code unreachable} or {@code unknown_organisation}
+     *     provider or the protocol reported, {@code unreachable}, {@code unusable} or {@code unknown_organisation}
      * @param details what the explanation names, in order: an organisation, an address, an admin, a provider's error
      */
     public record Problem(String code, List<String> details) {
@@ -35,6 +35,7 @@ public final class SignInProblems {
 
     static final String UNREACHABLE = "unreachable";
     static final String UNKNOWN_ORGANISATION = "unknown_organisation";
+    static final String UNUSABLE = "unusable";
 
     private SignInProblems() {}
 
@@ -64,6 +65,10 @@ public final class SignInProblems {
         IdentityProviderUnavailableException unreachable = cause(failure, IdentityProviderUnavailableException.class);
         if (unreachable != null) {
             return new Problem(UNREACHABLE, unreachable.issuer().toString());
+        }
+        IdentityProviderUnusableException unusable = cause(failure, IdentityProviderUnusableException.class);
+        if (unusable != null) {
+            return new Problem(UNUSABLE, unusable.organisation());
         }
         // Spring Security's resolver refuses a registration id it cannot find with an IllegalArgumentException.
         if (cause(failure, IllegalArgumentException.class) != null) {

@@ -41,10 +41,12 @@ class SeenUserStore {
 
     /** Everyone seen at the tenant's sign-in, who signed in last first. */
     java.util.List<io.thingseeportal.tenant.SeenUser> list(long tenantId) {
-        return jdbc.sql("SELECT name, email, role, first_seen_at, last_sign_in_at FROM tenant_user WHERE tenant_id = ?"
+        return jdbc.sql("SELECT subject, name, email, role, first_seen_at, last_sign_in_at FROM tenant_user"
+                        + " WHERE tenant_id = ?"
                         + " ORDER BY last_sign_in_at DESC, name")
                 .param(tenantId)
                 .query((row, number) -> new io.thingseeportal.tenant.SeenUser(
+                        row.getString("subject"),
                         row.getString("name"),
                         row.getString("email"),
                         row.getString("role"),

@@ -1,5 +1,7 @@
 package io.thingseeportal.tenant;
 
+import io.thingseeportal.audit.AuditAction;
+import io.thingseeportal.audit.AuditLog;
 import io.thingseeportal.secrets.SecretBox;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.DiscoveryCheck;
@@ -29,6 +31,7 @@ public class TenantAdministration {
     private final OidcProperties oidc;
     private final Clock clock;
     private final DiscoveryCheck discovery;
+    private final AuditLog audit;
 
     TenantAdministration(
             TenantRepository tenants,
@@ -36,7 +39,9 @@ public class TenantAdministration {
             SecretBox secrets,
             OidcProperties oidc,
             Clock clock,
-            DiscoveryCheck discovery) {
+            DiscoveryCheck discovery,
+            AuditLog audit) {
+        this.audit = audit;
         this.tenants = tenants;
         this.providers = providers;
         this.secrets = secrets;
@@ -63,13 +68,15 @@ public class TenantAdministration {
             throw new TenantChangeRefusedException("tenant.new.slug.taken", tenant.slug());
         }
         try {
-            return tenants.save(Tenant.create(
+            TenantSummary created = tenants.save(Tenant.create(
                             tenant.slug(),
                             tenant.name().trim(),
                             tenant.defaultCountry(),
                             clock.instant(),
                             TenantStatus.ACTIVE))
                     .summary();
+            audit.record(created.id(), AuditAction.TENANT_CREATED, created.slug(), created.name());
+            return created;
         } catch (DuplicateKeyException e) {
             throw new TenantChangeRefusedException("tenant.new.slug.taken", tenant.slug());
         }
@@ -148,6 +155,13 @@ public class TenantAdministration {
                         mapping.format(),
                         String.join("\n", settings.emailDomainList())),
                 now);
+        audit.record(
+                tenantId,
+                AuditAction.IDENTITY_PROVIDER_CHANGED,
+                tenants.findById(tenantId).map(Tenant::slug).orElseThrow(),
+                settings.issuerUri().strip() + ", client " + settings.clientId().strip() + ", role claim "
+                        + settings.roleClaim().strip()
+                        + (newSecret != null && !newSecret.isBlank() ? ", new secret" : ""));
     }
 
     /** "Test identity provider": whether sign-in can read the issuer's discovery document, and if not, why. */

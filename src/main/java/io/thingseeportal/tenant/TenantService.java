@@ -1,5 +1,7 @@
 package io.thingseeportal.tenant;
 
+import io.thingseeportal.audit.AuditAction;
+import io.thingseeportal.audit.AuditLog;
 import io.thingseeportal.security.ActiveTenants;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
@@ -20,8 +22,15 @@ public class TenantService implements ActiveTenants {
     private final SeenUserStore seen;
     private final CurrentUser currentUser;
     private final TenantGroups groups;
+    private final AuditLog audit;
 
-    TenantService(TenantRepository tenants, SeenUserStore seen, CurrentUser currentUser, TenantGroups groups) {
+    TenantService(
+            TenantRepository tenants,
+            SeenUserStore seen,
+            CurrentUser currentUser,
+            TenantGroups groups,
+            AuditLog audit) {
+        this.audit = audit;
         this.tenants = tenants;
         this.seen = seen;
         this.currentUser = currentUser;
@@ -57,7 +66,9 @@ public class TenantService implements ActiveTenants {
         if (tenants.updateStatus(tenantId, status.name()) == 0) {
             throw new UnknownTenantException(tenantId);
         }
-        return tenants.findById(tenantId).orElseThrow().summary();
+        TenantSummary changed = tenants.findById(tenantId).orElseThrow().summary();
+        audit.record(tenantId, AuditAction.TENANT_STATUS_CHANGED, changed.slug(), status.name());
+        return changed;
     }
 
     @RolesAllowed(AppRoles.OPERATOR)
@@ -113,6 +124,8 @@ public class TenantService implements ActiveTenants {
                 == 0) {
             throw new IllegalStateException("Tenant " + tenantId + " of a signed-in user is gone");
         }
+        audit.record(
+                tenantId, AuditAction.TENANT_SETTINGS_CHANGED, currentTenant().slug(), settings.toString());
         return settings;
     }
 

@@ -1,5 +1,7 @@
 package io.thingseeportal.thingsee;
 
+import io.thingseeportal.audit.AuditAction;
+import io.thingseeportal.audit.AuditLog;
 import io.thingseeportal.secrets.SecretBox;
 import io.thingseeportal.secrets.UnreadableSecretException;
 import io.thingseeportal.security.AppRoles;
@@ -36,6 +38,7 @@ public class ThingseeCredentials {
     private final SecretBox secrets;
     private final Clock clock;
     private final Environment environment;
+    private final AuditLog audit;
 
     ThingseeCredentials(
             TenantStackStore store,
@@ -43,7 +46,9 @@ public class ThingseeCredentials {
             ThingseeClient thingsee,
             SecretBox secrets,
             Clock clock,
-            Environment environment) {
+            Environment environment,
+            AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.stacks = stacks;
         this.thingsee = thingsee;
@@ -82,6 +87,13 @@ public class ThingseeCredentials {
                         settings.clientId().strip(),
                         sealed),
                 clock.instant());
+        audit.record(
+                tenantId,
+                AuditAction.THINGSEE_API_CHANGED,
+                store.slug(tenantId).orElse(String.valueOf(tenantId)),
+                withSlash(settings.baseUrl().strip()) + ", client "
+                        + settings.clientId().strip()
+                        + (newSecret != null && !newSecret.isBlank() ? ", new secret" : ""));
         stacks.forget(tenantId);
     }
 

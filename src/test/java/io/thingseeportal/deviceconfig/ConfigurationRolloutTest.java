@@ -248,6 +248,12 @@ class ConfigurationRolloutTest extends MockedThingseeTest {
 
         assertThat(abortPercent(byTenant)).isEqualTo(7);
         assertThat(abortPercent(byRequest)).isEqualTo(30);
+        assertThat(TestData.audit(jdbc, tenantId))
+                .as("each rollout in the audit log, not each of its commands")
+                .containsExactly(
+                        "ROLLOUT_STARTED " + OFFICE + ": job " + byTenant + ", tsmId 13200 {threshold=200}, 20 devices",
+                        "ROLLOUT_STARTED " + OFFICE + ": job " + byRequest
+                                + ", tsmId 13200 {threshold=200}, 20 devices");
         awaitDone(byTenant);
         awaitDone(byRequest);
     }

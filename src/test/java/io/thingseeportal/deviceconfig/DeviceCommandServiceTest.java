@@ -229,6 +229,15 @@ class DeviceCommandServiceTest extends MockedThingseeTest {
     }
 
     @Test
+    void each_send_is_in_the_audit_log_with_its_transaction_id() {
+        DeviceCommand sent = commands.configure(TUID, PIR, Map.of("threshold", 200));
+
+        assertThat(TestData.audit(jdbc, tenantId))
+                .containsExactly("CONFIGURATION_SENT " + TUID + ": tsmId 13200 {threshold=200}, transactionId "
+                        + sent.transactionId());
+    }
+
+    @Test
     void the_tenants_own_echo_deadline_replaces_the_portals_five_minutes() {
         jdbc.sql("UPDATE tenant SET echo_deadline_minutes = 30 WHERE id = ?")
                 .param(tenantId)
@@ -267,6 +276,12 @@ class DeviceCommandServiceTest extends MockedThingseeTest {
         assertThat(retried.state()).isEqualTo(CommandState.SENT);
         assertThat(retried.transactionId()).isEqualTo(failed.transactionId());
         assertThat(retried.failure()).isNull();
+        assertThat(TestData.audit(jdbc, tenantId))
+                .containsExactly(
+                        "CONFIGURATION_SENT " + TUID + ": tsmId 13200 {threshold=200}, transactionId "
+                                + failed.transactionId(),
+                        "CONFIGURATION_SENT " + TUID + ": tsmId 13200 {threshold=200}, transactionId "
+                                + failed.transactionId() + ", again");
     }
 
     @Test

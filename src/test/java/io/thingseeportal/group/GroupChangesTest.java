@@ -87,6 +87,16 @@ class GroupChangesTest extends MockedThingseeTest {
                 assertThat(change.details()).isEqualTo("2: prfi00office → prfi00lab");
             });
         }
+        assertThat(TestData.audit(jdbc, tenantId))
+                .as("both groups' changes in the audit log, as the admin who moved them")
+                .containsExactlyInAnyOrder(
+                        "GROUP_CHANGED prfi00office: DEVICES_MOVED: 2: prfi00office → prfi00lab",
+                        "GROUP_CHANGED prfi00lab: DEVICES_MOVED: 2: prfi00office → prfi00lab");
+        assertThat(jdbc.sql("SELECT DISTINCT actor_name FROM audit_event WHERE tenant_id = ?")
+                        .param(tenantId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Aino Virtanen");
     }
 
     @Test

@@ -65,6 +65,7 @@ class GroupServiceTest extends MockedThingseeTest {
             assertThat(change.kind()).isEqualTo(GroupChange.Kind.CREATED);
             assertThat(change.changedBy()).isEqualTo("Aino Virtanen");
         });
+        assertThat(TestData.audit(jdbc, tenantId)).containsExactly("GROUP_CHANGED prfi00office: CREATED");
     }
 
     @Test

@@ -21,10 +21,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 
-class DisabledTenantSignOutTest {
+/** Access that lapsed while signed in ends the session at the next request: a disabled tenant, ended installer access. */
+class LapsedAccessSignOutTest {
+
+    static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
     final ActiveTenants tenants = mock(ActiveTenants.class);
-    final DisabledTenantSignOut filter = new DisabledTenantSignOut(tenants);
+    final InstallerGrants grants = mock(InstallerGrants.class);
+    final LapsedAccessSignOut filter =
+            new LapsedAccessSignOut(tenants, grants, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     final MockHttpSession session = new MockHttpSession();
     final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/devices");
     final MockHttpServletResponse response = new MockHttpServletResponse();
@@ -60,6 +65,39 @@ class DisabledTenantSignOutTest {
     }
 
     @Test
+    void temporary_installer_access_past_its_end_signs_the_installer_out() throws Exception {
+        signedIn(7L, AppRoles.INSTALLER, new InstallerAccess(3, 11, "Oulu HQ", NOW));
+        when(tenants.isActive(7)).thenReturn(true);
+        when(grants.holds(7, 3)).thenReturn(true);
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void temporary_installer_access_an_admin_ended_signs_the_installer_out() throws Exception {
+        signedIn(7L, AppRoles.INSTALLER, new InstallerAccess(3, 11, "Oulu HQ", NOW.plusSeconds(3600)));
+        when(tenants.isActive(7)).thenReturn(true);
+        when(grants.holds(7, 3)).thenReturn(false);
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void temporary_installer_access_that_holds_keeps_the_installer_signed_in() throws Exception {
+        signedIn(7L, AppRoles.INSTALLER, new InstallerAccess(3, 11, "Oulu HQ", NOW.plusSeconds(3600)));
+        when(tenants.isActive(7)).thenReturn(true);
+        when(grants.holds(7, 3)).thenReturn(true);
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(session.isInvalid()).isFalse();
+    }
+
+    @Test
     void an_operator_belongs_to_no_tenant_and_is_never_asked_about() throws Exception {
         signedIn(null, AppRoles.OPERATOR);
 
@@ -71,6 +109,10 @@ class DisabledTenantSignOutTest {
     }
 
     private void signedIn(@Nullable Long tenantId, String role) {
+        signedIn(tenantId, role, null);
+    }
+
+    private void signedIn(@Nullable Long tenantId, String role, @Nullable InstallerAccess access) {
         request.setSession(session);
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_" + role));
         var token = OidcIdToken.withTokenValue("id-token")
@@ -85,7 +127,8 @@ class DisabledTenantSignOutTest {
                 Set.of(role),
                 tenantId,
                 tenantId == null ? null : "acme",
-                tenantId == null ? null : "Acme");
+                tenantId == null ? null : "Acme",
+                access);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(
                 new OAuth2AuthenticationToken(new PortalOidcUser(authorities, token, null, user), authorities, "sso"));

@@ -125,6 +125,20 @@ class PortalClientRegistrationsTest {
                 .isInstanceOf(IdentityProviderUnavailableException.class);
     }
 
+    @Test
+    void provider_settings_that_cannot_be_used_are_reported_as_such_and_not_as_an_unknown_organisation() {
+        when(tenants.identityProvider("acme"))
+                .thenThrow(new IllegalArgumentException("Could not resolve placeholder 'acme.issuer'"));
+
+        assertThatThrownBy(() -> registrations.findByRegistrationId("acme"))
+                .isInstanceOfSatisfying(
+                        IdentityProviderUnusableException.class,
+                        e -> assertThat(SignInProblems.problem(e))
+                                .isEqualTo(new SignInProblems.Problem("unusable", "Acme Facilities")));
+        assertThat(SignInProblems.problem(new IllegalArgumentException("Invalid Client Registration with Id: x")))
+                .isEqualTo(new SignInProblems.Problem("unknown_organisation"));
+    }
+
     private TenantIdentityProvider acmeProvider(String clientId) {
         return new TenantIdentityProvider(
                 issuer,

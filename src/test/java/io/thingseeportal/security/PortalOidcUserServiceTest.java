@@ -28,7 +28,10 @@ class PortalOidcUserServiceTest {
     private static final SignInTenants.SignInTenant ACME = new SignInTenants.SignInTenant(7, "acme", "Acme Facilities");
 
     private final SignInTenants tenants = mock(SignInTenants.class);
-    private final PortalOidcUserService service = new PortalOidcUserService(properties(), tenants);
+    private final InstallerGrants grants = mock(InstallerGrants.class);
+    private final List<Object> published = new java.util.ArrayList<>();
+    private final PortalOidcUserService service =
+            new PortalOidcUserService(properties(), tenants, grants, published::add);
 
     @BeforeEach
     void acmeSignsInWithGroups() {
@@ -48,6 +51,48 @@ class PortalOidcUserServiceTest {
         assertThat(user.getAuthorities())
                 .extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void a_person_without_a_role_but_with_temporary_installer_access_becomes_an_installer_for_that_site() {
+        var access = new InstallerAccess(3, 11, "Oulu HQ", Instant.now().plusSeconds(3600));
+        when(grants.activeFor(7, "user-1")).thenReturn(Optional.of(access));
+
+        PortalOidcUser user = service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff"))));
+
+        assertThat(user.portalUser().roles()).containsExactly(AppRoles.INSTALLER);
+        assertThat(user.portalUser().installerAccess()).isEqualTo(access);
+        assertThat(user.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_INSTALLER");
+    }
+
+    @Test
+    void a_viewer_with_temporary_installer_access_is_also_an_installer_and_an_admin_is_not_limited_by_it() {
+        var access = new InstallerAccess(3, 11, "Oulu HQ", Instant.now().plusSeconds(3600));
+        when(grants.activeFor(7, "user-1")).thenReturn(Optional.of(access));
+
+        PortalUser viewer = service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-viewers"))))
+                .portalUser();
+        PortalUser admin = service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins"))))
+                .portalUser();
+
+        assertThat(viewer.roles()).containsExactlyInAnyOrder(AppRoles.VIEWER, AppRoles.INSTALLER);
+        assertThat(viewer.installerAccess()).isEqualTo(access);
+        assertThat(admin.roles()).containsExactly(AppRoles.ADMIN);
+        assertThat(admin.installerAccess()).isNull();
+    }
+
+    @Test
+    void each_sign_in_and_each_refusal_is_published_for_the_audit_log() {
+        service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins"))));
+        assertThatThrownBy(() -> service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff")))))
+                .isInstanceOf(PortalSignInException.class);
+
+        assertThat(published)
+                .containsExactly(
+                        new SignInAttempt("user-1", "Aino Virtanen", 7L, AppRoles.ADMIN, null),
+                        new SignInAttempt("user-1", "Aino Virtanen", 7L, null, PortalOidcUserService.ERROR_NO_ROLE));
     }
 
     @Test

@@ -58,6 +58,25 @@ class TenantAdministrationTest extends KaribuTest {
     }
 
     @Test
+    void adding_a_tenant_and_setting_its_provider_are_in_the_audit_log_without_the_secret() {
+        long tenantId = administration
+                .create(new NewTenant(slug, "Cumulus Logistics", null))
+                .id();
+        administration.saveIdentityProvider(tenantId, settings(""), "cumulus-oidc-secret-4711");
+
+        assertThat(io.thingseeportal.TestData.audit(jdbc, tenantId))
+                .containsExactly(
+                        "TENANT_CREATED " + slug + ": Cumulus Logistics",
+                        "IDENTITY_PROVIDER_CHANGED " + slug
+                                + ": http://127.0.0.1:9001, client cumulus-portal, role claim groups, new secret");
+        assertThat(jdbc.sql("SELECT actor_subject FROM audit_event WHERE tenant_id = ?")
+                        .param(tenantId)
+                        .query(String.class)
+                        .list())
+                .containsOnly("otto");
+    }
+
+    @Test
     void the_secret_is_stored_sealed_and_never_given_back() {
         long tenantId = administration
                 .create(new NewTenant(slug, "Cumulus Logistics", null))

@@ -125,6 +125,11 @@ class ThingseeCredentialsTest {
 
         assertThat(stacks.require(slug).clientId()).isEqualTo("second-client");
         assertThat(stacks.require(slug).clientSecret()).isEqualTo("first-secret");
+        assertThat(TestData.audit(jdbc, tenantId))
+                .as("each change in the audit log, a new secret said but never shown")
+                .containsExactly(
+                        "THINGSEE_API_CHANGED " + slug + ": " + simulator + "/, client first-client, new secret",
+                        "THINGSEE_API_CHANGED " + slug + ": " + simulator + "/, client second-client");
     }
 
     @Test

@@ -23,7 +23,9 @@ import io.thingseeportal.asset.Asset;
 import io.thingseeportal.asset.AssetException;
 import io.thingseeportal.asset.AssetImport;
 import io.thingseeportal.asset.AssetService;
+import io.thingseeportal.asset.InstallerAccessService;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The organisation's asset tree, for admins: sites, their buildings, floors and spaces. A new site is added at the top,
  * everything else from the selected place ({@link AssetEditor}); a CSV file of paths adds many at once, with a report
- * of every row.
+ * of every row. Below, the temporary installer access to its sites ({@link InstallerAccessPanel}).
  */
 @Route("assets")
 @Menu(order = 8, icon = "vaadin:building", title = "menu.assets")
@@ -58,11 +60,13 @@ class AssetTreeView extends Composite<VerticalLayout> implements HasDynamicTitle
     private final AssetEditor editor;
     private final Grid<AssetImport.Row> report = new Grid<>();
     private final Paragraph reportSummary = new Paragraph();
+    private final InstallerAccessPanel installerAccess;
 
-    AssetTreeView(AssetService assets, AssetImport importer) {
+    AssetTreeView(AssetService assets, AssetImport importer, InstallerAccessService access, TenantService tenants) {
         this.assets = assets;
         this.importer = importer;
         this.editor = new AssetEditor(assets, this::reload);
+        this.installerAccess = new InstallerAccessPanel(access, tenants.seenUsers(), this::sites);
 
         var site = new TextField(getTranslation("assets.new-site"));
         site.setId("asset-new-site");
@@ -93,8 +97,12 @@ class AssetTreeView extends Composite<VerticalLayout> implements HasDynamicTitle
 
         var content = getContent();
         content.setMaxWidth("60rem");
-        content.add(new H2(getTranslation("assets.title")), top, tree, editor, importPanel());
+        content.add(new H2(getTranslation("assets.title")), top, tree, editor, importPanel(), installerAccess);
         reload(null);
+    }
+
+    private List<Asset> sites() {
+        return assets.all().stream().filter(Asset::isSite).toList();
     }
 
     @Override
@@ -124,6 +132,8 @@ class AssetTreeView extends Composite<VerticalLayout> implements HasDynamicTitle
             tree.select(now);
         }
         editor.edit(selected == null ? null : byId.get(selected.id()));
+        // A site added, renamed or deleted is offered as it is now.
+        installerAccess.refresh();
     }
 
     private VerticalLayout importPanel() {

@@ -9,7 +9,9 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,7 +21,10 @@ import io.thingseeportal.TestData;
 import io.thingseeportal.asset.Asset;
 import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.SignInTenants;
+import io.thingseeportal.tenant.SeenUser;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +40,9 @@ class AssetTreeViewTest extends KaribuTest {
     AssetService assets;
 
     long tenantId;
+
+    @Autowired
+    SignInTenants signIns;
 
     @BeforeEach
     void anAdminOnTheAssetPage() {
@@ -105,6 +113,51 @@ class AssetTreeViewTest extends KaribuTest {
                         " › Building B",
                         "A level in the middle is empty: fill in every level down to the last one.");
         assertThat(GridKt._size(tree())).isEqualTo(2);
+    }
+
+    @Test
+    void an_admin_grants_a_contractor_installer_access_to_a_new_site_and_ends_it() {
+        signIns.recordSignIn(
+                tenantId, new SignInTenants.SeenUser("kalle", "Kalle Contractor", "kalle@contractor.example", null));
+        UI.getCurrent().navigate("assets");
+        _setValue(_get(TextField.class, spec -> spec.withId("asset-new-site")), "Oulu HQ");
+        _click(_get(Button.class, spec -> spec.withId("asset-add-site")));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<SeenUser> person = _get(ComboBox.class, spec -> spec.withId("installer-access-person"));
+        _setValue(person, person.getListDataView().getItems().findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        ComboBox<Asset> site = _get(ComboBox.class, spec -> spec.withId("installer-access-site"));
+        assertThat(site.getListDataView().getItems().map(Asset::name))
+                .as("the new site offered")
+                .containsExactly("Oulu HQ");
+        _setValue(site, site.getListDataView().getItems().findFirst().orElseThrow());
+        DatePicker lastDay = _get(DatePicker.class, spec -> spec.withId("installer-access-last-day"));
+        _setValue(lastDay, LocalDate.now().minusDays(1));
+        _click(_get(Button.class, spec -> spec.withId("installer-access-grant")));
+        assertThat(lastDay.isInvalid()).isTrue();
+        assertThat(lastDay.getErrorMessage()).isEqualTo("The last day cannot be in the past.");
+
+        _setValue(lastDay, LocalDate.now().plusDays(3));
+        _click(_get(Button.class, spec -> spec.withId("installer-access-grant")));
+
+        Grid<?> grants = _get(Grid.class, spec -> spec.withId("installer-access-grants"));
+        assertThat(GridKt._size(grants)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(grants, 0).subList(0, 2)).containsExactly("Kalle Contractor", "Oulu HQ");
+        long grantId = jdbc.sql("SELECT id FROM installer_grant WHERE tenant_id = ?")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+
+        _click((Button) GridKt._getCellComponent(
+                grants, 0, GridKt._getColumnByKey(grants, "end").getKey()));
+
+        assertThat(GridKt._size(grants)).isZero();
+        assertThat(jdbc.sql("SELECT ended_at IS NOT NULL FROM installer_grant WHERE id = ?")
+                        .param(grantId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @SuppressWarnings("unchecked")

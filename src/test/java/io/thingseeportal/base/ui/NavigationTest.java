@@ -50,6 +50,7 @@ class NavigationTest extends KaribuTest {
                         "Commands",
                         "QR labels",
                         "People",
+                        "Audit log",
                         "Settings",
                         "Simulator");
     }
@@ -65,7 +66,7 @@ class NavigationTest extends KaribuTest {
     void the_operator_sees_the_tenants_entry_and_no_tenant_settings() {
         signIn("otto", null, AppRoles.OPERATOR);
         UI.getCurrent().navigate("");
-        assertThat(menuLabels()).containsExactly("Start", "Tenants");
+        assertThat(menuLabels()).containsExactly("Start", "Tenants", "Audit log");
     }
 
     @Test

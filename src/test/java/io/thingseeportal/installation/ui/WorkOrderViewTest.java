@@ -110,6 +110,9 @@ class WorkOrderViewTest extends MockedThingseeTest {
                 .containsEntry("site", "Oulu HQ")
                 .containsEntry("group_id", OFFICE)
                 .containsEntry("done_by_name", "Ilkka");
+        assertThat(TestData.audit(jdbc, tenantId))
+                .containsExactly("INSTALLATION " + NEW_SENSOR
+                        + ": installed at Oulu HQ › Building A › Floor 1 › Lobby in " + OFFICE);
     }
 
     @Test

@@ -114,6 +114,7 @@ class TenantListViewTest extends KaribuTest {
         assertThat(signInTenants.findForSignIn(slug).orElseThrow().active()).isFalse();
         assertThat(status().getText()).isEqualTo("Disabled");
         assertThat(action().getId()).contains("tenant-enable-" + slug);
+        assertThat(TestData.audit(jdbc, tenantId)).containsExactly("TENANT_STATUS_CHANGED " + slug + ": DISABLED");
     }
 
     @Test

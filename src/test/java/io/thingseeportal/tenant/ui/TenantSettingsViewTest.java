@@ -95,6 +95,11 @@ class TenantSettingsViewTest extends KaribuTest {
                 .containsEntry("echo_deadline_minutes", 30)
                 .containsEntry("rollout_max_devices", 500)
                 .containsEntry("rollout_stop_percent", 10);
+        assertThat(TestData.audit(jdbc, tenantId))
+                .singleElement()
+                .asString()
+                .startsWith("TENANT_SETTINGS_CHANGED " + TestData.slug(jdbc, tenantId) + ": ")
+                .contains("defaultGroupId=prfi00office", "echoDeadlineMinutes=30");
     }
 
     @Test

@@ -1,0 +1,4 @@
+@NullMarked
+package io.thingseeportal.audit.ui;
+
+import org.jspecify.annotations.NullMarked;
