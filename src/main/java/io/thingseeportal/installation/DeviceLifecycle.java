@@ -8,6 +8,7 @@ import io.thingseeportal.device.NoSuchDeviceException;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.InstallerAccess;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationStatus;
@@ -84,6 +85,11 @@ public class DeviceLifecycle {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public Optional<WorkOrder.Failure> change(String tuid, Change change) {
         DeviceDetails device = details.find(tuid).orElseThrow(() -> new NoSuchDeviceException(tuid));
+        InstallerAccess access = currentUser.require().installerAccess();
+        if (access != null && !atSite(device.assetName(), access.siteName())) {
+            // Temporary installer access is for one site: a device elsewhere is not theirs to change.
+            return Optional.of(new WorkOrder.Failure("work.failure.other-site", access.siteName()));
+        }
         try {
             if (change.leaves) {
                 thingsee.setGroup(tuid, GroupAssignment.UNASSIGNED);
@@ -119,6 +125,10 @@ public class DeviceLifecycle {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public CompletableFuture<Optional<WorkOrder.Failure>> changeInBackground(String tuid, Change change) {
         return work.supply(() -> change(tuid, change));
+    }
+
+    private static boolean atSite(@Nullable String assetPath, String site) {
+        return assetPath != null && (assetPath.equals(site) || assetPath.startsWith(site + Asset.SEPARATOR));
     }
 
     private static @Nullable String site(@Nullable String assetPath) {

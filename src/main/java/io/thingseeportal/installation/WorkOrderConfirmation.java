@@ -7,6 +7,7 @@ import io.thingseeportal.device.DeviceInstallations;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.InstallerAccess;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationStatus;
@@ -90,6 +91,14 @@ public class WorkOrderConfirmation {
         String token = UUID.randomUUID().toString();
         if (seen.step() != WorkOrder.Step.CONFIRM || !store.claim(tenantId, id, token, now, now.minus(HOLD))) {
             return seen;
+        }
+        InstallerAccess access = currentUser.require().installerAccess();
+        if (access != null
+                && (seen.assetId() == null || assets.find(seen.assetId()).isEmpty())) {
+            // Temporary installer access is for one site: a replacement elsewhere is not theirs to make.
+            store.failed(tenantId, id, new WorkOrder.Failure("work.failure.other-site", access.siteName()), now);
+            store.release(tenantId, id, token);
+            return orders.load(id);
         }
         try {
             // Read again once held: a confirmation that ran meanwhile may have made some of the calls.

@@ -26,7 +26,14 @@ import io.thingseeportal.TestData;
 import io.thingseeportal.asset.Asset;
 import io.thingseeportal.device.DeviceStateChanged;
 import io.thingseeportal.group.DeploymentGroup;
+import io.thingseeportal.installation.DeviceLifecycle;
+import io.thingseeportal.installation.LabelReading;
+import io.thingseeportal.installation.WorkOrder;
+import io.thingseeportal.installation.WorkOrderConfirmation;
+import io.thingseeportal.installation.WorkOrderService;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.InstallerAccess;
+import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.DeviceInfo;
 import io.thingseeportal.thingsee.GroupAssignment;
 import io.thingseeportal.thingsee.InstallationRecord;
@@ -53,6 +60,15 @@ class WorkOrderViewTest extends MockedThingseeTest {
     static final String SPARE = "TSPR04EZU31901022";
     static final String OFFICE = "prfi00office";
     static final String LAB = "prfi00lab";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    DeviceLifecycle lifecycle;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    WorkOrderService orders;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    WorkOrderConfirmation confirmation;
 
     long tenantId;
     long lobby;
@@ -219,6 +235,40 @@ class WorkOrderViewTest extends MockedThingseeTest {
                         .id()
                         .value())
                 .isEqualTo(LAB);
+    }
+
+    @Test
+    void temporary_installer_access_for_one_site_neither_uninstalls_nor_replaces_a_sensor_elsewhere() {
+        long tampere = TestData.asset(jdbc, tenantId, null, "SITE", "Tampere depot");
+        long depot = TestData.asset(jdbc, tenantId, tampere, "BUILDING", "Depot");
+        alreadyInstalled(NEW_SENSOR, LAB, depot);
+        jdbc.sql("UPDATE device SET asset_name = 'Tampere depot › Depot' WHERE tenant_id = ? AND tuid = ?")
+                .params(tenantId, NEW_SENSOR)
+                .update();
+        long oulu = jdbc.sql("SELECT id FROM asset WHERE tenant_id = ? AND name = 'Oulu HQ'")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+        signInAs(new PortalUser(
+                "kalle",
+                "Kalle Contractor",
+                Set.of(AppRoles.INSTALLER),
+                tenantId,
+                "acme",
+                "Acme",
+                new InstallerAccess(1, oulu, "Oulu HQ", Instant.now().plusSeconds(3600))));
+        var otherSite = new WorkOrder.Failure("work.failure.other-site", "Oulu HQ");
+
+        assertThat(lifecycle.change(NEW_SENSOR, DeviceLifecycle.Change.UNINSTALL))
+                .contains(otherSite);
+
+        WorkOrder order = orders.startReplacement(NEW_SENSOR);
+        assertThat(order.step()).isEqualTo(WorkOrder.Step.REPLACEMENT);
+        orders.replaceWith(
+                order.id(), new LabelReading.Sensor(SPARE, Optional.empty(), LabelReading.Format.TUID, null));
+        assertThat(confirmation.confirm(order.id()).failure()).isEqualTo(otherSite);
+        verify(thingsee, never()).setInstallationStatus(any(), any(), any());
+        verify(thingsee, never()).setDeviceGroup(any(), any(), any());
     }
 
     @Test
