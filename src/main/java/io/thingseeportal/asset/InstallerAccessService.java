@@ -48,7 +48,8 @@ public class InstallerAccessService implements InstallerGrants {
      * Grants the person the installer role at the site until the end of {@code lastDay} in {@code zone}.
      *
      * @throws InstallerAccessRefusedException for a site that is not one of the tenant's sites, a person not seen at
-     *     its sign-in, a day that has passed or one more than a year away; nothing is saved then
+     *     its sign-in or who has access that holds (end it first), a day that has passed or one more than a year away;
+     *     nothing is saved then
      */
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
@@ -61,6 +62,12 @@ public class InstallerAccessService implements InstallerGrants {
             throw new InstallerAccessRefusedException("installer-access.person.unknown");
         }
         Instant now = clock.instant();
+        Optional<InstallerGrant> holding = store.holdingFor(tenantId, subject, now);
+        if (holding.isPresent()) {
+            // Sign-in honours one site per person: a second grant would show as given and do nothing.
+            throw new InstallerAccessRefusedException(
+                    "installer-access.person.has-access", holding.get().siteName());
+        }
         LocalDate today = LocalDate.ofInstant(now, zone);
         if (lastDay.isBefore(today)) {
             throw new InstallerAccessRefusedException("installer-access.day.past");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The temporary installer access admins granted, always of one tenant. */
@@ -27,14 +28,12 @@ class InstallerGrantStore {
     }
 
     long insert(long tenantId, String subject, long siteId, Instant endsAt, String grantedByName, Instant at) {
+        var key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO installer_grant (tenant_id, subject, site_id, ends_at, granted_by_name, granted_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(tenantId, subject, siteId, Timestamp.from(endsAt), grantedByName, Timestamp.from(at))
-                .update();
-        return jdbc.sql("SELECT max(id) FROM installer_grant WHERE tenant_id = ? AND subject = ?")
-                .params(tenantId, subject)
-                .query(Long.class)
-                .single();
+                .update(key, "id");
+        return java.util.Objects.requireNonNull(key.getKeyAs(Long.class), "the database gives the new grant's id");
     }
 
     /** Ends the grant now, if it held; whether it did. */

@@ -2,6 +2,7 @@ package io.thingseeportal.audit;
 
 import io.thingseeportal.csv.Csv;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.ClientAddress;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import jakarta.annotation.security.PermitAll;
@@ -16,13 +17,12 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit log: the features record what people do here, in the transaction of the change itself, so that an entry
  * exists exactly when its change was kept; admins read their tenant's entries, operators everyone's. Who is always
- * the signed-in user, never the caller's say, and from where is the client address of the current request.
+ * the signed-in user, never the caller's say, and from where is the client address of the request behind the change
+ * ({@link ClientAddress}).
  */
 @Service
 public class AuditLog {
@@ -84,8 +84,9 @@ public class AuditLog {
         Long scope = scope();
         try {
             Csv.line(out, HEADER.stream());
-            for (int offset = 0; ; offset += EXPORT_PAGE) {
-                List<AuditEntry> page = store.find(scope, filter, offset, EXPORT_PAGE);
+            AuditEntry last = null;
+            while (true) {
+                List<AuditEntry> page = store.pageAfter(scope, filter, last, EXPORT_PAGE);
                 for (AuditEntry entry : page) {
                     Csv.line(
                             out,
@@ -105,6 +106,7 @@ public class AuditLog {
                 if (page.size() < EXPORT_PAGE) {
                     return;
                 }
+                last = page.get(page.size() - 1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,13 +120,6 @@ public class AuditLog {
     }
 
     static AuditStore.Actor actor(PortalUser user) {
-        return new AuditStore.Actor(user.subject(), user.name(), user.primaryRole(), clientAddress());
-    }
-
-    /** The client address of the request being served, if there is one (behind a proxy: the forwarded one). */
-    static @Nullable String clientAddress() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getRemoteAddr()
-                : null;
+        return new AuditStore.Actor(user.subject(), user.name(), user.primaryRole(), ClientAddress.current());
     }
 }

@@ -36,16 +36,6 @@ class AuditStore {
                 .update();
     }
 
-    /** The role of the person's previous sign-in to the tenant, if one was recorded (empty text for none). */
-    java.util.Optional<String> lastSignInRole(long tenantId, String subject) {
-        return jdbc.sql("SELECT coalesce(actor_role, '') FROM audit_event WHERE tenant_id = ? AND actor_subject = ?"
-                        + " AND action IN ('SIGNED_IN', 'SIGN_IN_REFUSED') ORDER BY occurred_at DESC, id DESC"
-                        + " LIMIT 1")
-                .params(tenantId, subject)
-                .query(String.class)
-                .optional();
-    }
-
     /**
      * @param tenantId the admin's tenant, or null for an operator, who sees every tenant's and may choose one with
      *     the filter
@@ -59,6 +49,24 @@ class AuditStore {
                         filter)
                 .param("limit", limit)
                 .param("offset", offset)
+                .query(AuditStore::entry)
+                .list();
+    }
+
+    /**
+     * The next entries older than {@code after} (or the newest, when null), as {@link #find} orders them: keyed, so
+     * that an export whose pages are read while people work neither repeats nor skips an entry.
+     */
+    List<AuditEntry> pageAfter(@Nullable Long tenantId, AuditFilter filter, @Nullable AuditEntry after, int limit) {
+        var sql = jdbc.sql("SELECT e.*, t.slug FROM audit_event e LEFT JOIN tenant t ON t.id = e.tenant_id"
+                + conditions(tenantId, filter)
+                + (after == null ? "" : " AND (e.occurred_at < :at OR (e.occurred_at = :at AND e.id < :id))")
+                + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit");
+        if (after != null) {
+            sql = sql.param("at", Timestamp.from(after.occurredAt())).param("id", after.id());
+        }
+        return where(sql, tenantId, filter)
+                .param("limit", limit)
                 .query(AuditStore::entry)
                 .list();
     }

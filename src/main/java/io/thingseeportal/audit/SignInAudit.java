@@ -1,16 +1,16 @@
 package io.thingseeportal.audit;
 
+import io.thingseeportal.security.ClientAddress;
 import io.thingseeportal.security.SignInAttempt;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps each sign-in in the audit log, and a change of the person's role since their last sign-in to the tenant (roles
- * come from the tenant's identity provider, so a change shows first at sign-in).
+ * Keeps each sign-in in the audit log, and a change of the role the tenant's identity provider gives the person since
+ * their previous sign-in (roles come from the provider, so a change shows first at sign-in).
  */
 @Service
 class SignInAudit {
@@ -27,19 +27,10 @@ class SignInAudit {
     @Transactional
     void signInAttempted(SignInAttempt attempt) {
         Instant now = clock.instant();
-        var actor = new AuditStore.Actor(attempt.subject(), attempt.name(), attempt.role(), AuditLog.clientAddress());
+        var actor = new AuditStore.Actor(attempt.subject(), attempt.name(), attempt.role(), ClientAddress.current());
         Long tenantId = attempt.tenantId();
-        if (tenantId != null && attempt.tellsRole()) {
-            String role = Objects.requireNonNullElse(attempt.role(), "");
-            store.lastSignInRole(tenantId, attempt.subject())
-                    .filter(before -> !before.equals(role))
-                    .ifPresent(before -> store.add(
-                            tenantId,
-                            now,
-                            actor,
-                            AuditAction.ROLE_CHANGED,
-                            attempt.subject(),
-                            (before.isEmpty() ? "none" : before) + " -> " + (role.isEmpty() ? "none" : role)));
+        if (tenantId != null && attempt.roleChange() != null) {
+            store.add(tenantId, now, actor, AuditAction.ROLE_CHANGED, attempt.subject(), attempt.roleChange());
         }
         if (attempt.refusal() == null) {
             store.add(tenantId, now, actor, AuditAction.SIGNED_IN, attempt.subject(), "");

@@ -102,11 +102,18 @@ class GroupStore {
         jdbc.sql("UPDATE group_change SET group_id = ? WHERE tenant_id = ? AND group_id = ?")
                 .params(newId.value(), tenantId, id.value())
                 .update();
+        // The tenant's default group for installations follows it (tenant settings).
+        jdbc.sql("UPDATE tenant SET default_group_id = ? WHERE id = ? AND default_group_id = ?")
+                .params(newId.value(), tenantId, id.value())
+                .update();
         return renamed > 0;
     }
 
-    /** Deletes the group; its history stays. */
+    /** Deletes the group; its history stays, and the tenant has no default group for installations if it was it. */
     boolean delete(long tenantId, GroupId id) {
+        jdbc.sql("UPDATE tenant SET default_group_id = NULL WHERE id = ? AND default_group_id = ?")
+                .params(tenantId, id.value())
+                .update();
         return jdbc.sql("DELETE FROM deployment_group WHERE tenant_id = ? AND group_id = ?")
                         .params(tenantId, id.value())
                         .update()

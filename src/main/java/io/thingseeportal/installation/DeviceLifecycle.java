@@ -1,6 +1,7 @@
 package io.thingseeportal.installation;
 
 import io.thingseeportal.asset.Asset;
+import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.device.DeviceDetails;
 import io.thingseeportal.device.DeviceDetailsService;
 import io.thingseeportal.device.DeviceInstallations;
@@ -58,6 +59,7 @@ public class DeviceLifecycle {
     private final BackgroundWork work;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final AssetService assets;
 
     DeviceLifecycle(
             DeviceChecks thingsee,
@@ -67,7 +69,9 @@ public class DeviceLifecycle {
             CurrentUser currentUser,
             BackgroundWork work,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            AssetService assets) {
+        this.assets = assets;
         this.thingsee = thingsee;
         this.details = details;
         this.installations = installations;
@@ -86,7 +90,7 @@ public class DeviceLifecycle {
     public Optional<WorkOrder.Failure> change(String tuid, Change change) {
         DeviceDetails device = details.find(tuid).orElseThrow(() -> new NoSuchDeviceException(tuid));
         InstallerAccess access = currentUser.require().installerAccess();
-        if (access != null && !atSite(device.assetName(), access.siteName())) {
+        if (access != null && !atTheirSite(tuid)) {
             // Temporary installer access is for one site: a device elsewhere is not theirs to change.
             return Optional.of(new WorkOrder.Failure("work.failure.other-site", access.siteName()));
         }
@@ -127,8 +131,9 @@ public class DeviceLifecycle {
         return work.supply(() -> change(tuid, change));
     }
 
-    private static boolean atSite(@Nullable String assetPath, String site) {
-        return assetPath != null && (assetPath.equals(site) || assetPath.startsWith(site + Asset.SEPARATOR));
+    /** Whether the device is mounted at a place the user sees: for temporary installer access, within its site. */
+    private boolean atTheirSite(String tuid) {
+        return installations.assetOf(tuid).flatMap(assets::find).isPresent();
     }
 
     private static @Nullable String site(@Nullable String assetPath) {

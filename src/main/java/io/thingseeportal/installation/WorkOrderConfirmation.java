@@ -93,9 +93,8 @@ public class WorkOrderConfirmation {
             return seen;
         }
         InstallerAccess access = currentUser.require().installerAccess();
-        if (access != null
-                && (seen.assetId() == null || assets.find(seen.assetId()).isEmpty())) {
-            // Temporary installer access is for one site: a replacement elsewhere is not theirs to make.
+        if (access != null && !withinTheirSite(seen)) {
+            // Temporary installer access is for one site: a sensor taken from or put elsewhere is not theirs to move.
             store.failed(tenantId, id, new WorkOrder.Failure("work.failure.other-site", access.siteName()), now);
             store.release(tenantId, id, token);
             return orders.load(id);
@@ -146,6 +145,19 @@ public class WorkOrderConfirmation {
             case GROUPED -> thingsee.setGroup(order.tuid(), groupId);
             case LINKED -> link(order, groupId, done, token);
         }
+    }
+
+    /**
+     * Whether both places of the order are ones the user sees (for temporary installer access: within its site): where
+     * the sensor goes, and where it was (a reinstallation's or a replaced sensor's place, which must be known then).
+     */
+    private boolean withinTheirSite(WorkOrder order) {
+        Long to = order.assetId();
+        Long from = order.previousAssetId();
+        boolean toSeen = to != null && assets.find(to).isPresent();
+        boolean fromSeen =
+                from == null ? order.replacesTuid() == null : assets.find(from).isPresent();
+        return toSeen && fromSeen;
     }
 
     /** Sets the device installed, unless an earlier attempt whose answer was lost did so already. */

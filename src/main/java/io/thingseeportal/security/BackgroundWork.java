@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a person's Thingsee calls in the background (Boot's task executor, see docs/configuration.md), so that no view
  * waits for Thingsee on its UI thread. The work runs as the user who started it: the services it calls check that
- * user's roles and tenant as always.
+ * user's roles and tenant as always, and the audit log names the address of the request that started it.
  */
 @Component
 public class BackgroundWork {
@@ -36,6 +36,6 @@ public class BackgroundWork {
         context.setAuthentication(security.getContext().getAuthentication());
         var asUser = new DelegatingSecurityContextExecutor(executor, context);
         asUser.setSecurityContextHolderStrategy(security);
-        return CompletableFuture.supplyAsync(work, asUser);
+        return CompletableFuture.supplyAsync(ClientAddress.carriedInto(work), asUser);
     }
 }

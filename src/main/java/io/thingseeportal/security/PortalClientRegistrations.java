@@ -1,5 +1,6 @@
 package io.thingseeportal.security;
 
+import io.thingseeportal.secrets.UnreadableSecretException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,8 @@ class PortalClientRegistrations implements ClientRegistrationRepository {
         Optional<TenantIdentityProvider> found;
         try {
             found = tenants.identityProvider(registrationId);
-        } catch (RuntimeException unusable) {
+        } catch (IllegalArgumentException | UnreadableSecretException unusable) {
+            // An issuer that is no address, a placeholder no setting fills, a secret that does not open.
             throw new IdentityProviderUnusableException(tenant.get().name(), unusable);
         }
         return found.map(provider -> registration(

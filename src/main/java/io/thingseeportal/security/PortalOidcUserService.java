@@ -63,7 +63,7 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
         if (roles.isEmpty()) {
             throw refused(user, null, ERROR_NOT_OPERATOR, operators.displayName());
         }
-        return portalUser(user, roles, null, null);
+        return portalUser(user, roles, null, null, null);
     }
 
     private PortalOidcUser tenantUser(String slug, OidcUser user) {
@@ -81,8 +81,11 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
         Set<String> roles =
                 provider.roleMapping().roles(user.getClaims().get(provider.roleClaim()), RoleMapping.TENANT_ROLES);
         String role = roles.isEmpty() ? null : roles.iterator().next();
-        tenants.recordSignIn(
-                tenant.id(), new SignInTenants.SeenUser(user.getSubject(), displayName(user), email, role));
+        String roleChange = tenants.recordSignIn(
+                        tenant.id(), new SignInTenants.SeenUser(user.getSubject(), displayName(user), email, role))
+                .filter(before -> !before.equals(role == null ? "" : role))
+                .map(before -> (before.isEmpty() ? "none" : before) + " -> " + (role == null ? "none" : role))
+                .orElse(null);
         InstallerAccess access = null;
         if (!roles.contains(AppRoles.ADMIN) && !roles.contains(AppRoles.INSTALLER)) {
             access = grants.activeFor(tenant.id(), user.getSubject()).orElse(null);
@@ -92,18 +95,18 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
             }
         }
         if (roles.isEmpty()) {
-            throw refused(
-                    user,
-                    tenant.id(),
+            events.publishEvent(new SignInAttempt(
+                    user.getSubject(), displayName(user), tenant.id(), null, ERROR_NO_ROLE, roleChange));
+            throw new PortalSignInException(
                     ERROR_NO_ROLE,
                     tenant.name(),
                     tenants.adminToAsk(tenant.id()).orElse(""));
         }
-        return portalUser(user, roles, tenant, access);
+        return portalUser(user, roles, tenant, access, roleChange);
     }
 
     private PortalSignInException refused(OidcUser user, @Nullable Long tenantId, String code, String... details) {
-        events.publishEvent(new SignInAttempt(user.getSubject(), displayName(user), tenantId, null, code));
+        events.publishEvent(new SignInAttempt(user.getSubject(), displayName(user), tenantId, null, code, null));
         return new PortalSignInException(code, details);
     }
 
@@ -111,7 +114,8 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
             OidcUser user,
             Set<String> roles,
             SignInTenants.@Nullable SignInTenant tenant,
-            @Nullable InstallerAccess access) {
+            @Nullable InstallerAccess access,
+            @Nullable String roleChange) {
         PortalUser portalUser = new PortalUser(
                 user.getSubject(),
                 displayName(user),
@@ -121,7 +125,12 @@ class PortalOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUs
                 tenant == null ? null : tenant.name(),
                 access);
         events.publishEvent(new SignInAttempt(
-                portalUser.subject(), portalUser.name(), portalUser.tenantId(), portalUser.primaryRole(), null));
+                portalUser.subject(),
+                portalUser.name(),
+                portalUser.tenantId(),
+                portalUser.primaryRole(),
+                null,
+                roleChange));
         var authorities = roles.stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .collect(Collectors.toSet());

@@ -46,8 +46,12 @@ public interface SignInTenants {
     /** The active tenant that lists this e-mail domain among its allowed ones, if exactly one does. */
     Optional<SignInTenant> findByEmailDomain(String domain);
 
-    /** Remembers who signed in to the tenant, with which role, and when. */
-    void recordSignIn(long tenantId, SeenUser user);
+    /**
+     * Remembers who signed in to the tenant, with which role (their identity provider's), and when.
+     *
+     * @return the role they had at their previous sign-in ("" for none), or empty at their first
+     */
+    Optional<String> recordSignIn(long tenantId, SeenUser user);
 
     /** The name (and e-mail address, if known) of the tenant's admin seen last at sign-in, for a user without access. */
     Optional<String> adminToAsk(long tenantId);

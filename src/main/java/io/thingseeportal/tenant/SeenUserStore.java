@@ -18,8 +18,17 @@ class SeenUserStore {
         this.jdbc = jdbc;
     }
 
-    /** Records a sign-in: a new person is added, a known one gets their current name, address, role and time. */
-    void record(long tenantId, SeenUser user, Instant now) {
+    /**
+     * Records a sign-in: a new person is added, a known one gets their current name, address, role and time.
+     *
+     * @return the role the person had before ("" for none), or empty for someone new
+     */
+    Optional<String> record(long tenantId, SeenUser user, Instant now) {
+        Optional<String> before = jdbc.sql(
+                        "SELECT coalesce(role, '') FROM tenant_user WHERE tenant_id = ? AND subject = ?")
+                .params(tenantId, user.subject())
+                .query(String.class)
+                .optional();
         int updated = jdbc.sql("UPDATE tenant_user SET name = ?, email = ?, role = ?, last_sign_in_at = ?"
                         + " WHERE tenant_id = ? AND subject = ?")
                 .params(user.name(), user.email(), user.role(), Timestamp.from(now), tenantId, user.subject())
@@ -37,6 +46,7 @@ class SeenUserStore {
                             Timestamp.from(now))
                     .update();
         }
+        return before;
     }
 
     /** Everyone seen at the tenant's sign-in, who signed in last first. */

@@ -103,8 +103,8 @@ public class TenantSignIn implements SignInTenants {
     @Override
     @PermitAll
     @Transactional
-    public void recordSignIn(long tenantId, SeenUser user) {
-        seen.record(tenantId, user, clock.instant());
+    public Optional<String> recordSignIn(long tenantId, SeenUser user) {
+        return seen.record(tenantId, user, clock.instant());
     }
 
     @Override

@@ -122,6 +122,14 @@ class InstallerAccessServiceTest extends KaribuTest {
     }
 
     @Test
+    void a_person_holds_access_to_one_site_at_a_time() {
+        access.grant("kalle", oulu, today.plusDays(2), ZONE);
+
+        assertRefused(() -> access.grant("kalle", tampere, today, ZONE), "installer-access.person.has-access");
+        assertThat(access.holding(null)).extracting(InstallerGrant::siteName).containsExactly("Oulu HQ");
+    }
+
+    @Test
     void only_admins_grant_access() {
         signIn("Ilkka", tenantId, AppRoles.INSTALLER);
 

@@ -225,6 +225,33 @@ class GroupChangesTest extends MockedThingseeTest {
     }
 
     @Test
+    void the_tenants_default_group_follows_a_rename_and_goes_with_a_delete() {
+        setDefaultGroup(OFFICE);
+        GroupId annex = GroupId.parse("prfi00annex");
+
+        done(groups.rename(OFFICE, annex));
+        assertThat(defaultGroup()).isEqualTo("prfi00annex");
+
+        when(thingsee.listGroupDevices(STACK, "prfi00annex")).thenReturn(List.of());
+        report(done(groups.delete(annex)));
+        assertThat(defaultGroup()).isNull();
+    }
+
+    private void setDefaultGroup(GroupId group) {
+        jdbc.sql("UPDATE tenant SET default_group_id = ? WHERE id = ?")
+                .params(group.value(), tenantId)
+                .update();
+    }
+
+    private @org.jspecify.annotations.Nullable String defaultGroup() {
+        return jdbc.sql("SELECT default_group_id FROM tenant WHERE id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    @Test
     void renaming_to_an_id_the_portal_has_is_refused_before_thingsee_is_called() {
         assertThatThrownBy(() -> groups.rename(OFFICE, LAB)).isInstanceOf(GroupAlreadyExistsException.class);
         verify(thingsee, never()).renameGroup(any(), anyString(), anyString());

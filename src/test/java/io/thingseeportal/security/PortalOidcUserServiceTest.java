@@ -91,8 +91,35 @@ class PortalOidcUserServiceTest {
 
         assertThat(published)
                 .containsExactly(
-                        new SignInAttempt("user-1", "Aino Virtanen", 7L, AppRoles.ADMIN, null),
-                        new SignInAttempt("user-1", "Aino Virtanen", 7L, null, PortalOidcUserService.ERROR_NO_ROLE));
+                        new SignInAttempt("user-1", "Aino Virtanen", 7L, AppRoles.ADMIN, null, null),
+                        new SignInAttempt(
+                                "user-1", "Aino Virtanen", 7L, null, PortalOidcUserService.ERROR_NO_ROLE, null));
+    }
+
+    @Test
+    void a_role_the_provider_gives_other_than_at_the_previous_sign_in_is_published_as_a_change() {
+        when(tenants.recordSignIn(eq(7L), any())).thenReturn(Optional.of(AppRoles.VIEWER), Optional.of(""));
+
+        service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins"))));
+        service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("portal-admins"))));
+
+        assertThat(published)
+                .extracting(attempt -> ((SignInAttempt) attempt).roleChange())
+                .containsExactly("VIEWER -> ADMIN", "none -> ADMIN");
+    }
+
+    @Test
+    void temporary_installer_access_is_no_change_of_the_role_the_provider_gives() {
+        when(tenants.recordSignIn(eq(7L), any())).thenReturn(Optional.of(""));
+        when(grants.activeFor(7, "user-1"))
+                .thenReturn(Optional.of(
+                        new InstallerAccess(3, 11, "Oulu HQ", Instant.now().plusSeconds(60))));
+
+        service.toPortalUser("acme", oidcUser(Map.of("groups", List.of("staff"))));
+
+        assertThat(published)
+                .singleElement()
+                .isEqualTo(new SignInAttempt("user-1", "Aino Virtanen", 7L, AppRoles.INSTALLER, null, null));
     }
 
     @Test
