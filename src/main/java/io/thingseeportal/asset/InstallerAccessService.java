@@ -79,10 +79,7 @@ public class InstallerAccessService implements InstallerGrants {
         long id = store.insert(
                 tenantId, subject, siteId, endsAt, currentUser.require().name(), now);
         audit.record(tenantId, AuditAction.INSTALLER_ACCESS_GRANTED, subject, site.name() + " until " + lastDay);
-        return store.holding(tenantId, siteId, now).stream()
-                .filter(grant -> grant.id() == id)
-                .findFirst()
-                .orElseThrow();
+        return store.holdingGrant(tenantId, id, now).orElseThrow();
     }
 
     /** Ends the grant now; false when it had ended already or is not the tenant's. */
@@ -91,9 +88,7 @@ public class InstallerAccessService implements InstallerGrants {
     public boolean end(long grantId) {
         long tenantId = currentUser.tenantId();
         Instant now = clock.instant();
-        Optional<InstallerGrant> grant = store.holding(tenantId, null, now).stream()
-                .filter(candidate -> candidate.id() == grantId)
-                .findFirst();
+        Optional<InstallerGrant> grant = store.holdingGrant(tenantId, grantId, now);
         if (grant.isEmpty() || !store.end(tenantId, grantId, now)) {
             return false;
         }
@@ -124,6 +119,6 @@ public class InstallerAccessService implements InstallerGrants {
     @PermitAll
     @Transactional(readOnly = true)
     public boolean holds(long tenantId, long grantId) {
-        return store.holds(tenantId, grantId, clock.instant());
+        return store.holdingGrant(tenantId, grantId, clock.instant()).isPresent();
     }
 }

@@ -66,13 +66,12 @@ class InstallerGrantStore {
                 .optional();
     }
 
-    boolean holds(long tenantId, long id, Instant now) {
-        return jdbc.sql("SELECT count(*) FROM installer_grant WHERE tenant_id = ? AND id = ? AND ended_at IS NULL"
-                                + " AND ends_at > ?")
-                        .params(tenantId, id, Timestamp.from(now))
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** The tenant's grant, if it holds at the moment. */
+    Optional<InstallerGrant> holdingGrant(long tenantId, long id, Instant now) {
+        return jdbc.sql(SELECT + " WHERE g.tenant_id = ? AND g.id = ? AND g.ended_at IS NULL AND g.ends_at > ?")
+                .params(tenantId, id, Timestamp.from(now))
+                .query(InstallerGrantStore::grant)
+                .optional();
     }
 
     /** Whether the person was seen at the tenant's sign-in: only they can be granted access. */

@@ -18,6 +18,7 @@ import io.thingseeportal.device.MessageType;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.tenant.TenantService;
+import io.thingseeportal.tenant.TenantSettings;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,6 +111,10 @@ public class ConfigurationRollouts {
      */
     @RolesAllowed(AppRoles.ADMIN)
     public Plan plan(RolloutRequest request) {
+        return plan(request, tenants.currentSettings());
+    }
+
+    private Plan plan(RolloutRequest request, TenantSettings settings) {
         MessageType message =
                 catalog.type(request.tsmId()).filter(MessageType::sendable).orElseThrow(() -> invalid(request.tsmId()));
         CheckedConfiguration checked = check.check(request.tsmId(), request.values());
@@ -139,11 +144,7 @@ public class ConfigurationRollouts {
             }
             items.add(skip == null ? BulkItemRequest.run(tuid) : BulkItemRequest.skip(tuid, skip));
         }
-        return new Plan(
-                request.tsmId(),
-                checked.valuesToSend(),
-                items,
-                tenants.currentSettings().rolloutMaxDevices());
+        return new Plan(request.tsmId(), checked.valuesToSend(), items, settings.rolloutMaxDevices());
     }
 
     /**
@@ -155,15 +156,14 @@ public class ConfigurationRollouts {
     @RolesAllowed(AppRoles.ADMIN)
     @Transactional
     public long start(RolloutRequest request) {
-        Plan plan = plan(request);
+        TenantSettings settings = tenants.currentSettings();
+        Plan plan = plan(request, settings);
         if (plan.tooLarge()) {
             throw new RolloutTooLargeException(plan.toSend(), java.util.Objects.requireNonNull(plan.maxDevices()));
         }
         String subject =
                 request.groupId() != null ? request.groupId() : plan.devices().size() + " devices";
-        Integer abortPercent = request.abortPercent() != null
-                ? request.abortPercent()
-                : tenants.currentSettings().rolloutStopPercent();
+        Integer abortPercent = request.abortPercent() != null ? request.abortPercent() : settings.rolloutStopPercent();
         long job = jobs.submit(KIND, subject, params(plan), plan.devices(), abortPercent);
         audit.record(
                 currentUser.tenantId(),
