@@ -427,11 +427,10 @@ class WorkOrderViewTest extends MockedThingseeTest {
                 .param(Timestamp.from(Instant.now().minus(Duration.ofMinutes(6))))
                 .update();
 
-        UI.getCurrent().getPage().reload();
-        UI.getCurrent()
-                .navigate(UI.getCurrent().getInternals().getActiveViewLocation().getPath());
-        UI.getCurrent().navigate("my-work");
-        RouterLinkKt._click(_get(RouterLink.class, spec -> spec.withClasses("work-card")));
+        String workOrder =
+                UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+        UI.getCurrent().navigate("scan");
+        UI.getCurrent().navigate(workOrder);
 
         assertThat(text("work-liveness"))
                 .startsWith("No message from the sensor in 5 minutes. Check that its battery tab");
