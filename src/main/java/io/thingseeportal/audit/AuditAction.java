@@ -16,6 +16,8 @@ public enum AuditAction {
     TENANT_SETTINGS_CHANGED,
     IDENTITY_PROVIDER_CHANGED,
     THINGSEE_API_CHANGED,
+    /** An operator changed a tenant's data stream settings (details: broker, topics, whether a password is new). */
+    DATA_STREAM_CHANGED,
     /** A device installed, replaced, uninstalled, quarantined or retired (details: which and where). */
     INSTALLATION,
     /** A group created, imported, renamed or deleted, or devices moved into or out of it (details: which). */

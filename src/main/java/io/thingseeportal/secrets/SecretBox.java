@@ -75,14 +75,14 @@ public class SecretBox {
         }
         try {
             byte[] stored = Base64.getDecoder().decode(sealed.substring(colon + 1));
-            if (stored.length <= NONCE_BYTES) {
+            if (stored.length < NONCE_BYTES + TAG_BITS / 8) {
                 throw new UnreadableSecretException("The secret of " + place + " is cut short");
             }
             byte[] nonce = java.util.Arrays.copyOfRange(stored, 0, NONCE_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, place);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException | java.security.ProviderException e) {
             throw new UnreadableSecretException(
                     "The secret of " + place + " does not open with key '" + keyId + "': it was changed, or sealed"
                             + " for another place",

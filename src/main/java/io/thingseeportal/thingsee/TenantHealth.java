@@ -17,12 +17,14 @@ public class TenantHealth {
      * A tenant's data stream as this node sees it.
      *
      * @param lastMessageAt when its last message arrived, null before the first since this node started
+     * @param problem why it does not run although it is switched on (its settings cannot be used), or null
      */
     public record Stream(
             String broker,
             boolean connected,
             boolean subscribed,
-            @Nullable Instant lastMessageAt) {}
+            @Nullable Instant lastMessageAt,
+            @Nullable String problem) {}
 
     /** The tenants' data streams, by tenant short name; the data stream feature provides it when it runs. */
     public interface Streams {

@@ -3,12 +3,21 @@ package io.thingseeportal.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.thingseeportal.TestData;
 import io.thingseeportal.TestMqtt;
 import io.thingseeportal.TestPostgres;
+import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.StreamSettings;
+import io.thingseeportal.thingsee.TenantStreamSettings;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -17,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The live fleet end to end on PostgreSQL and the machine's Mosquitto: each demo tenant's stream under a topic root of
- * its own, the simulator's devices publishing their periodic data, the subscriber, the ingest and the device rows.
+ * its own, the simulator's devices publishing their periodic data, the subscriber, the ingest and the device rows; and
+ * streams an operator adds or changes while the portal runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -35,6 +46,7 @@ class LiveFleetIT {
 
     static final String DATABASE = TestPostgres.freshDatabase("portal_live_fleet_it");
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final PortalUser OPERATOR = new PortalUser("otto", "Otto", Set.of(AppRoles.OPERATOR), null, null, null);
 
     @DynamicPropertySource
     static void postgresAndStreams(DynamicPropertyRegistry registry) {
@@ -44,6 +56,8 @@ class LiveFleetIT {
         registry.add("spring.flyway.locations", () -> "classpath:db/migration,classpath:db/demo");
         registry.add("portal.mqtt.enabled", () -> "true");
         registry.add("portal.mqtt.client-id", () -> "live-fleet-it-" + RUN);
+        // Another node's change of a tenant's stream counts at this node's next check.
+        registry.add("portal.mqtt.settings-check", () -> "1s");
         registry.add("portal.simulator.broker-url", () -> TestMqtt.URL);
         registry.add("portal.simulator.periodic-data", () -> "true");
         registry.add("portal.simulator.report-interval-scale", () -> "0.005");
@@ -72,6 +86,12 @@ class LiveFleetIT {
 
     @Autowired
     HealthEndpoint health;
+
+    @Autowired
+    TenantStreamSettings streams;
+
+    @Autowired
+    CurrentUser currentUser;
 
     @BeforeEach
     void publisher() throws Exception {
@@ -148,12 +168,92 @@ class LiveFleetIT {
                 .isEqualTo(Instant.ofEpochSecond(ts));
     }
 
+    @Test
+    void a_tenant_added_at_run_time_receives_its_stream_once_an_operator_saves_its_settings() throws Exception {
+        long tenantId = TestData.tenant(jdbc, "Cumulus");
+        String slug = TestData.slug(jdbc, tenantId);
+        String tuid = "TSPR04" + RUN.toUpperCase() + "NEW";
+
+        saveStream(tenantId, true, root(slug) + "cloudext/json/#");
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(slug));
+        publish(slug, "prfi00new", tuid, Instant.now().getEpochSecond(), 33);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(33).equals(battery(slug, tuid)));
+    }
+
+    @Test
+    void a_changed_stream_follows_its_new_topics_and_one_switched_off_on_another_node_stops() throws Exception {
+        long tenantId = TestData.tenant(jdbc, "Cumulus");
+        String slug = TestData.slug(jdbc, tenantId);
+        saveStream(tenantId, true, root(slug) + "old/cloudext/json/#");
+        await().atMost(Duration.ofSeconds(20)).until(() -> subscribed(slug));
+
+        saveStream(tenantId, true, root(slug) + "cloudext/json/#");
+        String moved = "TSPR04" + RUN.toUpperCase() + "MOV";
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    publish(slug, "prfi00moved", moved, Instant.now().getEpochSecond(), 44);
+                    assertThat(battery(slug, moved)).isEqualTo(44);
+                });
+        String left = "TSPR04" + RUN.toUpperCase() + "LFT";
+        String marker = "TSPR04" + RUN.toUpperCase() + "MRK";
+        publisher.publish(
+                root(slug) + "old/cloudext/json/pr/fi/prfi00old/" + left + "/1110",
+                message(Instant.now().getEpochSecond(), left, "prfi00old", 55),
+                1,
+                false);
+        publish(slug, "prfi00moved", marker, Instant.now().getEpochSecond(), 66);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(66).equals(battery(slug, marker)));
+        assertThat(battery(slug, left)).as("the topic it left").isNull();
+
+        jdbc.sql("UPDATE tenant_stream SET enabled = FALSE, updated_at = CURRENT_TIMESTAMP WHERE tenant_id = ?")
+                .param(tenantId)
+                .update();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !streamDetails().containsKey(slug));
+    }
+
+    private void saveStream(long tenantId, boolean enabled, String topicFilter) {
+        currentUser.runAs(OPERATOR, () -> {
+            streams.save(
+                    tenantId,
+                    new StreamSettings(
+                            enabled,
+                            TestMqtt.URL,
+                            "",
+                            List.of(topicFilter),
+                            "",
+                            "",
+                            "PKCS12",
+                            "",
+                            "PKCS12",
+                            false,
+                            false,
+                            false),
+                    TenantStreamSettings.NewPasswords.none());
+            return null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean subscribed(String slug) {
+        Object details = streamDetails().get(slug);
+        return details instanceof Map<?, ?> stream && Boolean.TRUE.equals(stream.get("subscribed"));
+    }
+
+    private Map<String, Object> streamDetails() {
+        return ((Health) health.healthForPath("mqtt")).getDetails();
+    }
+
+    private static byte[] message(long ts, String tuid, String groupId, int battery) {
+        return "{\"tsmId\":1110,\"tsmEv\":10,\"tsmTs\":%d,\"tsmTuid\":\"%s\",\"deploymentGroupId\":\"%s\",\"batl\":%d,\"chrg\":0}"
+                .formatted(ts, tuid, groupId, battery)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private void publish(String tenant, String groupId, String tuid, long ts, int battery) throws Exception {
         String topic = root(tenant) + "cloudext/json/pr/fi/" + groupId + "/" + tuid + "/1110";
-        String json =
-                "{\"tsmId\":1110,\"tsmEv\":10,\"tsmTs\":%d,\"tsmTuid\":\"%s\",\"deploymentGroupId\":\"%s\",\"batl\":%d,\"chrg\":0}"
-                        .formatted(ts, tuid, groupId, battery);
-        publisher.publish(topic, json.getBytes(StandardCharsets.UTF_8), 1, false);
+        publisher.publish(topic, message(ts, tuid, groupId, battery), 1, false);
     }
 
     private Integer battery(String tenant, String tuid) {

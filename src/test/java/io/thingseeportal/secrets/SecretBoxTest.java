@@ -50,6 +50,15 @@ class SecretBoxTest {
     }
 
     @Test
+    void a_sealed_secret_cut_shorter_than_its_nonce_and_tag_does_not_open() {
+        String sealed = box.seal("hunter2", PLACE);
+        String cut = sealed.substring(0, sealed.indexOf(':') + 1)
+                + java.util.Base64.getEncoder().encodeToString("not a sealed secret".getBytes());
+
+        assertThatThrownBy(() -> box.open(cut, PLACE)).isInstanceOf(UnreadableSecretException.class);
+    }
+
+    @Test
     void after_a_key_change_secrets_sealed_with_the_previous_key_still_open_and_new_ones_use_the_new_key() {
         String old = box.seal("hunter2", PLACE);
         var rotated = new SecretBox(new SecretsProperties(KEY_2, "k2", Map.of("k1", KEY_1)));

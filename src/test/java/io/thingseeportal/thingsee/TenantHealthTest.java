@@ -20,7 +20,8 @@ class TenantHealthTest {
 
     @Test
     void a_tenant_with_a_running_stream_and_a_stack_shows_both() {
-        var stream = new TenantHealth.Stream("tcp://broker:1883", true, true, Instant.parse("2026-12-04T11:59:00Z"));
+        var stream =
+                new TenantHealth.Stream("tcp://broker:1883", true, true, Instant.parse("2026-12-04T11:59:00Z"), null);
         when(stacks.forTenant("acme")).thenReturn(Optional.of(acme));
         errors.record(acme, "GET", "groups", "503", "Service Unavailable");
 

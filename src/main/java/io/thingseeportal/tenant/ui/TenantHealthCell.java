@@ -23,6 +23,9 @@ class TenantHealthCell extends Composite<Div> {
         Span stream;
         if (health.stream() == null) {
             stream = badge(getTranslation("tenants.health.no-stream"), "contrast");
+        } else if (health.stream().problem() != null) {
+            stream = badge(getTranslation("tenants.health.stream-unusable"), "error");
+            stream.setTitle(health.stream().problem());
         } else if (!health.stream().connected() || !health.stream().subscribed()) {
             stream = badge(
                     getTranslation("tenants.health.stream-down", health.stream().broker()), "error");

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.tenant.TenantAdministration;
 import io.thingseeportal.tenant.UnknownTenantException;
+import io.thingseeportal.thingsee.TenantStreamSettings;
 import io.thingseeportal.thingsee.ThingseeCredentials;
 import io.thingseeportal.thingsee.ThingseeSettings;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +28,8 @@ import jakarta.validation.ConstraintViolationException;
 
 /**
  * An operator sets a tenant's Thingsee API stack: its base URL and the portal's client there (the secret is
- * write-only). "Test Thingsee credentials" signs in with them (a client-token call) before they are saved.
+ * write-only). "Test Thingsee credentials" signs in with them (a client-token call) before they are saved. Below, the
+ * tenant's data stream ({@link TenantStreamForm}).
  */
 @Route("tenant-thingsee")
 @RolesAllowed(AppRoles.OPERATOR)
@@ -35,15 +37,17 @@ class TenantThingseeView extends Composite<VerticalLayout> implements HasUrlPara
 
     private final TenantAdministration tenants;
     private final ThingseeCredentials credentials;
+    private final TenantStreamSettings streams;
     private final TextField baseUrl = new TextField();
     private final TextField clientId = new TextField();
     private final PasswordField secret = new PasswordField();
     private final Span checkResult = new Span();
     private long tenantId;
 
-    TenantThingseeView(TenantAdministration tenants, ThingseeCredentials credentials) {
+    TenantThingseeView(TenantAdministration tenants, ThingseeCredentials credentials, TenantStreamSettings streams) {
         this.tenants = tenants;
         this.credentials = credentials;
+        this.streams = streams;
         baseUrl.setId("thingsee-base-url");
         baseUrl.setLabel(getTranslation("tenant.thingsee.base-url"));
         baseUrl.setHelperText(getTranslation("tenant.thingsee.base-url.help"));
@@ -81,7 +85,8 @@ class TenantThingseeView extends Composite<VerticalLayout> implements HasUrlPara
                 new H2(getTranslation("tenant.thingsee.title-of", name)),
                 new FormLayout(baseUrl, clientId, secret),
                 new HorizontalLayout(test, save),
-                checkResult);
+                checkResult,
+                new TenantStreamForm(streams, tenantId));
     }
 
     private void test() {

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * This node's side of the tenants' data streams ({@code portal.mqtt.*}). Each stream's broker, credentials and topics
- * are the tenant's ({@code portal.thingsee.tenants.<slug>.stream.*}).
+ * are the tenant's, kept in the database (seeded from {@code portal.thingsee.tenants.<slug>.stream.*}).
  *
  * @param enabled whether the portal subscribes at all
  * @param clientIdPrefix the start of the default node id
@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity messages received and not yet handed over, per stream; a full queue holds up the connection
  * @param batchSize messages handed over to the features in one event at most (a batch is what is queued when the
  *     worker is ready; it never waits for more)
+ * @param settingsCheck how often this node reads the tenants' data stream settings, to reconnect a changed stream and
+ *     start a new one (a change saved on this node counts at once)
  */
 @Validated
 @ConfigurationProperties("portal.mqtt")
@@ -35,4 +37,5 @@ public record MqttProperties(
         @DefaultValue("1d") @NotNull Duration sessionExpiry,
         @DefaultValue("60s") @NotNull Duration maxReconnectDelay,
         @DefaultValue("10000") @Min(1) int queueCapacity,
-        @DefaultValue("5000") @Min(1) @Max(65535) int batchSize) {}
+        @DefaultValue("5000") @Min(1) @Max(65535) int batchSize,
+        @DefaultValue("30s") @NotNull Duration settingsCheck) {}

@@ -112,6 +112,17 @@ class TenantStream implements MqttCallback {
 
     /** Stops taking messages, then disconnects; what was not acknowledged, the broker delivers again next time. */
     void stop() {
+        stop(subscriptionFilters());
+    }
+
+    /**
+     * Stops as {@link #stop()} does, and first leaves the subscriptions that the stream's next settings do not have,
+     * so that the broker's session stops collecting their messages.
+     *
+     * @param nextFilters the subscriptions (as {@link #subscriptionFilters()} names them) of the connection that takes
+     *     over at this broker; none when no connection does
+     */
+    void stop(List<String> nextFilters) {
         running = false;
         connector.shutdownNow();
         workerThread.interrupt();
@@ -121,13 +132,29 @@ class TenantStream implements MqttCallback {
             Thread.currentThread().interrupt();
         }
         connection.incrementAndGet();
+        leave(subscriptionFilters().stream()
+                .filter(filter -> !nextFilters.contains(filter))
+                .toList());
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(node.connectTimeout().toMillis());
             }
             client.close(true);
         } catch (MqttException e) {
-            log.debug("Tenant '{}': MQTT disconnect at shutdown failed: {}", tenant, e.getMessage());
+            log.debug("Tenant '{}': MQTT disconnect at the stop failed: {}", tenant, e.getMessage());
+        }
+    }
+
+    private void leave(List<String> filters) {
+        if (filters.isEmpty() || !client.isConnected()) {
+            return;
+        }
+        try {
+            client.unsubscribe(filters.toArray(String[]::new))
+                    .waitForCompletion(node.connectTimeout().toMillis());
+            log.info("Tenant '{}': left {}", tenant, filters);
+        } catch (MqttException e) {
+            log.warn("Tenant '{}': leaving {} failed: {}", tenant, filters, e.getMessage());
         }
     }
 
@@ -138,7 +165,8 @@ class TenantStream implements MqttCallback {
                 client.isConnected(),
                 subscribed && client.isConnected(),
                 lastMessageAt,
-                worker.depth());
+                worker.depth(),
+                null);
     }
 
     boolean isConnected() {
@@ -245,6 +273,11 @@ class TenantStream implements MqttCallback {
     }
 
     List<String> subscriptionFilters() {
+        return subscriptionFilters(settings);
+    }
+
+    /** What a stream with these settings subscribes to: its topic filters, in its shared group if it has one. */
+    static List<String> subscriptionFilters(ThingseeProperties.Stream settings) {
         String group = settings.sharedGroup();
         return settings.topicFilters().stream()
                 .map(filter -> group == null || group.isBlank() ? filter : "$share/" + group + "/" + filter)

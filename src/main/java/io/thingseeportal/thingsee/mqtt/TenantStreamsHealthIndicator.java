@@ -37,6 +37,9 @@ class TenantStreamsHealthIndicator extends AbstractHealthIndicator {
                             ? "none"
                             : stream.lastMessageAt().toString());
             details.put("queueDepth", stream.queueDepth());
+            if (stream.problem() != null) {
+                details.put("problem", stream.problem());
+            }
             builder.withDetail(stream.tenant(), details);
         }
         if (streams.isEmpty()) {

@@ -2,17 +2,12 @@ package io.thingseeportal.thingsee.mqtt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.thingseeportal.thingsee.ConfiguredStreams;
 import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.TenantHealth;
-import io.thingseeportal.thingsee.ThingseeProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A data stream for every tenant with {@code portal.thingsee.tenants.<slug>.stream}, unless {@code portal.mqtt.enabled}
- * is false; and the {@code mqtt} health from their state.
+ * The tenants' data streams as the database says ({@link ConfiguredStreams}), unless {@code portal.mqtt.enabled} is
+ * false; and the {@code mqtt} health from their state.
  */
 @Configuration
 @ConditionalOnProperty(name = "portal.mqtt.enabled", havingValue = "true", matchIfMissing = true)
@@ -32,35 +27,20 @@ class ThingseeMqttConfig {
 
     @Bean
     ThingseeMqttSubscriber thingseeMqttSubscriber(
-            ThingseeProperties thingsee,
+            ConfiguredStreams configured,
             MqttProperties node,
             ObjectMapper json,
             ApplicationEventPublisher events,
             StreamRejections rejections,
             MeterRegistry meters,
-            Clock clock)
-            throws MqttException {
+            Clock clock) {
         var parts = new StreamParts(new ThingseePayloadParser(json), events, rejections, meters, clock);
         String nodeId = nodeId(node);
-        List<TenantStream> streams = new ArrayList<>();
-        for (Map.Entry<String, ThingseeProperties.Tenant> tenant : new TreeMap<>(thingsee.tenants()).entrySet()) {
-            ThingseeProperties.Stream stream = tenant.getValue().stream();
-            if (stream == null) {
-                log.info(
-                        "Tenant '{}' has no data stream (portal.thingsee.tenants.{}.stream.broker-url): no live device data",
-                        tenant.getKey(),
-                        tenant.getKey());
-                continue;
-            }
-            streams.add(new TenantStream(
-                    tenant.getKey(),
-                    stream,
-                    node,
-                    nodeId + "-" + tenant.getKey(),
-                    parts,
-                    BatchWorker.Settings.of(node)));
-        }
-        return new ThingseeMqttSubscriber(streams);
+        return new ThingseeMqttSubscriber(
+                configured::enabled,
+                (tenant, stream) -> new TenantStream(
+                        tenant, stream, node, nodeId + "-" + tenant, parts, BatchWorker.Settings.of(node)),
+                node.settingsCheck());
     }
 
     @Bean
@@ -69,7 +49,7 @@ class ThingseeMqttConfig {
                 .filter(state -> state.tenant().equals(tenantSlug))
                 .findFirst()
                 .map(state -> new TenantHealth.Stream(
-                        state.broker(), state.connected(), state.subscribed(), state.lastMessageAt()));
+                        state.broker(), state.connected(), state.subscribed(), state.lastMessageAt(), state.problem()));
     }
 
     @Bean("mqtt")

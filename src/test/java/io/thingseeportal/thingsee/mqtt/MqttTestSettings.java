@@ -25,7 +25,8 @@ final class MqttTestSettings {
                 Duration.ofHours(1),
                 Duration.ofSeconds(2),
                 1000,
-                500);
+                500,
+                Duration.ofSeconds(1));
     }
 
     static ThingseeProperties.Stream stream(String brokerUrl, List<String> filters) {

@@ -40,6 +40,15 @@ class TenantStreamsHealthIndicatorTest {
     }
 
     @Test
+    void a_stream_whose_settings_cannot_be_used_makes_it_down_and_says_why() {
+        Health health =
+                health(state("acme", true, true), StreamState.unusable("borealis", "the password does not open"));
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(details(health, "borealis")).containsEntry("problem", "the password does not open");
+    }
+
+    @Test
     void no_streams_at_all_is_up() {
         Health health = health();
 
@@ -57,6 +66,6 @@ class TenantStreamsHealthIndicatorTest {
     }
 
     private static StreamState state(String tenant, boolean connected, boolean subscribed) {
-        return new StreamState(tenant, "tcp://broker:1883", connected, subscribed, LAST, 7);
+        return new StreamState(tenant, "tcp://broker:1883", connected, subscribed, LAST, 7, null);
     }
 }
