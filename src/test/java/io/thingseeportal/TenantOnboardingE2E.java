@@ -10,8 +10,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A tenant added while the portal runs signs in without a restart: the operator adds Cumulus Logistics and its
- * identity provider (the demo's provider B, which already knows Cumulus's people), and Cumulus's admin signs in.
+ * A tenant added while the portal runs signs in and receives its data stream without a restart: the operator adds
+ * Cumulus Logistics, its identity provider (the demo's provider B, which already knows Cumulus's people) and its data
+ * stream (the embedded broker, under Cumulus's topic root), the stream comes up, and Cumulus's admin signs in.
  */
 class TenantOnboardingE2E extends DemoBrowserTest {
 
@@ -20,7 +21,7 @@ class TenantOnboardingE2E extends DemoBrowserTest {
     }
 
     @Test
-    void an_operator_adds_a_tenant_and_its_provider_and_its_admin_signs_in_at_once() {
+    void an_operator_adds_a_tenant_its_provider_and_data_stream_and_its_admin_signs_in_at_once() {
         browser.get(demo.portal() + "/");
         demo.signIn(browser, "operator");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("tenant-new"))).click();
@@ -45,6 +46,25 @@ class TenantOnboardingE2E extends DemoBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("vaadin-notification-card"), "Saved. The next sign-in uses it."));
 
+        long cumulus = jdbc().sql("SELECT id FROM tenant WHERE slug = 'cumulus'")
+                .query(Long.class)
+                .single();
+        browser.get(demo.portal() + "/tenant-thingsee/" + cumulus);
+        type(
+                "#stream-broker-url input",
+                "tcp://127.0.0.1:" + demo.context().getEnvironment().getProperty("portal.demo.broker.port"));
+        replace("#stream-topic-filters textarea", "cumulus/cloudext/json/#");
+        browser.findElement(By.id("stream-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("vaadin-notification-card"), "Saved. This node reconnects the stream now"));
+        wait.until(driver -> {
+            driver.get(demo.portal() + "/tenants");
+            return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-stream-cumulus")))
+                    .getText()
+                    .startsWith("Stream up");
+        });
+
         useBrowser(Browser.start(412, 915));
         browser.get(demo.portal() + "/");
         type("#sign-in-email input", "camille.dubois@cumulus.example");
@@ -53,13 +73,15 @@ class TenantOnboardingE2E extends DemoBrowserTest {
         demo.signInAtProvider(browser, "cumulus-admin");
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
-        assertThat(demo.context()
-                        .getBean(JdbcClient.class)
-                        .sql("SELECT t.name || ' ' || u.role FROM tenant_user u JOIN tenant t ON t.id = u.tenant_id"
+        assertThat(jdbc().sql("SELECT t.name || ' ' || u.role FROM tenant_user u JOIN tenant t ON t.id = u.tenant_id"
                                 + " WHERE u.subject = 'cumulus-admin'")
                         .query(String.class)
                         .single())
                 .isEqualTo("Cumulus Logistics ADMIN");
+    }
+
+    private JdbcClient jdbc() {
+        return demo.context().getBean(JdbcClient.class);
     }
 
     private void type(String css, String text) {

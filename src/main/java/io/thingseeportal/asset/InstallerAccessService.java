@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -105,6 +107,20 @@ public class InstallerAccessService implements InstallerGrants {
     @Transactional(readOnly = true)
     public List<InstallerGrant> holding(@Nullable Long siteId) {
         return store.holding(currentUser.tenantId(), siteId, clock.instant());
+    }
+
+    @Override
+    @RolesAllowed(AppRoles.ADMIN)
+    @Transactional(readOnly = true)
+    public Map<String, InstallerAccess> holdingByPerson() {
+        Map<String, InstallerAccess> byPerson = new HashMap<>();
+        for (InstallerGrant grant : store.holding(currentUser.tenantId(), null, clock.instant())) {
+            byPerson.merge(
+                    grant.subject(),
+                    new InstallerAccess(grant.id(), grant.siteId(), grant.siteName(), grant.endsAt()),
+                    (first, later) -> first.endsAt().isAfter(later.endsAt()) ? first : later);
+        }
+        return byPerson;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.thingseeportal.security;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface InstallerGrants {
 
     /** Whether the grant still holds: not ended by an admin, not past its end. */
     boolean holds(long tenantId, long grantId);
+
+    /** The access that holds now in the signed-in admin's tenant, by person (subject). */
+    Map<String, InstallerAccess> holdingByPerson();
 }

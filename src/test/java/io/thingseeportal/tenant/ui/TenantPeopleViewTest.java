@@ -10,9 +10,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import io.thingseeportal.KaribuTest;
 import io.thingseeportal.TestData;
+import io.thingseeportal.asset.InstallerAccessService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.SignInTenants;
 import io.thingseeportal.tenant.TenantService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,9 @@ class TenantPeopleViewTest extends KaribuTest {
 
     @Autowired
     TenantService tenants;
+
+    @Autowired
+    InstallerAccessService grants;
 
     long tenantId;
 
@@ -56,6 +64,24 @@ class TenantPeopleViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(grid, 0).subList(0, 3)).containsExactly("Gustav Berg", "", "No access");
         assertThat(GridKt._getFormattedRow(grid, 1).subList(0, 3))
                 .containsExactly("Britt Lindqvist", "britt@borealis.example", "Admin");
+    }
+
+    @Test
+    void a_person_with_temporary_installer_access_is_shown_with_its_site_and_last_day() {
+        long site = TestData.asset(jdbc, tenantId, null, "SITE", "Harbour warehouse");
+        signIn("britt", tenantId, AppRoles.ADMIN);
+        grants.grant("b-2", site, LocalDate.now().plusDays(3), ZoneId.systemDefault());
+
+        UI.getCurrent().navigate(TenantPeopleView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class, spec -> spec.withId("people"));
+        String lastDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(UI.getCurrent().getLocale())
+                .format(LocalDate.now().plusDays(3));
+        assertThat(GridKt._getFormattedRow(grid, 0).get(3))
+                .isEqualTo("Installer at Harbour warehouse to the end of " + lastDay);
+        assertThat(GridKt._getFormattedRow(grid, 1).get(3)).isEmpty();
     }
 
     @Test
