@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,7 +55,7 @@ class TenantOnboardingE2E extends DemoBrowserTest {
                 "#stream-broker-url input",
                 "tcp://127.0.0.1:" + demo.context().getEnvironment().getProperty("portal.demo.broker.port"));
         replace("#stream-topic-filters textarea", "cumulus/cloudext/json/#");
-        browser.findElement(By.id("stream-save")).click();
+        field("#stream-save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("vaadin-notification-card"), "Saved. This node reconnects the stream now"));
         wait.until(driver -> {
@@ -85,11 +86,17 @@ class TenantOnboardingE2E extends DemoBrowserTest {
     }
 
     private void type(String css, String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).sendKeys(text);
+        field(css).sendKeys(text);
     }
 
     private void replace(String css, String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
-                .sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        field(css).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
+    /** The element, brought to the middle of the window (the forms run below its fold), once it can be clicked. */
+    private WebElement field(String css) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return wait.until(ExpectedConditions.elementToBeClickable(element));
     }
 }

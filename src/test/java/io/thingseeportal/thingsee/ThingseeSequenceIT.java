@@ -37,6 +37,8 @@ class ThingseeSequenceIT {
     static void realBroker(DynamicPropertyRegistry registry) {
         registry.add("portal.mqtt.enabled", () -> "true");
         registry.add("portal.mqtt.client-id", () -> "portal-sequence-it-" + RUN);
+        // The tenant is added after the start (below): its stream starts at the next settings check.
+        registry.add("portal.mqtt.settings-check", () -> "1s");
         registry.add("portal.thingsee.tenants.acme.stream.broker-url", () -> TestMqtt.URL);
         registry.add("portal.thingsee.tenants.acme.stream.topic-filters", () -> ROOT + "cloudext/json/#");
         registry.add("portal.simulator.broker-url", () -> TestMqtt.URL);
@@ -67,17 +69,15 @@ class ThingseeSequenceIT {
     @Autowired
     JdbcClient jdbc;
 
-    /** The tenant whose stack the settings name: its Thingsee credentials are kept with its row. */
+    /**
+     * The tenant whose stack the settings name (its Thingsee credentials and data stream are kept with its row), and
+     * its stream: the subscriber connects in the background; a message of the test's own shows when it listens.
+     */
     @org.junit.jupiter.api.BeforeEach
-    void theAcmeTenant() {
+    void theAcmeTenantListening() {
         jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
                         + " ON CONFLICT DO NOTHING")
                 .update();
-    }
-
-    /** The subscriber connects in the background; a message of the test's own shows when it listens. */
-    @org.junit.jupiter.api.BeforeEach
-    void awaitTheSubscription() {
         long probe = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             publishProbe(probe);

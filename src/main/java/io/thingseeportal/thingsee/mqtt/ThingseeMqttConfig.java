@@ -54,7 +54,7 @@ class ThingseeMqttConfig {
 
     @Bean("mqtt")
     TenantStreamsHealthIndicator mqttHealthIndicator(ThingseeMqttSubscriber subscriber) {
-        return new TenantStreamsHealthIndicator(subscriber::states);
+        return new TenantStreamsHealthIndicator(subscriber::states, subscriber::settingsRead);
     }
 
     /** Stable across restarts of this node, different between nodes: the prefix and the host name. */

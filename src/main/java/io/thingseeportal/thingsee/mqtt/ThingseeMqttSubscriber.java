@@ -48,6 +48,7 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private volatile @Nullable ScheduledExecutorService checker;
     private volatile boolean running;
+    private volatile boolean settingsRead;
 
     ThingseeMqttSubscriber(Supplier<List<ConfiguredStream>> configured, Opener opener, Duration checkEvery) {
         this.configured = configured;
@@ -113,6 +114,14 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
             log.warn("Reading the data stream settings failed; the streams stay as they are: {}", e.getMessage());
             return;
         }
+        try {
+            apply(wanted);
+        } finally {
+            settingsRead = true;
+        }
+    }
+
+    private void apply(List<ConfiguredStream> wanted) {
         Map<String, ConfiguredStream> byTenant =
                 wanted.stream().collect(Collectors.toMap(ConfiguredStream::tenant, Function.identity()));
         for (String tenant : List.copyOf(streams.keySet())) {
@@ -127,12 +136,12 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
             if (next.stream() == null) {
                 problem(next.tenant(), Objects.requireNonNullElse(next.problem(), "unusable settings"));
             } else {
-                apply(next.tenant(), next.stream());
+                run(next.tenant(), next.stream());
             }
         }
     }
 
-    private void apply(String tenant, ThingseeProperties.Stream settings) {
+    private void run(String tenant, ThingseeProperties.Stream settings) {
         Running current = streams.get(tenant);
         if (current != null && current.settings().equals(settings)) {
             return;
@@ -157,6 +166,14 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
         if (!problem.equals(problems.put(tenant, problem))) {
             log.warn("Tenant '{}': its data stream settings cannot be used: {}", tenant, problem);
         }
+    }
+
+    /**
+     * Whether the settings were read once since the start: before that, no stream runs yet that should, and the health
+     * must not say that every stream is up.
+     */
+    boolean settingsRead() {
+        return settingsRead;
     }
 
     List<StreamState> states() {

@@ -50,7 +50,7 @@ class SubscriptionRefusedIT {
                 .atMost(Duration.ofSeconds(6))
                 .until(() -> !stream.state().subscribed());
         assertThat(stream.isConnected()).isTrue();
-        assertThat(new TenantStreamsHealthIndicator(() -> List.of(stream.state()))
+        assertThat(new TenantStreamsHealthIndicator(() -> List.of(stream.state()), () -> true)
                         .health()
                         .getStatus())
                 .isEqualTo(Status.DOWN);

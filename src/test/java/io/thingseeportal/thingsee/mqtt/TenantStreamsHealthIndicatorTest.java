@@ -49,6 +49,14 @@ class TenantStreamsHealthIndicatorTest {
     }
 
     @Test
+    void before_the_stream_settings_are_first_read_it_is_down_although_no_stream_runs() {
+        Health health = new TenantStreamsHealthIndicator(List::of, () -> false).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("streams", "starting: the settings are not read yet");
+    }
+
+    @Test
     void no_streams_at_all_is_up() {
         Health health = health();
 
@@ -62,7 +70,7 @@ class TenantStreamsHealthIndicatorTest {
     }
 
     private static Health health(StreamState... states) {
-        return new TenantStreamsHealthIndicator(() -> List.of(states)).health();
+        return new TenantStreamsHealthIndicator(() -> List.of(states), () -> true).health();
     }
 
     private static StreamState state(String tenant, boolean connected, boolean subscribed) {
