@@ -39,8 +39,8 @@ public class AssetService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<Asset> all() {
-        InstallerAccess access = currentUser.require().installerAccess();
-        return withPaths(store.all(currentUser.tenantId()), access == null ? null : access.siteId());
+        return withPaths(
+                store.all(currentUser.tenantId()), currentUser.require().onlySite());
     }
 
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})

@@ -81,21 +81,21 @@ public class DeviceDetailsService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public Optional<DeviceDetails> find(String tuid) {
-        return valid(tuid) ? store.details(currentUser.tenantId(), tuid, clock.instant()) : Optional.empty();
+        return visible(tuid) ? store.details(currentUser.tenantId(), tuid, clock.instant()) : Optional.empty();
     }
 
     /** The newest data message of each kind (tsmId) the device sent, by tsmId. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceValue> latestValues(String tuid) {
-        return valid(tuid) ? store.values(currentUser.tenantId(), tuid) : List.of();
+        return visible(tuid) ? store.values(currentUser.tenantId(), tuid) : List.of();
     }
 
     /** The configuration the device last reported per configuration message, by tsmId. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<ReportedConfiguration> reportedConfiguration(String tuid) {
-        return valid(tuid) ? store.configuration(currentUser.tenantId(), tuid) : List.of();
+        return visible(tuid) ? store.configuration(currentUser.tenantId(), tuid) : List.of();
     }
 
     /**
@@ -108,14 +108,14 @@ public class DeviceDetailsService {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
-        return valid(tuid) ? store.messages(currentUser.tenantId(), tuid, upTo, offset, limit) : List.of();
+        return visible(tuid) ? store.messages(currentUser.tenantId(), tuid, upTo, offset, limit) : List.of();
     }
 
     /** How many messages of the device up to {@code upTo} (their own time) the portal keeps. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public long countMessages(String tuid, Instant upTo) {
-        return valid(tuid) ? store.countMessages(currentUser.tenantId(), tuid, upTo) : 0;
+        return visible(tuid) ? store.countMessages(currentUser.tenantId(), tuid, upTo) : 0;
     }
 
     /** The device's newest messages, newest first, at most {@code limit}: a live page learns from them what arrived. */
@@ -125,14 +125,14 @@ public class DeviceDetailsService {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");
         }
-        return valid(tuid) ? store.newestMessages(currentUser.tenantId(), tuid, limit) : List.of();
+        return visible(tuid) ? store.newestMessages(currentUser.tenantId(), tuid, limit) : List.of();
     }
 
     /** The message's JSON as it arrived, indented for reading; empty when it is gone (or not the tenant's). */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public Optional<String> payload(String tuid, RecentMessage message) {
-        if (!valid(tuid)) {
+        if (!visible(tuid)) {
             return Optional.empty();
         }
         return store.payload(currentUser.tenantId(), tuid, message.tsmId(), message.time())
@@ -169,7 +169,7 @@ public class DeviceDetailsService {
     }
 
     private void readings(String tuid, DeviceSeries series, Instant after, Reading reading) {
-        if (!valid(tuid)) {
+        if (!visible(tuid)) {
             return;
         }
         store.payloadsAfter(currentUser.tenantId(), tuid, series.tsmId(), after, (time, payload) -> {
@@ -223,7 +223,7 @@ public class DeviceDetailsService {
 
     private long requireDevice(String tuid) {
         long tenantId = currentUser.tenantId();
-        if (!valid(tuid) || !store.exists(tenantId, tuid)) {
+        if (!visible(tuid) || !store.exists(tenantId, tuid)) {
             throw new NoSuchDeviceException(tuid);
         }
         return tenantId;
@@ -242,8 +242,16 @@ public class DeviceDetailsService {
         return stacks.require(slug);
     }
 
-    private static boolean valid(String tuid) {
-        return TUID.matcher(tuid).matches();
+    /**
+     * Whether the TUID reads as one and, for a person whose installer access is for one site, the device is at that
+     * site: a device elsewhere is as unknown to them as another tenant's.
+     */
+    private boolean visible(String tuid) {
+        if (!TUID.matcher(tuid).matches()) {
+            return false;
+        }
+        Long site = currentUser.require().onlySite();
+        return site == null || store.atSite(currentUser.tenantId(), tuid, site);
     }
 
     private @Nullable JsonNode field(String payload, String name) {

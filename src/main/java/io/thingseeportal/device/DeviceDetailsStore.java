@@ -112,6 +112,18 @@ class DeviceDetailsStore {
                 });
     }
 
+    /** Whether the tenant's device is at the site: its asset is the site or below it. */
+    boolean atSite(long tenantId, String tuid, long site) {
+        return jdbc.sql("SELECT count(*) FROM device WHERE tenant_id = :tenant AND tuid = :tuid AND "
+                                + SitePlaces.ASSET_AT_SITE)
+                        .param("tenant", tenantId)
+                        .param("tuid", tuid)
+                        .param("site", site)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     boolean exists(long tenantId, String tuid) {
         return jdbc.sql("SELECT count(*) FROM device WHERE tenant_id = ? AND tuid = ?")
                         .params(tenantId, tuid)

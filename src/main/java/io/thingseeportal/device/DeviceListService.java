@@ -39,14 +39,14 @@ public class DeviceListService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceListItem> list(DeviceFilter filter, DevicePage page) {
-        return store.page(currentUser.tenantId(), filter, clock.instant(), page);
+        return store.page(currentUser.tenantId(), currentUser.require().onlySite(), filter, clock.instant(), page);
     }
 
     /** How many devices pass the filter. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public long count(DeviceFilter filter) {
-        return store.count(currentUser.tenantId(), filter, clock.instant());
+        return store.count(currentUser.tenantId(), currentUser.require().onlySite(), filter, clock.instant());
     }
 
     /**
@@ -56,7 +56,9 @@ public class DeviceListService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceListItem> find(Collection<String> tuids) {
-        return tuids.isEmpty() ? List.of() : store.find(currentUser.tenantId(), tuids);
+        return tuids.isEmpty()
+                ? List.of()
+                : store.find(currentUser.tenantId(), currentUser.require().onlySite(), tuids);
     }
 
     /**
@@ -68,14 +70,20 @@ public class DeviceListService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<String> groups(String search, int offset, int limit) {
-        return store.groups(currentUser.tenantId(), search, offset, Math.min(limit, DevicePage.MAX_LIMIT));
+        return store.groups(
+                currentUser.tenantId(),
+                currentUser.require().onlySite(),
+                search,
+                offset,
+                Math.min(limit, DevicePage.MAX_LIMIT));
     }
 
     /** Devices, online, stale and low on battery, now. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public FleetCounts counts() {
-        return store.counts(currentUser.tenantId(), clock.instant(), lowBatteryPercent);
+        return store.counts(
+                currentUser.tenantId(), currentUser.require().onlySite(), clock.instant(), lowBatteryPercent);
     }
 
     /** At or below this battery percentage a device counts as low on battery ({@code portal.devices.low-battery-percent}). */
@@ -93,12 +101,13 @@ public class DeviceListService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public void exportCsv(DeviceFilter filter, DeviceSort sort, boolean descending, Writer out) {
         long tenantId = currentUser.tenantId();
+        Long site = currentUser.require().onlySite();
         var now = clock.instant();
         try {
             DeviceCsv.header(out);
             for (int offset = 0; ; offset += EXPORT_PAGE) {
                 List<DeviceListItem> page =
-                        store.page(tenantId, filter, now, new DevicePage(offset, EXPORT_PAGE, sort, descending));
+                        store.page(tenantId, site, filter, now, new DevicePage(offset, EXPORT_PAGE, sort, descending));
                 for (DeviceListItem device : page) {
                     DeviceCsv.row(out, device);
                 }

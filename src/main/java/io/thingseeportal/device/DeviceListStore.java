@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The device list's queries: filtered, sorted and paged in SQL, always within one tenant. Used only by
+ * The device list's queries: filtered, sorted and paged in SQL, always within one tenant, and within one site for a
+ * person whose installer access is for that site only. Used only by
  * {@link DeviceListService}. The default sort by TUID reads the unique index {@code (tenant_id, tuid)}; the sort by last
  * seen sorts the tenant's rows, since an index over a column that every message changes would cost every message more
  * than the sort costs the list (V9).
@@ -35,8 +36,8 @@ class DeviceListStore {
         this.jdbc = jdbc;
     }
 
-    List<DeviceListItem> page(long tenantId, DeviceFilter filter, Instant now, DevicePage page) {
-        Where where = where(tenantId, filter, now);
+    List<DeviceListItem> page(long tenantId, @Nullable Long site, DeviceFilter filter, Instant now, DevicePage page) {
+        Where where = where(tenantId, site, filter, now);
         return jdbc.sql(COLUMNS + " FROM device" + where.sql()
                         + " ORDER BY " + page.sort().orderBy(page.descending())
                         + " LIMIT :limit OFFSET :offset")
@@ -47,8 +48,8 @@ class DeviceListStore {
                 .list();
     }
 
-    long count(long tenantId, DeviceFilter filter, Instant now) {
-        Where where = where(tenantId, filter, now);
+    long count(long tenantId, @Nullable Long site, DeviceFilter filter, Instant now) {
+        Where where = where(tenantId, site, filter, now);
         return jdbc.sql("SELECT count(*) FROM device" + where.sql())
                 .params(where.params())
                 .query(Long.class)
@@ -56,23 +57,27 @@ class DeviceListStore {
     }
 
     /** The tenant's devices of these TUIDs, whatever the filter; unknown TUIDs are left out. */
-    List<DeviceListItem> find(long tenantId, Collection<String> tuids) {
+    List<DeviceListItem> find(long tenantId, @Nullable Long site, Collection<String> tuids) {
         List<String> all = List.copyOf(tuids);
         List<DeviceListItem> found = new ArrayList<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            found.addAll(jdbc.sql(COLUMNS + " FROM device WHERE tenant_id = :tenant AND tuid IN (:tuids)")
+            var statement = jdbc.sql(COLUMNS + " FROM device WHERE tenant_id = :tenant AND tuid IN (:tuids)"
+                            + (site == null ? "" : " AND " + SitePlaces.ASSET_AT_SITE))
                     .param("tenant", tenantId)
-                    .param("tuids", all.subList(from, Math.min(all.size(), from + CHUNK)))
-                    .query((row, number) -> item(row))
-                    .list());
+                    .param("tuids", all.subList(from, Math.min(all.size(), from + CHUNK)));
+            if (site != null) {
+                statement = statement.param("site", site);
+            }
+            found.addAll(statement.query((row, number) -> item(row)).list());
         }
         return found;
     }
 
     /** The groups the tenant's devices are in, {@link DeviceFilter#NO_GROUP} for those in none, by id. */
-    List<String> groups(long tenantId, String search, int offset, int limit) {
+    List<String> groups(long tenantId, @Nullable Long site, String search, int offset, int limit) {
         var statement = jdbc.sql("SELECT g FROM (SELECT DISTINCT COALESCE(group_id, :none) AS g FROM device"
-                        + " WHERE tenant_id = :tenant) group_ids"
+                        + " WHERE tenant_id = :tenant" + (site == null ? "" : " AND " + SitePlaces.ASSET_AT_SITE)
+                        + ") group_ids"
                         + (search.isBlank() ? "" : " WHERE g LIKE :pattern ESCAPE '\\'")
                         + " ORDER BY g LIMIT :limit OFFSET :offset")
                 .param("none", DeviceFilter.NO_GROUP)
@@ -82,18 +87,26 @@ class DeviceListStore {
         if (!search.isBlank()) {
             statement = statement.param("pattern", SearchPattern.contains(search));
         }
+        if (site != null) {
+            statement = statement.param("site", site);
+        }
         return statement.query(String.class).list();
     }
 
-    FleetCounts counts(long tenantId, Instant now, int lowBatteryPercent) {
-        return jdbc.sql("SELECT count(*) AS devices,"
+    FleetCounts counts(long tenantId, @Nullable Long site, Instant now, int lowBatteryPercent) {
+        var statement = jdbc.sql("SELECT count(*) AS devices,"
                         + " count(CASE WHEN stale_at >= :now THEN 1 END) AS online,"
                         + " count(CASE WHEN stale_at < :now THEN 1 END) AS stale,"
                         + " count(CASE WHEN battery_level <= :low THEN 1 END) AS low_battery"
-                        + " FROM device WHERE tenant_id = :tenant")
+                        + " FROM device WHERE tenant_id = :tenant"
+                        + (site == null ? "" : " AND " + SitePlaces.ASSET_AT_SITE))
                 .param("now", Timestamp.from(now))
                 .param("low", lowBatteryPercent)
-                .param("tenant", tenantId)
+                .param("tenant", tenantId);
+        if (site != null) {
+            statement = statement.param("site", site);
+        }
+        return statement
                 .query((row, number) -> new FleetCounts(
                         row.getLong("devices"),
                         row.getLong("online"),
@@ -103,10 +116,14 @@ class DeviceListStore {
     }
 
     /** Only fixed SQL goes into the text; every value the user chose is a parameter. */
-    private static Where where(long tenantId, DeviceFilter filter, Instant now) {
+    private static Where where(long tenantId, @Nullable Long site, DeviceFilter filter, Instant now) {
         var sql = new StringBuilder(" WHERE tenant_id = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenantId);
+        if (site != null) {
+            sql.append(" AND ").append(SitePlaces.ASSET_AT_SITE);
+            params.put("site", site);
+        }
         if (DeviceFilter.NO_GROUP.equals(filter.group())) {
             sql.append(" AND group_id IS NULL");
         } else if (filter.group() != null) {

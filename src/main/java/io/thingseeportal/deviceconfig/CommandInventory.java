@@ -62,41 +62,43 @@ public class CommandInventory {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceCommand> find(CommandFilter filter, int offset, int limit) {
-        return store.find(currentUser.tenantId(), filter, offset, limit);
+        return store.find(currentUser.tenantId(), currentUser.require().onlySite(), filter, offset, limit);
     }
 
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public long count(CommandFilter filter) {
-        return store.count(currentUser.tenantId(), filter);
+        return store.count(currentUser.tenantId(), currentUser.require().onlySite(), filter);
     }
 
     /** One command of the tenant; another tenant's is not found. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public Optional<DeviceCommand> find(long id) {
-        return store.find(currentUser.tenantId(), id);
+        return store.find(currentUser.tenantId(), currentUser.require().onlySite(), id);
     }
 
     /** These commands as they stand now, those of the tenant only, in no particular order. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceCommand> find(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : store.find(currentUser.tenantId(), ids);
+        return ids.isEmpty()
+                ? List.of()
+                : store.find(currentUser.tenantId(), currentUser.require().onlySite(), ids);
     }
 
     /** Who made the tenant's commands, by subject, with their latest names, in the order of the names. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public Map<String, String> people() {
-        return store.people(currentUser.tenantId());
+        return store.people(currentUser.tenantId(), currentUser.require().onlySite());
     }
 
     /** The groups the commanded devices were in. */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<String> groups() {
-        return store.groups(currentUser.tenantId());
+        return store.groups(currentUser.tenantId(), currentUser.require().onlySite());
     }
 
     /**
@@ -108,11 +110,12 @@ public class CommandInventory {
     @Transactional(readOnly = true)
     public void exportCsv(CommandFilter filter, Writer out) {
         long tenantId = currentUser.tenantId();
+        Long site = currentUser.require().onlySite();
         try {
             Csv.line(out, HEADER.stream());
             Long before = null;
             while (true) {
-                List<DeviceCommand> page = store.page(tenantId, filter, before, EXPORT_PAGE);
+                List<DeviceCommand> page = store.page(tenantId, site, filter, before, EXPORT_PAGE);
                 for (DeviceCommand command : page) {
                     Csv.line(out, row(command, filter.zone()));
                 }

@@ -1,6 +1,7 @@
 package io.thingseeportal.deviceconfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.thingseeportal.device.SitePlaces;
 import io.thingseeportal.sql.SearchPattern;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,11 +29,12 @@ class CommandInventoryStore {
         this.rows = new CommandRows(json);
     }
 
-    List<DeviceCommand> find(long tenantId, CommandFilter filter, int offset, int limit) {
+    List<DeviceCommand> find(long tenantId, @Nullable Long site, CommandFilter filter, int offset, int limit) {
         return where(
-                        jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command" + conditions(filter, false)
-                                + " ORDER BY id DESC LIMIT :limit OFFSET :offset"),
+                        jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command"
+                                + conditions(filter, false, site) + " ORDER BY id DESC LIMIT :limit OFFSET :offset"),
                         tenantId,
+                        site,
                         filter)
                 .param("limit", limit)
                 .param("offset", offset)
@@ -41,11 +43,13 @@ class CommandInventoryStore {
     }
 
     /** The next page after the command {@code beforeId} (or the first, when null): for reading all of them in pages. */
-    List<DeviceCommand> page(long tenantId, CommandFilter filter, @Nullable Long beforeId, int limit) {
+    List<DeviceCommand> page(
+            long tenantId, @Nullable Long site, CommandFilter filter, @Nullable Long beforeId, int limit) {
         var sql = where(
                         jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command"
-                                + conditions(filter, beforeId != null) + " ORDER BY id DESC LIMIT :limit"),
+                                + conditions(filter, beforeId != null, site) + " ORDER BY id DESC LIMIT :limit"),
                         tenantId,
+                        site,
                         filter)
                 .param("limit", limit);
         if (beforeId != null) {
@@ -54,49 +58,74 @@ class CommandInventoryStore {
         return sql.query(rows::command).list();
     }
 
-    long count(long tenantId, CommandFilter filter) {
-        return where(jdbc.sql("SELECT count(*) FROM device_command" + conditions(filter, false)), tenantId, filter)
+    long count(long tenantId, @Nullable Long site, CommandFilter filter) {
+        return where(
+                        jdbc.sql("SELECT count(*) FROM device_command" + conditions(filter, false, site)),
+                        tenantId,
+                        site,
+                        filter)
                 .query(Long.class)
                 .single();
     }
 
-    Optional<DeviceCommand> find(long tenantId, long id) {
-        return jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command WHERE tenant_id = ? AND id = ?")
-                .params(tenantId, id)
+    Optional<DeviceCommand> find(long tenantId, @Nullable Long site, long id) {
+        return atSite(
+                        jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command WHERE tenant_id = :tenant"
+                                + " AND id = :id" + atSite(site)),
+                        tenantId,
+                        site)
+                .param("id", id)
                 .query(rows::command)
                 .optional();
     }
 
-    List<DeviceCommand> find(long tenantId, Collection<Long> ids) {
-        return jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command WHERE tenant_id = :tenant AND id IN"
-                        + " (:ids)")
-                .param("tenant", tenantId)
+    List<DeviceCommand> find(long tenantId, @Nullable Long site, Collection<Long> ids) {
+        return atSite(
+                        jdbc.sql("SELECT " + CommandRows.COLUMNS + " FROM device_command WHERE tenant_id = :tenant"
+                                + " AND id IN (:ids)" + atSite(site)),
+                        tenantId,
+                        site)
                 .param("ids", List.copyOf(ids))
                 .query(rows::command)
                 .list();
     }
 
     /** Who made commands: each subject with the name they had most recently. */
-    Map<String, String> people(long tenantId) {
+    Map<String, String> people(long tenantId, @Nullable Long site) {
         var people = new LinkedHashMap<String, String>();
-        jdbc.sql("SELECT created_by, created_by_name FROM device_command WHERE id IN (SELECT max(id) FROM"
-                        + " device_command WHERE tenant_id = ? GROUP BY created_by) ORDER BY created_by_name")
-                .param(tenantId)
+        atSite(
+                        jdbc.sql("SELECT created_by, created_by_name FROM device_command WHERE id IN (SELECT max(id)"
+                                + " FROM device_command WHERE tenant_id = :tenant" + atSite(site)
+                                + " GROUP BY created_by) ORDER BY created_by_name"),
+                        tenantId,
+                        site)
                 .query((row, number) -> people.put(row.getString(1), row.getString(2)))
                 .list();
         return people;
     }
 
-    List<String> groups(long tenantId) {
-        return jdbc.sql("SELECT DISTINCT group_id FROM device_command WHERE tenant_id = ? AND group_id IS NOT NULL"
-                        + " ORDER BY group_id")
-                .param(tenantId)
+    List<String> groups(long tenantId, @Nullable Long site) {
+        return atSite(
+                        jdbc.sql("SELECT DISTINCT group_id FROM device_command WHERE tenant_id = :tenant"
+                                + " AND group_id IS NOT NULL" + atSite(site) + " ORDER BY group_id"),
+                        tenantId,
+                        site)
                 .query(String.class)
                 .list();
     }
 
-    private static String conditions(CommandFilter filter, boolean before) {
-        var where = new StringBuilder(" WHERE tenant_id = :tenant");
+    /** Within one site: the commands of the devices at it (for a person whose installer access is for it only). */
+    private static String atSite(@Nullable Long site) {
+        return site == null ? "" : " AND " + SitePlaces.TUID_AT_SITE;
+    }
+
+    private static JdbcClient.StatementSpec atSite(JdbcClient.StatementSpec sql, long tenantId, @Nullable Long site) {
+        sql = sql.param("tenant", tenantId);
+        return site == null ? sql : sql.param("site", site);
+    }
+
+    private static String conditions(CommandFilter filter, boolean before, @Nullable Long site) {
+        var where = new StringBuilder(" WHERE tenant_id = :tenant").append(atSite(site));
         if (!filter.states().isEmpty()) {
             where.append(" AND state IN (:states)");
         }
@@ -124,8 +153,9 @@ class CommandInventoryStore {
         return where.toString();
     }
 
-    private static JdbcClient.StatementSpec where(JdbcClient.StatementSpec sql, long tenantId, CommandFilter filter) {
-        sql = sql.param("tenant", tenantId);
+    private static JdbcClient.StatementSpec where(
+            JdbcClient.StatementSpec sql, long tenantId, @Nullable Long site, CommandFilter filter) {
+        sql = atSite(sql, tenantId, site);
         if (!filter.states().isEmpty()) {
             sql = sql.param(
                     "states",

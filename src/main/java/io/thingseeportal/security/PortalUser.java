@@ -37,6 +37,11 @@ public record PortalUser(
         this(subject, name, roles, tenantId, tenantSlug, tenantName, null);
     }
 
+    /** The one site this person's temporary installer access is for, or null: the whole tenant. */
+    public @Nullable Long onlySite() {
+        return installerAccess == null ? null : installerAccess.siteId();
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

@@ -325,11 +325,11 @@ class DeviceListServiceTest extends KaribuTest {
         List<Long> linesWrittenAtEachRead = new ArrayList<>();
         var store = new DeviceListStore(jdbc) {
             @Override
-            List<DeviceListItem> page(long tenant, DeviceFilter filter, Instant now, DevicePage page) {
+            List<DeviceListItem> page(long tenant, Long site, DeviceFilter filter, Instant now, DevicePage page) {
                 linesWrittenAtEachRead.add(
                         csv.toString().chars().filter(c -> c == '\n').count());
                 assertThat(page.limit()).isEqualTo(DeviceListService.EXPORT_PAGE);
-                return super.page(tenant, filter, now, page);
+                return super.page(tenant, site, filter, now, page);
             }
         };
         var settings = new DevicesProperties(

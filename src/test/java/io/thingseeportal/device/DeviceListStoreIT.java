@@ -45,7 +45,7 @@ class DeviceListStoreIT {
                 new DeviceFilter("prfi00office", ProductType.PRESENCE, InstallationStatus.INSTALLED, 80, null, "a_1");
 
         assertThat(tuids(filter, DevicePage.first(10))).containsExactly("TSPR04A_1");
-        assertThat(store.count(tenantId, filter, NOW)).isEqualTo(1);
+        assertThat(store.count(tenantId, null, filter, NOW)).isEqualTo(1);
         assertThat(tuids(DeviceFilter.ALL.withTuid("04_"), DevicePage.first(10)))
                 .isEmpty();
         assertThat(tuids(DeviceFilter.ALL.withGroup(DeviceFilter.NO_GROUP), DevicePage.first(10)))
@@ -66,16 +66,16 @@ class DeviceListStoreIT {
 
     @Test
     void the_group_choices_and_the_counts_work_on_postgresql() {
-        assertThat(store.groups(tenantId, "", 0, 10)).containsExactly("prfi00lab", "prfi00office", "unassigned");
-        assertThat(store.groups(tenantId, "OFF", 0, 10)).containsExactly("prfi00office");
-        assertThat(store.counts(tenantId, NOW, 20)).isEqualTo(new FleetCounts(3, 1, 1, 1));
-        assertThat(store.find(tenantId, List.of("TSEN01B", "TSPR04OTHER")))
+        assertThat(store.groups(tenantId, null, "", 0, 10)).containsExactly("prfi00lab", "prfi00office", "unassigned");
+        assertThat(store.groups(tenantId, null, "OFF", 0, 10)).containsExactly("prfi00office");
+        assertThat(store.counts(tenantId, null, NOW, 20)).isEqualTo(new FleetCounts(3, 1, 1, 1));
+        assertThat(store.find(tenantId, null, List.of("TSEN01B", "TSPR04OTHER")))
                 .extracting(DeviceListItem::tuid)
                 .containsExactly("TSEN01B");
     }
 
     private List<String> tuids(DeviceFilter filter, DevicePage page) {
-        return store.page(tenantId, filter, NOW, page).stream()
+        return store.page(tenantId, null, filter, NOW, page).stream()
                 .map(DeviceListItem::tuid)
                 .toList();
     }
