@@ -8,8 +8,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import io.thingseeportal.asset.AssetException;
+import io.thingseeportal.asset.AssetService;
 import io.thingseeportal.bulk.BulkJobNotFoundException;
 import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.device.NoSuchDeviceException;
@@ -22,12 +26,15 @@ import io.thingseeportal.deviceconfig.RolloutRequest;
 import io.thingseeportal.group.GroupId;
 import io.thingseeportal.group.GroupNotFoundException;
 import io.thingseeportal.group.GroupService;
+import io.thingseeportal.installation.HistoryFilter;
+import io.thingseeportal.installation.InstallationHistory;
 import io.thingseeportal.installation.LabelReading;
 import io.thingseeportal.installation.WorkOrderService;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.CommandReceipt;
 import io.thingseeportal.thingsee.DeviceInfo;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +67,12 @@ class TenantIsolationTest extends MockedThingseeTest {
 
     @Autowired
     GroupService groups;
+
+    @Autowired
+    AssetService assets;
+
+    @Autowired
+    InstallationHistory history;
 
     @Autowired
     BulkJobs jobs;
@@ -99,6 +112,41 @@ class TenantIsolationTest extends MockedThingseeTest {
         assertThat(pageAt("rollouts/" + rollout)).contains("Your organisation has no such rollout");
         assertThat(pageAt("work/" + workOrder)).contains("This installation does not exist, or it is someone else's");
         verifyNoInteractions(thingsee);
+    }
+
+    @Test
+    void another_tenants_assets_installations_and_settings_are_neither_seen_nor_changed() {
+        long site = TestData.asset(jdbc, acme, null, "SITE", "Acme harbour");
+        jdbc.sql("INSERT INTO installation_event (tenant_id, tuid, action, site, done_by, done_by_name, done_at)"
+                        + " VALUES (?, ?, 'INSTALLED', 'Acme harbour', 'aino', 'Aino', CURRENT_TIMESTAMP)")
+                .params(acme, TUID)
+                .update();
+
+        assertThat(assets.all()).isEmpty();
+        assertThat(assets.find(site)).isEmpty();
+        assertThatThrownBy(() -> assets.create(site, "Hall")).isInstanceOf(AssetException.class);
+        assertThatThrownBy(() -> assets.rename(site, "Mine")).isInstanceOf(AssetException.class);
+        assertThatThrownBy(() -> assets.delete(site)).isInstanceOf(AssetException.class);
+        assertThat(history.find(HistoryFilter.all(ZoneOffset.UTC), 0, 10)).isEmpty();
+        assertThat(history.sites()).isEmpty();
+        UI.getCurrent().navigate("tenant-thingsee/" + acme);
+        assertThat(LocatorJ._find(TextField.class, spec -> spec.withId("thingsee-base-url")))
+                .as("an operator's page of Acme's Thingsee API")
+                .isEmpty();
+        UI.getCurrent().navigate("tenant-sign-in/" + acme);
+        assertThat(LocatorJ._find(TextField.class, spec -> spec.withId("provider-issuer")))
+                .as("an operator's page of Acme's identity provider")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT name FROM asset WHERE id = ?")
+                        .param(site)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Acme harbour");
+        assertThat(jdbc.sql("SELECT count(*) FROM asset WHERE parent_id = ?")
+                        .param(site)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

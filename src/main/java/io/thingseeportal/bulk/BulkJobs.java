@@ -191,8 +191,16 @@ public class BulkJobs {
         return updates.subscribe(jobId, listener);
     }
 
+    /**
+     * The tenant's job; for a person whose installer access is for one site, only a job of their own (a fleet-wide
+     * job, such as an admin's rollout, reaches devices elsewhere).
+     */
     private BulkJobStore.StoredJob find(long jobId) {
-        return store.job(currentUser.tenantId(), jobId).orElseThrow(() -> new BulkJobNotFoundException(jobId));
+        PortalUser user = currentUser.require();
+        return store.job(currentUser.tenantId(), jobId)
+                .filter(job ->
+                        user.onlySite() == null || job.creator().subject().equals(user.subject()))
+                .orElseThrow(() -> new BulkJobNotFoundException(jobId));
     }
 
     private boolean changed(long jobId, boolean changed) {

@@ -88,12 +88,13 @@ public class DeviceLifecycle {
      */
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public Optional<WorkOrder.Failure> change(String tuid, Change change) {
-        DeviceDetails device = details.find(tuid).orElseThrow(() -> new NoSuchDeviceException(tuid));
         InstallerAccess access = currentUser.require().installerAccess();
         if (access != null && !atTheirSite(tuid)) {
-            // Temporary installer access is for one site: a device elsewhere is not theirs to change.
+            // Temporary installer access is for one site: a device elsewhere is not theirs to change (nor to read, so
+            // this comes first, in words an installer in the field can act on).
             return Optional.of(new WorkOrder.Failure("work.failure.other-site", access.siteName()));
         }
+        DeviceDetails device = details.find(tuid).orElseThrow(() -> new NoSuchDeviceException(tuid));
         try {
             if (change.leaves) {
                 thingsee.setGroup(tuid, GroupAssignment.UNASSIGNED);

@@ -35,7 +35,7 @@ class TenantStreamStore {
         }
     }
 
-    /** A tenant's row, as written (the broker URL may name a placeholder such as {@code ${portal.demo.broker.port}}). */
+    /** A tenant's row, as written (a placeholder in the broker URL is resolved when used, as in a stack's base URL). */
     record StoredStream(
             long tenantId,
             String slug,
@@ -117,21 +117,7 @@ class TenantStreamStore {
                         + " topic_filters = ?, shared_group = ?, key_store = ?, key_store_password = ?,"
                         + " key_store_type = ?, trust_store = ?, trust_store_password = ?, trust_store_type = ?,"
                         + " updated_at = ? WHERE tenant_id = ?")
-                .params(
-                        stream.enabled(),
-                        stream.brokerUrl(),
-                        stream.username(),
-                        stream.sealedPassword(),
-                        String.join("\n", stream.topicFilters()),
-                        stream.sharedGroup(),
-                        stream.keyStore(),
-                        stream.sealedKeyStorePassword(),
-                        stream.keyStoreType(),
-                        stream.trustStore(),
-                        stream.sealedTrustStorePassword(),
-                        stream.trustStoreType(),
-                        Timestamp.from(now),
-                        stream.tenantId())
+                .params(values(stream, now))
                 .update();
         if (updated == 0) {
             insertIfAbsent(stream, now);
@@ -140,26 +126,31 @@ class TenantStreamStore {
 
     /** Stores a tenant's first stream, unless another node stored one meanwhile. */
     void insertIfAbsent(StoredStream stream, Instant now) {
-        jdbc.sql("INSERT INTO tenant_stream (tenant_id, enabled, broker_url, username, password, topic_filters,"
-                        + " shared_group, key_store, key_store_password, key_store_type, trust_store,"
-                        + " trust_store_password, trust_store_type, updated_at)"
+        jdbc.sql("INSERT INTO tenant_stream (enabled, broker_url, username, password, topic_filters, shared_group,"
+                        + " key_store, key_store_password, key_store_type, trust_store, trust_store_password,"
+                        + " trust_store_type, updated_at, tenant_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(
-                        stream.tenantId(),
-                        stream.enabled(),
-                        stream.brokerUrl(),
-                        stream.username(),
-                        stream.sealedPassword(),
-                        String.join("\n", stream.topicFilters()),
-                        stream.sharedGroup(),
-                        stream.keyStore(),
-                        stream.sealedKeyStorePassword(),
-                        stream.keyStoreType(),
-                        stream.trustStore(),
-                        stream.sealedTrustStorePassword(),
-                        stream.trustStoreType(),
-                        Timestamp.from(now))
+                .params(values(stream, now))
                 .update();
+    }
+
+    /** The row's values in the order both statements name them, the tenant last. */
+    private static List<Object> values(StoredStream stream, Instant now) {
+        return Arrays.asList(
+                stream.enabled(),
+                stream.brokerUrl(),
+                stream.username(),
+                stream.sealedPassword(),
+                String.join("\n", stream.topicFilters()),
+                stream.sharedGroup(),
+                stream.keyStore(),
+                stream.sealedKeyStorePassword(),
+                stream.keyStoreType(),
+                stream.trustStore(),
+                stream.sealedTrustStorePassword(),
+                stream.trustStoreType(),
+                Timestamp.from(now),
+                stream.tenantId());
     }
 
     /** Replaces a sealed password, unless another node replaced it meanwhile. */

@@ -1,8 +1,11 @@
 package io.thingseeportal.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.thingseeportal.TestData;
+import io.thingseeportal.bulk.BulkJobNotFoundException;
+import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.deviceconfig.CommandFilter;
 import io.thingseeportal.deviceconfig.CommandInventory;
 import io.thingseeportal.deviceconfig.DeviceCommand;
@@ -26,8 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A person whose temporary installer access is for one site reads the devices and commands of that site only: the
- * device list, its counts, groups and export, a device's page, and the command inventory. The tenant's other people
- * read them all.
+ * device list, its counts, groups and export, a device's page, and the command inventory; an admin's fleet-wide
+ * rollout is not theirs to see. The tenant's other people read them all.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -49,6 +52,9 @@ class SiteOnlyAccessTest {
 
     @Autowired
     CurrentUser currentUser;
+
+    @Autowired
+    BulkJobs jobs;
 
     @Autowired
     JdbcClient jdbc;
@@ -128,6 +134,30 @@ class SiteOnlyAccessTest {
         });
         asAdmin(() -> {
             assertThat(commands.count(all)).isEqualTo(4);
+            return null;
+        });
+    }
+
+    @Test
+    void an_admins_rollout_across_the_fleet_is_not_found() {
+        jdbc.sql("INSERT INTO bulk_job (tenant_id, kind, subject, created_by_subject, created_by_name,"
+                        + " created_by_roles, created_at, state, abort_percent, finished_at)"
+                        + " VALUES (?, 'deviceconfig.rollout', '13200', 'britt', 'Britt', 'ADMIN', CURRENT_TIMESTAMP,"
+                        + " 'DONE', 100, CURRENT_TIMESTAMP)")
+                .param(tenantId)
+                .update();
+        long rollout = jdbc.sql("SELECT max(id) FROM bulk_job WHERE tenant_id = ?")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+
+        asGuest(() -> {
+            assertThatThrownBy(() -> jobs.job(rollout)).isInstanceOf(BulkJobNotFoundException.class);
+            assertThatThrownBy(() -> jobs.items(rollout, Set.of())).isInstanceOf(BulkJobNotFoundException.class);
+            return null;
+        });
+        asAdmin(() -> {
+            assertThat(jobs.job(rollout).kind()).isEqualTo("deviceconfig.rollout");
             return null;
         });
     }
