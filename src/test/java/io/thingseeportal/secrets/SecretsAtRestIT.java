@@ -10,7 +10,11 @@ import io.thingseeportal.security.SignInTenants;
 import io.thingseeportal.tenant.IdentityProviderSettings;
 import io.thingseeportal.tenant.NewTenant;
 import io.thingseeportal.tenant.TenantAdministration;
+import io.thingseeportal.thingsee.ConfiguredStreams;
+import io.thingseeportal.thingsee.StreamSettings;
+import io.thingseeportal.thingsee.TenantStreamSettings;
 import io.thingseeportal.thingsee.ThingseeClient;
+import io.thingseeportal.thingsee.ThingseeProperties;
 import io.thingseeportal.thingsee.ThingseeStacks;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A tenant's secrets (its Thingsee client secret, its identity provider's client secret), once in use, are in
+ * A tenant's secrets (its Thingsee client secret, its identity provider's client secret, its data stream's passwords),
+ * once in use, are in
  * PostgreSQL only sealed: no text column of any table holds the plain secret, and the log of its use (the Thingsee
  * calls at DEBUG included) never shows it.
  */
@@ -69,6 +74,12 @@ class SecretsAtRestIT {
     @Autowired
     CurrentUser currentUser;
 
+    @Autowired
+    TenantStreamSettings streamSettings;
+
+    @Autowired
+    ConfiguredStreams configuredStreams;
+
     @Test
     void a_tenants_thingsee_secret_in_use_is_stored_sealed_and_never_logged(CapturedOutput output) {
         jdbc.sql("INSERT INTO tenant (slug, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP)"
@@ -108,6 +119,48 @@ class SecretsAtRestIT {
         assertThat(tenantId).isPositive();
         assertThat(columnsHolding(oidcSecret)).isEmpty();
         assertThat(output.getAll()).doesNotContain(oidcSecret);
+    }
+
+    @Test
+    void
+            a_tenants_data_stream_passwords_saved_by_an_operator_and_read_for_the_stream_are_stored_sealed_and_never_logged(
+                    CapturedOutput output) {
+        String brokerPassword = "broker-secret-" + java.util.UUID.randomUUID();
+        String keyStorePassword = "key-store-secret-" + java.util.UUID.randomUUID();
+        var operator = new PortalUser("otto", "Otto", Set.of(AppRoles.OPERATOR), null, null, null);
+        currentUser.runAs(operator, () -> {
+            long id = administration
+                    .create(new NewTenant("nimbus", "Nimbus Freight", null))
+                    .id();
+            streamSettings.save(
+                    id,
+                    new StreamSettings(
+                            true,
+                            "ssl://broker.nimbus.example:8883",
+                            "nimbus",
+                            List.of("nimbus/cloudext/json/#"),
+                            "",
+                            "/etc/portal/nimbus.p12",
+                            "PKCS12",
+                            "",
+                            "PKCS12",
+                            false,
+                            false,
+                            false),
+                    new TenantStreamSettings.NewPasswords(brokerPassword, keyStorePassword, null));
+            return null;
+        });
+
+        ThingseeProperties.Stream stream = configuredStreams.enabled().stream()
+                .filter(configured -> configured.tenant().equals("nimbus"))
+                .findFirst()
+                .orElseThrow()
+                .stream();
+        assertThat(stream.password()).isEqualTo(brokerPassword);
+        assertThat(stream.tls().keyStorePassword()).isEqualTo(keyStorePassword);
+        assertThat(columnsHolding(brokerPassword)).isEmpty();
+        assertThat(columnsHolding(keyStorePassword)).isEmpty();
+        assertThat(output.getAll()).doesNotContain(brokerPassword).doesNotContain(keyStorePassword);
     }
 
     /** Every text column of every table of the portal's schema that holds the text anywhere in a value. */
