@@ -6,12 +6,7 @@ import io.thingseeportal.thingsee.ThingseeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -41,7 +36,7 @@ class TenantStream implements MqttCallback {
 
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(TenantStream.class);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = StreamConnector.FIRST_RETRY;
 
     private final String tenant;
     private final ThingseeProperties.Stream settings;
@@ -52,7 +47,7 @@ class TenantStream implements MqttCallback {
     private final MqttAsyncClient client;
     private final BatchWorker worker;
     private final Thread workerThread;
-    private final ScheduledExecutorService connector;
+    private final StreamConnector connector;
     private final AtomicLong connection = new AtomicLong();
     private volatile boolean running;
     private volatile boolean subscribed;
@@ -89,11 +84,7 @@ class TenantStream implements MqttCallback {
                 this::acknowledge,
                 batching);
         this.workerThread = new Thread(worker, "thingsee-stream-" + tenant);
-        this.connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "thingsee-stream-connector-" + tenant);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.connector = new StreamConnector(tenant, node.maxReconnectDelay());
     }
 
     String tenant() {
@@ -124,7 +115,7 @@ class TenantStream implements MqttCallback {
      */
     void stop(List<String> nextFilters) {
         running = false;
-        connector.shutdownNow();
+        connector.stop();
         workerThread.interrupt();
         try {
             workerThread.join(node.connectTimeout().toMillis() * 2);
@@ -132,9 +123,7 @@ class TenantStream implements MqttCallback {
             Thread.currentThread().interrupt();
         }
         connection.incrementAndGet();
-        leave(subscriptionFilters().stream()
-                .filter(filter -> !nextFilters.contains(filter))
-                .toList());
+        leave(StreamSubscriptions.dropped(subscriptionFilters(), nextFilters));
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(node.connectTimeout().toMillis());
@@ -206,7 +195,7 @@ class TenantStream implements MqttCallback {
                 failure.getMessage(),
                 connectDelay);
         schedule(this::connect, connectDelay);
-        connectDelay = doubled(connectDelay);
+        connectDelay = connector.doubled(connectDelay);
     }
 
     private MqttConnectionOptions options() {
@@ -240,7 +229,7 @@ class TenantStream implements MqttCallback {
                     .toArray(MqttSubscription[]::new);
             IMqttToken token = client.subscribe(subscriptions);
             token.waitForCompletion(node.connectTimeout().toMillis() * 2);
-            List<String> refused = refused(filters, token.getReasonCodes());
+            List<String> refused = StreamSubscriptions.refused(filters, token.getReasonCodes());
             if (refused.isEmpty()) {
                 subscribed = true;
                 subscribeDelay = FIRST_RETRY;
@@ -269,32 +258,11 @@ class TenantStream implements MqttCallback {
                     e);
         }
         schedule(() -> subscribe(onConnection), subscribeDelay);
-        subscribeDelay = doubled(subscribeDelay);
+        subscribeDelay = connector.doubled(subscribeDelay);
     }
 
     List<String> subscriptionFilters() {
-        return subscriptionFilters(settings);
-    }
-
-    /** What a stream with these settings subscribes to: its topic filters, in its shared group if it has one. */
-    static List<String> subscriptionFilters(ThingseeProperties.Stream settings) {
-        String group = settings.sharedGroup();
-        return settings.topicFilters().stream()
-                .map(filter -> group == null || group.isBlank() ? filter : "$share/" + group + "/" + filter)
-                .toList();
-    }
-
-    /** The filters whose SUBACK reason code is a failure (0x80 and above), each with its code. */
-    static List<String> refused(List<String> filters, int @Nullable [] reasonCodes) {
-        List<String> refused = new ArrayList<>();
-        for (int i = 0; i < filters.size(); i++) {
-            if (reasonCodes == null || i >= reasonCodes.length) {
-                refused.add(filters.get(i) + " (no reason code)");
-            } else if (reasonCodes[i] >= 0x80) {
-                refused.add(filters.get(i) + " (reason code 0x" + Integer.toHexString(reasonCodes[i]) + ")");
-            }
-        }
-        return refused;
+        return StreamSubscriptions.filters(settings);
     }
 
     /** On Paho's thread: nothing here may throw, and nothing but a full queue may wait. */
@@ -369,26 +337,13 @@ class TenantStream implements MqttCallback {
 
     private void execute(Runnable task) {
         if (running) {
-            try {
-                connector.execute(task);
-            } catch (RejectedExecutionException e) {
-                log.debug("Tenant '{}': stopping, {} not run", tenant, task);
-            }
+            connector.execute(task);
         }
     }
 
     private void schedule(Runnable task, Duration delay) {
         if (running) {
-            try {
-                connector.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                log.debug("Tenant '{}': stopping, retry not scheduled", tenant);
-            }
+            connector.schedule(task, delay);
         }
-    }
-
-    private Duration doubled(Duration delay) {
-        Duration doubled = delay.multipliedBy(2);
-        return doubled.compareTo(node.maxReconnectDelay()) > 0 ? node.maxReconnectDelay() : doubled;
     }
 }

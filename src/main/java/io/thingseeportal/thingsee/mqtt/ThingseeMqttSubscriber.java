@@ -149,7 +149,7 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
         if (current != null) {
             log.info("Tenant '{}': data stream settings changed, reconnecting", tenant);
             boolean sameBroker = current.settings().brokerUrl().equals(settings.brokerUrl());
-            current.stream().stop(sameBroker ? TenantStream.subscriptionFilters(settings) : List.of());
+            current.stream().stop(sameBroker ? StreamSubscriptions.filters(settings) : List.of());
             streams.remove(tenant);
         }
         try {
