@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param scopes requested scopes; {@code openid} is required
  * @param roleClaim the ID-token claim with an operator's role ({@code OPERATOR}, a string or a list)
  * @param tenants the seeds of the tenants' providers, by tenant slug
+ * @param listOrganisations whether the sign-in page lists the organisations; off, where one customer must not learn
+ *     the names of the others, users find theirs by host name, e-mail address or a direct link
  */
 @Validated
 @ConfigurationProperties("portal.oidc")
@@ -42,7 +44,8 @@ public record OidcProperties(
         List<String> scopes,
 
         @DefaultValue("roles") @NotBlank String roleClaim,
-        @DefaultValue Map<String, @Valid TenantSeed> tenants) {
+        @DefaultValue Map<String, @Valid TenantSeed> tenants,
+        @DefaultValue("true") boolean listOrganisations) {
 
     /**
      * The first settings of a tenant's own provider (see {@link TenantIdentityProvider}).

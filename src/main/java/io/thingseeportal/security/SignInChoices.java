@@ -51,8 +51,11 @@ public class SignInChoices {
         return tenants.findByEmailDomain(email.substring(at + 1)).map(SignInChoices::choice);
     }
 
-    /** Every organisation whose users can sign in, by name. */
+    /** Every organisation whose users can sign in, by name; none when the list is switched off. */
     public List<Choice> organisations() {
+        if (!operators.listOrganisations()) {
+            return List.of();
+        }
         return tenants.listForSignIn().stream().map(SignInChoices::choice).toList();
     }
 

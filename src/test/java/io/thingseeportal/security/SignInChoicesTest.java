@@ -52,4 +52,25 @@ class SignInChoicesTest {
     void the_operators_sign_in_uses_their_registration() {
         assertThat(choices.operators().href()).isEqualTo("/oauth2/authorization/operators");
     }
+
+    @Test
+    void with_the_list_switched_off_no_organisation_is_named_but_host_and_email_still_find_one() {
+        OidcProperties settings = TestOidc.settings("operators", URI.create("http://idp.test"));
+        var unlisted = new SignInChoices(
+                tenants,
+                new OidcProperties(
+                        settings.registrationId(),
+                        settings.displayName(),
+                        settings.issuerUri(),
+                        settings.clientId(),
+                        settings.clientSecret(),
+                        settings.scopes(),
+                        settings.roleClaim(),
+                        settings.tenants(),
+                        false));
+
+        assertThat(choices.organisations()).hasSize(1);
+        assertThat(unlisted.organisations()).isEmpty();
+        assertThat(unlisted.forHost("acme.portal.example")).isPresent();
+    }
 }

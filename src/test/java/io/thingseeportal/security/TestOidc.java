@@ -23,6 +23,7 @@ public final class TestOidc {
                 "operators-secret",
                 List.of("openid"),
                 "roles",
-                seeds);
+                seeds,
+                true);
     }
 }
