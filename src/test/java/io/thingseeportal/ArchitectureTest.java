@@ -135,6 +135,18 @@ class ArchitectureTest {
                 .check(PORTAL);
     }
 
+    /** The streams' settings come with their passwords opened: only the data stream itself reads them so. */
+    @Test
+    void only_the_data_stream_reads_the_streams_with_their_passwords() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.thingseeportal.thingsee", "io.thingseeportal.thingsee.mqtt")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.thingseeportal.thingsee.ConfiguredStreams")
+                .check(PORTAL);
+    }
+
     @Test
     void nothing_outside_the_simulator_uses_it() {
         noClasses()

@@ -7,6 +7,7 @@ import io.thingseeportal.device.ProductType;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.BackgroundWork;
 import io.thingseeportal.security.CurrentUser;
+import io.thingseeportal.security.InstallerAccess;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.DeviceInfo;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,6 +95,18 @@ public class WorkOrderService {
             return order;
         }
         long tenantId = currentUser.tenantId();
+        InstallerAccess access = currentUser.require().installerAccess();
+        if (access != null
+                && installations
+                        .assetOf(order.tuid())
+                        .filter(asset -> assets.find(asset).isEmpty())
+                        .isPresent()) {
+            // Installed at a place outside the one site of the person's access: neither Thingsee is asked nor
+            // anything about the sensor shown.
+            store.failed(
+                    tenantId, id, new WorkOrder.Failure("work.failure.other-site", access.siteName()), clock.instant());
+            return load(id);
+        }
         try {
             DeviceChecks.Found found = checks.check(order.tuid());
             WorkOrder.Step next = found.installed() ? WorkOrder.Step.ALREADY_INSTALLED : WorkOrder.Step.ASSET;

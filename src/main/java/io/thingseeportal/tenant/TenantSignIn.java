@@ -5,6 +5,7 @@ import io.thingseeportal.security.OidcProperties;
 import io.thingseeportal.security.RoleMapping;
 import io.thingseeportal.security.SignInTenants;
 import io.thingseeportal.security.TenantIdentityProvider;
+import io.thingseeportal.settings.AddressPlaceholders;
 import jakarta.annotation.security.PermitAll;
 import java.net.URI;
 import java.time.Clock;
@@ -126,7 +127,7 @@ public class TenantSignIn implements SignInTenants {
                 place(stored.tenantId()),
                 resealed -> providers.reseal(stored.tenantId(), stored.sealedSecret(), resealed, now));
         return new TenantIdentityProvider(
-                URI.create(environment.resolveRequiredPlaceholders(stored.issuerUri())),
+                URI.create(AddressPlaceholders.resolve(stored.issuerUri(), environment)),
                 stored.clientId(),
                 secret,
                 lines(stored.scopes()),

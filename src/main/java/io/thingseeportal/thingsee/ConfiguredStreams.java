@@ -14,35 +14,31 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which data streams this node should receive: the enabled rows of {@code tenant_stream}, passwords opened. A tenant
+ * Which data streams this node should receive: the enabled rows of {@code tenant_stream}, passwords opened. Each
+ * statement stands alone (no transaction), so that one tenant's failing row holds up no other's. A tenant
  * without a row gets one from its settings {@code portal.thingsee.tenants.<slug>.stream.*} (the seed), once; from then
  * on the row is what counts, and an operator changes it ({@link TenantStreamSettings}).
  */
 @Service
 public class ConfiguredStreams {
 
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredStreams.class);
+
     private final ThingseeProperties properties;
     private final TenantStreamStore store;
     private final SecretBox secrets;
-    private final Environment environment;
     private final Clock clock;
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
 
-    ConfiguredStreams(
-            ThingseeProperties properties,
-            TenantStreamStore store,
-            SecretBox secrets,
-            Environment environment,
-            Clock clock) {
+    ConfiguredStreams(ThingseeProperties properties, TenantStreamStore store, SecretBox secrets, Clock clock) {
         this.properties = properties;
         this.store = store;
         this.secrets = secrets;
-        this.environment = environment;
         this.clock = clock;
     }
 
@@ -51,7 +47,6 @@ public class ConfiguredStreams {
      * nothing to a page.
      */
     @PermitAll
-    @Transactional
     public List<ConfiguredStream> enabled() {
         seed();
         List<ConfiguredStream> streams = new ArrayList<>();
@@ -73,7 +68,7 @@ public class ConfiguredStreams {
                     secret(stored, Sealed.TRUST_STORE_PASSWORD),
                     stored.trustStoreType());
             var stream = new ThingseeProperties.Stream(
-                    URI.create(environment.resolveRequiredPlaceholders(stored.brokerUrl())),
+                    URI.create(stored.brokerUrl()),
                     stored.username(),
                     secret(stored, Sealed.PASSWORD),
                     tls,
@@ -92,10 +87,14 @@ public class ConfiguredStreams {
         if (sealed == null) {
             return null;
         }
-        return secrets.openRenewing(
-                sealed,
-                which.place(stored.tenantId()),
-                resealed -> store.reseal(stored.tenantId(), which, sealed, resealed));
+        return secrets.openRenewing(sealed, which.place(stored.tenantId()), resealed -> {
+            try {
+                store.reseal(stored.tenantId(), which, sealed, resealed);
+            } catch (RuntimeException notNow) {
+                // The password opened; sealing it anew with the current key can wait for the next check.
+                log.warn("Tenant '{}': resealing a stream password failed: {}", stored.slug(), notNow.getMessage());
+            }
+        });
     }
 
     private static @Nullable Path path(@Nullable String file) {

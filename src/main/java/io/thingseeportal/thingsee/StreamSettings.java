@@ -2,6 +2,7 @@ package io.thingseeportal.thingsee;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -24,9 +25,7 @@ public record StreamSettings(
 
         @NotBlank
         @Size(max = 500)
-        @Pattern(
-                regexp = "(tcp|ssl)://([^\\s/:\\[\\]]+|\\[[0-9a-fA-F:.]+\\])(:\\d{1,5})?/?",
-                message = "must read tcp://host:port or ssl://host:port")
+        @Pattern(regexp = BROKER_URL, message = "must read tcp://host:port or ssl://host:port (port 1 to 65535)")
         String brokerUrl,
 
         @Size(max = 200) String username,
@@ -47,17 +46,24 @@ public record StreamSettings(
 
         @Size(max = 500) String keyStore,
 
-        @Pattern(regexp = "PKCS12|JKS", message = "must be PKCS12 or JKS")
+        @NotNull @Pattern(regexp = "PKCS12|JKS", message = "must be PKCS12 or JKS")
         String keyStoreType,
 
         @Size(max = 500) String trustStore,
 
-        @Pattern(regexp = "PKCS12|JKS", message = "must be PKCS12 or JKS")
+        @NotNull @Pattern(regexp = "PKCS12|JKS", message = "must be PKCS12 or JKS")
         String trustStoreType,
 
         boolean hasPassword,
         boolean hasKeyStorePassword,
         boolean hasTrustStorePassword) {
+
+    /**
+     * A broker address Paho and {@link java.net.URI} both read: a host name (letters, digits, dots and hyphens) or an
+     * IPv6 address in brackets, an optional port from 1 to 65535, no path, no placeholders.
+     */
+    static final String BROKER_URL = "(tcp|ssl)://([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+\\])"
+            + "(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?";
 
     public StreamSettings {
         topicFilters = List.copyOf(topicFilters);

@@ -8,6 +8,7 @@ import io.thingseeportal.thingsee.TenantStreamStore.Sealed;
 import io.thingseeportal.thingsee.TenantStreamStore.StoredStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,9 @@ public class TenantStreamSettings {
 
     /** Passwords typed by the operator; null or blank keeps the stored one. */
     public record NewPasswords(
-            @Nullable String password,
-            @Nullable String keyStorePassword,
-            @Nullable String trustStorePassword) {
+            @Nullable @Size(max = 200) String password,
+            @Nullable @Size(max = 200) String keyStorePassword,
+            @Nullable @Size(max = 200) String trustStorePassword) {
 
         public static NewPasswords none() {
             return new NewPasswords(null, null, null);
@@ -81,10 +82,12 @@ public class TenantStreamSettings {
      * password; no key store, no key store password; no trust store, no trust store password.
      *
      * @throws IllegalArgumentException when there is no such tenant
+     * @throws StreamSettingsRefusedException when a topic filter could receive what another tenant's stream on the
+     *     same broker receives
      */
     @RolesAllowed(AppRoles.OPERATOR)
     @Transactional
-    public void save(long tenantId, @Valid StreamSettings settings, NewPasswords passwords) {
+    public void save(long tenantId, @Valid StreamSettings settings, @Valid NewPasswords passwords) {
         String slug = store.slug(tenantId).orElseThrow(() -> new IllegalArgumentException("No tenant " + tenantId));
         Optional<StoredStream> before = store.find(tenantId);
         String username = blankToNull(settings.username());
@@ -105,9 +108,31 @@ public class TenantStreamSettings {
                 trustStore,
                 sealed(tenantId, Sealed.TRUST_STORE_PASSWORD, passwords.trustStorePassword(), trustStore, before),
                 settings.trustStoreType());
+        if (stream.enabled()) {
+            refuseOverlap(stream);
+        }
         store.save(stream, clock.instant());
         audit.record(tenantId, AuditAction.DATA_STREAM_CHANGED, slug, details(stream, passwords));
         events.publishEvent(new StreamSettingsChanged(slug));
+    }
+
+    /** Another tenant's stream on the same broker that could receive the same topics is refused. */
+    private void refuseOverlap(StoredStream stream) {
+        for (StoredStream other : store.all()) {
+            if (other.tenantId() == stream.tenantId()
+                    || !other.enabled()
+                    || !other.brokerUrl().equalsIgnoreCase(stream.brokerUrl())) {
+                continue;
+            }
+            for (String mine : stream.topicFilters()) {
+                for (String theirs : other.topicFilters()) {
+                    if (TopicFilterOverlap.overlap(mine, theirs)) {
+                        throw new StreamSettingsRefusedException(
+                                "tenant.stream.refused.overlap", mine, other.slug(), theirs);
+                    }
+                }
+            }
+        }
     }
 
     private @Nullable String sealed(

@@ -35,7 +35,7 @@ class TenantStreamStore {
         }
     }
 
-    /** A tenant's row, as written (a placeholder in the broker URL is resolved when used, as in a stack's base URL). */
+    /** A tenant's row. */
     record StoredStream(
             long tenantId,
             String slug,

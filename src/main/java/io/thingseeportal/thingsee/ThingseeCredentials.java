@@ -5,6 +5,7 @@ import io.thingseeportal.audit.AuditLog;
 import io.thingseeportal.secrets.SecretBox;
 import io.thingseeportal.secrets.UnreadableSecretException;
 import io.thingseeportal.security.AppRoles;
+import io.thingseeportal.settings.AddressPlaceholders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -120,7 +121,7 @@ public class ThingseeCredentials {
         }
         URI base;
         try {
-            base = URI.create(withSlash(environment.resolveRequiredPlaceholders(baseUrl.strip())));
+            base = URI.create(withSlash(AddressPlaceholders.resolve(baseUrl.strip(), environment)));
             if (!base.isAbsolute()) {
                 return new Check(false, "tenant.thingsee.check.bad-address", baseUrl);
             }

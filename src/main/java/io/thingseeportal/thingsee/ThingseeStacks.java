@@ -1,6 +1,7 @@
 package io.thingseeportal.thingsee;
 
 import io.thingseeportal.secrets.SecretBox;
+import io.thingseeportal.settings.AddressPlaceholders;
 import jakarta.annotation.security.PermitAll;
 import java.net.URI;
 import java.time.Clock;
@@ -66,7 +67,7 @@ public class ThingseeStacks {
         Optional<ThingseeStack> stack = store.find(tenantSlug)
                 .or(() -> seed(tenantSlug, now))
                 .map(stored -> new ThingseeStack(
-                        URI.create(environment.resolveRequiredPlaceholders(stored.baseUrl())),
+                        URI.create(AddressPlaceholders.resolve(stored.baseUrl(), environment)),
                         stored.clientId(),
                         secret(stored, now)));
         stack.ifPresentOrElse(

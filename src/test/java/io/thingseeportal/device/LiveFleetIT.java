@@ -3,12 +3,14 @@ package io.thingseeportal.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.thingseeportal.TestData;
 import io.thingseeportal.TestMqtt;
 import io.thingseeportal.TestPostgres;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
+import io.thingseeportal.thingsee.StreamRejections;
 import io.thingseeportal.thingsee.StreamSettings;
 import io.thingseeportal.thingsee.TenantStreamSettings;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +94,9 @@ class LiveFleetIT {
 
     @Autowired
     CurrentUser currentUser;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void publisher() throws Exception {
@@ -206,6 +211,12 @@ class LiveFleetIT {
         publish(slug, "prfi00moved", marker, Instant.now().getEpochSecond(), 66);
         await().atMost(Duration.ofSeconds(20)).until(() -> Integer.valueOf(66).equals(battery(slug, marker)));
         assertThat(battery(slug, left)).as("the topic it left").isNull();
+        assertThat(meters.find(StreamRejections.METER)
+                        .tag("tenant", slug)
+                        .tag("reason", StreamRejections.UNMATCHED)
+                        .counter())
+                .as("the broker delivered nothing of the topic it left (its session let go of the subscription)")
+                .isNull();
 
         jdbc.sql("UPDATE tenant_stream SET enabled = FALSE, updated_at = CURRENT_TIMESTAMP WHERE tenant_id = ?")
                 .param(tenantId)

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,20 +69,22 @@ class TenantStreamSettingsTest {
         assertThat(asOperator(() -> streams.settings(tenantId))).isEmpty();
         assertThat(streamOf(slug)).isNull();
 
-        save(settings("tcp://127.0.0.1:1883", List.of("cumulus/cloudext/json/#")), passwords("pw", null, null));
+        save(
+                settings("tcp://127.0.0.1:1883", List.of("cumulus/cloudext/json/#")),
+                passwords("cumulus-broker-pw-4711", null, null));
 
         ThingseeProperties.Stream stream = streamOf(slug);
         assertThat(stream.brokerUrl()).isEqualTo(URI.create("tcp://127.0.0.1:1883"));
         assertThat(stream.topicFilters()).containsExactly("cumulus/cloudext/json/#");
         assertThat(stream.username()).isEqualTo("cumulus-user");
-        assertThat(stream.password()).isEqualTo("pw");
+        assertThat(stream.password()).isEqualTo("cumulus-broker-pw-4711");
         assertThat(events.stream(StreamSettingsChanged.class)).containsExactly(new StreamSettingsChanged(slug));
         assertThat(TestData.audit(jdbc, tenantId))
                 .anySatisfy(entry -> assertThat(entry)
                         .contains("DATA_STREAM_CHANGED")
                         .contains("tcp://127.0.0.1:1883")
                         .contains("new password")
-                        .doesNotContain("pw,"));
+                        .doesNotContain("cumulus-broker-pw-4711"));
     }
 
     @Test
@@ -110,9 +114,9 @@ class TenantStreamSettingsTest {
 
     @Test
     void an_empty_password_keeps_the_stored_one_and_no_user_name_drops_it() {
-        save(settings("tcp://127.0.0.1:1883", List.of("a/#")), passwords("kept", null, null));
+        save(settings("tcp://127.0.0.1:1883", List.of(slug + "/#")), passwords("kept", null, null));
 
-        save(settings("tcp://127.0.0.1:1884", List.of("a/#")), TenantStreamSettings.NewPasswords.none());
+        save(settings("tcp://127.0.0.1:1884", List.of(slug + "/#")), TenantStreamSettings.NewPasswords.none());
         assertThat(streamOf(slug).password()).isEqualTo("kept");
 
         save(
@@ -120,7 +124,7 @@ class TenantStreamSettingsTest {
                         true,
                         "tcp://127.0.0.1:1884",
                         "",
-                        List.of("a/#"),
+                        List.of(slug + "/#"),
                         "",
                         "",
                         "PKCS12",
@@ -136,13 +140,13 @@ class TenantStreamSettingsTest {
 
     @Test
     void a_stream_switched_off_keeps_its_settings_and_is_not_received() {
-        save(settings("tcp://127.0.0.1:1883", List.of("a/#")), passwords("pw", null, null));
+        save(settings("tcp://127.0.0.1:1883", List.of(slug + "/#")), passwords("pw", null, null));
 
         var off = new StreamSettings(
                 false,
                 "tcp://127.0.0.1:1883",
                 "cumulus-user",
-                List.of("a/#"),
+                List.of(slug + "/#"),
                 "",
                 "",
                 "PKCS12",
@@ -192,9 +196,80 @@ class TenantStreamSettingsTest {
                 .isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "tcp://broker.example:1883/",
+                "tcp://my_broker:1883",
+                "tcp://broker.example:70000",
+                "tcp://broker.example:0",
+                "tcp://${spring.datasource.password}:1883",
+                "tcp://user@broker.example:1883",
+                "mqtt://broker.example:1883"
+            })
+    void a_broker_address_that_paho_or_a_uri_would_not_take_is_refused(String brokerUrl) {
+        assertThatThrownBy(
+                        () -> save(settings(brokerUrl, List.of(slug + "/#")), TenantStreamSettings.NewPasswords.none()))
+                .isInstanceOfSatisfying(
+                        ConstraintViolationException.class,
+                        invalid -> assertThat(invalid.getConstraintViolations())
+                                .extracting(
+                                        violation -> violation.getPropertyPath().toString())
+                                .containsExactly("save.settings.brokerUrl"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp://broker.example:1883", "ssl://10.0.0.7:8883", "tcp://[::1]:1883", "tcp://broker"})
+    void a_broker_address_of_a_host_and_a_port_is_taken(String brokerUrl) {
+        save(settings(brokerUrl, List.of(slug + "/#")), TenantStreamSettings.NewPasswords.none());
+
+        assertThat(streamOf(slug).brokerUrl()).hasToString(brokerUrl);
+    }
+
+    @Test
+    void a_password_too_long_to_keep_is_refused_on_its_field() {
+        assertThatThrownBy(() -> save(
+                        settings("tcp://broker.example:1883", List.of(slug + "/#")),
+                        passwords("x".repeat(201), null, null)))
+                .isInstanceOfSatisfying(
+                        ConstraintViolationException.class,
+                        invalid -> assertThat(invalid.getConstraintViolations())
+                                .extracting(
+                                        violation -> violation.getPropertyPath().toString())
+                                .containsExactly("save.passwords.password"));
+    }
+
+    @Test
+    void a_filter_that_could_receive_another_tenants_topics_on_the_same_broker_is_refused() {
+        long other = TestData.tenant(jdbc, "Nimbus");
+        String otherSlug = TestData.slug(jdbc, other);
+        asOperator(() -> {
+            streams.save(
+                    other,
+                    settings("tcp://shared.example:1883", List.of(otherSlug + "/cloudext/json/#")),
+                    TenantStreamSettings.NewPasswords.none());
+            return null;
+        });
+
+        assertThatThrownBy(() -> save(
+                        settings("tcp://shared.example:1883", List.of("+/cloudext/json/#")),
+                        TenantStreamSettings.NewPasswords.none()))
+                .isInstanceOfSatisfying(
+                        StreamSettingsRefusedException.class,
+                        refused -> assertThat(refused.arguments())
+                                .containsExactly("+/cloudext/json/#", otherSlug, otherSlug + "/cloudext/json/#"));
+        assertThat(asOperator(() -> streams.settings(tenantId))).isEmpty();
+
+        save(
+                settings("tcp://shared.example:1883", List.of(slug + "/cloudext/json/#")),
+                TenantStreamSettings.NewPasswords.none());
+        save(settings("tcp://nimbus-free.example:1883", List.of("#")), TenantStreamSettings.NewPasswords.none());
+        assertThat(streamOf(slug).topicFilters()).containsExactly("#");
+    }
+
     @Test
     void a_password_that_does_not_open_is_named_as_the_streams_problem() {
-        save(settings("tcp://127.0.0.1:1883", List.of("a/#")), passwords("pw", null, null));
+        save(settings("tcp://127.0.0.1:1883", List.of(slug + "/#")), passwords("pw", null, null));
         jdbc.sql("UPDATE tenant_stream SET password = 'test:bm90IGEgc2VhbGVkIHNlY3JldA==' WHERE tenant_id = ?")
                 .param(tenantId)
                 .update();
@@ -250,7 +325,7 @@ class TenantStreamSettingsTest {
         assertThatThrownBy(() -> currentUser.runAs(admin, () -> {
                     streams.save(
                             tenantId,
-                            settings("tcp://127.0.0.1:1883", List.of("a/#")),
+                            settings("tcp://127.0.0.1:1883", List.of(slug + "/#")),
                             TenantStreamSettings.NewPasswords.none());
                     return null;
                 }))

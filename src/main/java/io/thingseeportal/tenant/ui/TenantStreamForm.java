@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.thingseeportal.thingsee.StreamSettings;
+import io.thingseeportal.thingsee.StreamSettingsRefusedException;
 import io.thingseeportal.thingsee.TenantStreamSettings;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -153,6 +154,10 @@ class TenantStreamForm extends Composite<VerticalLayout> {
                             password.getValue(), keyStorePassword.getValue(), trustStorePassword.getValue()));
             show(streams.settings(tenantId).orElseThrow(), true);
             Notification.show(getTranslation("tenant.stream.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (StreamSettingsRefusedException refused) {
+            topicFilters.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
+            topicFilters.setInvalid(true);
+            Notification.show(getTranslation("tenant.stream.invalid")).addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (ConstraintViolationException invalid) {
             for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
                 HasValidation field = fieldOf(violation);

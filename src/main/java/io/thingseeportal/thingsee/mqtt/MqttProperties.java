@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -38,4 +39,6 @@ public record MqttProperties(
         @DefaultValue("60s") @NotNull Duration maxReconnectDelay,
         @DefaultValue("10000") @Min(1) int queueCapacity,
         @DefaultValue("5000") @Min(1) @Max(65535) int batchSize,
-        @DefaultValue("30s") @NotNull Duration settingsCheck) {}
+
+        @DefaultValue("30s") @NotNull @DurationMin(seconds = 1)
+        Duration settingsCheck) {}

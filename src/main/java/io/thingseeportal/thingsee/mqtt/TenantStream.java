@@ -124,13 +124,22 @@ class TenantStream implements MqttCallback {
         }
         connection.incrementAndGet();
         leave(StreamSubscriptions.dropped(subscriptionFilters(), nextFilters));
+        long timeout = node.connectTimeout().toMillis();
         try {
             if (client.isConnected()) {
-                client.disconnect().waitForCompletion(node.connectTimeout().toMillis());
+                client.disconnect().waitForCompletion(timeout);
+            } else {
+                // A connect may be under way (a broker that is slow to answer): end it, so that it cannot resume the
+                // session beside the connection that takes over with the same client id.
+                client.disconnectForcibly(0, timeout, false);
             }
-            client.close(true);
         } catch (MqttException e) {
             log.debug("Tenant '{}': MQTT disconnect at the stop failed: {}", tenant, e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            log.warn("Tenant '{}': the MQTT client could not be closed: {}", tenant, e.getMessage());
         }
     }
 
@@ -268,6 +277,10 @@ class TenantStream implements MqttCallback {
     /** On Paho's thread: nothing here may throw, and nothing but a full queue may wait. */
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        if (!running) {
+            // Stopped: not acknowledged, so the broker delivers it again to the session's next connection.
+            return;
+        }
         try {
             Instant now = clock.instant();
             lastMessageAt = now;

@@ -75,7 +75,8 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
         running = false;
         ScheduledExecutorService check = checker;
         if (check != null) {
-            check.shutdownNow();
+            // Not interrupted: a reconnect under way finishes (its old connection closed) before the streams stop.
+            check.shutdown();
         }
         synchronized (this) {
             streams.values().parallelStream()
@@ -126,13 +127,22 @@ class ThingseeMqttSubscriber implements SmartLifecycle {
                 wanted.stream().collect(Collectors.toMap(ConfiguredStream::tenant, Function.identity()));
         for (String tenant : List.copyOf(streams.keySet())) {
             ConfiguredStream next = byTenant.get(tenant);
-            if (next == null || next.stream() == null) {
+            if (next == null) {
+                // Switched off or gone: leave the subscriptions, so that the broker stops keeping its messages.
                 streams.remove(tenant).stream().stop(List.of());
-                log.info("Tenant '{}': data stream stopped, its settings are off or unusable", tenant);
+                log.info("Tenant '{}': data stream stopped, it is switched off", tenant);
+            } else if (next.stream() == null) {
+                // Unusable (a password that does not open after a key change, say): stop, but keep the session and
+                // its subscriptions, so that nothing published meanwhile is lost once the settings are mended.
+                streams.remove(tenant).stream().stop();
+                log.info("Tenant '{}': data stream stopped, its settings cannot be used", tenant);
             }
         }
         problems.keySet().retainAll(byTenant.keySet());
         for (ConfiguredStream next : wanted) {
+            if (!running) {
+                return;
+            }
             if (next.stream() == null) {
                 problem(next.tenant(), Objects.requireNonNullElse(next.problem(), "unusable settings"));
             } else {

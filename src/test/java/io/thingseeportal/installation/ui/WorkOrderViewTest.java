@@ -249,23 +249,33 @@ class WorkOrderViewTest extends MockedThingseeTest {
                 .param(tenantId)
                 .query(Long.class)
                 .single();
-        signInAs(new PortalUser(
+        var onlyOulu = new PortalUser(
                 "kalle",
                 "Kalle Contractor",
                 Set.of(AppRoles.INSTALLER),
                 tenantId,
                 "acme",
                 "Acme",
-                new InstallerAccess(1, oulu, "Oulu HQ", Instant.now().plusSeconds(3600))));
+                new InstallerAccess(1, oulu, "Oulu HQ", Instant.now().plusSeconds(3600)));
+        signInAs(onlyOulu);
         var otherSite = new WorkOrder.Failure("work.failure.other-site", "Oulu HQ");
 
+        WorkOrder scanned =
+                orders.start(new LabelReading.Sensor(NEW_SENSOR, Optional.empty(), LabelReading.Format.TUID, null));
+        assertThat(scanned.failure()).isEqualTo(otherSite);
+        assertThat(scanned.batteryLevel()).as("nothing about the sensor shown").isNull();
+        assertThat(orders.startReplacement(NEW_SENSOR).failure()).isEqualTo(otherSite);
         assertThat(lifecycle.change(NEW_SENSOR, DeviceLifecycle.Change.UNINSTALL))
                 .contains(otherSite);
+        verify(thingsee, never()).getDevice(any(), any());
 
+        // A replacement begun before the access narrowed to Oulu is refused at its confirmation.
+        signInAs(new PortalUser("kalle", "Kalle Contractor", Set.of(AppRoles.INSTALLER), tenantId, "acme", "Acme"));
         WorkOrder order = orders.startReplacement(NEW_SENSOR);
         assertThat(order.step()).isEqualTo(WorkOrder.Step.REPLACEMENT);
         orders.replaceWith(
                 order.id(), new LabelReading.Sensor(SPARE, Optional.empty(), LabelReading.Format.TUID, null));
+        signInAs(onlyOulu);
         assertThat(confirmation.confirm(order.id()).failure()).isEqualTo(otherSite);
         verify(thingsee, never()).setInstallationStatus(any(), any(), any());
         verify(thingsee, never()).setDeviceGroup(any(), any(), any());

@@ -16,8 +16,11 @@ import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.ConfiguredStream;
 import io.thingseeportal.thingsee.ConfiguredStreams;
+import io.thingseeportal.thingsee.StreamSettings;
+import io.thingseeportal.thingsee.TenantStreamSettings;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,9 @@ class TenantStreamFormTest extends KaribuTest {
 
     @Autowired
     ConfiguredStreams configured;
+
+    @Autowired
+    TenantStreamSettings streams;
 
     long tenantId;
     String slug;
@@ -82,10 +88,43 @@ class TenantStreamFormTest extends KaribuTest {
         expectNotifications("Not saved: see the marked fields.");
         assertThat(field("stream-broker-url").isInvalid()).isTrue();
         assertThat(field("stream-broker-url").getErrorMessage())
-                .isEqualTo("must read tcp://host:port or ssl://host:port");
+                .isEqualTo("must read tcp://host:port or ssl://host:port (port 1 to 65535)");
         var filters = _get(TextArea.class, spec -> spec.withId("stream-topic-filters"));
         assertThat(filters.isInvalid()).isTrue();
         assertThat(filters.getErrorMessage()).startsWith("must be an MQTT topic filter");
+        assertThat(configured.enabled())
+                .noneMatch(configured -> configured.tenant().equals(slug));
+    }
+
+    @Test
+    void a_filter_that_would_take_another_tenants_messages_on_the_same_broker_is_explained_on_its_field() {
+        long other = TestData.tenant(jdbc, "Nimbus");
+        String otherSlug = TestData.slug(jdbc, other);
+        streams.save(
+                other,
+                new StreamSettings(
+                        true,
+                        "tcp://shared-broker.example:1883",
+                        "",
+                        List.of(otherSlug + "/cloudext/json/#"),
+                        "",
+                        "",
+                        "PKCS12",
+                        "",
+                        "PKCS12",
+                        false,
+                        false,
+                        false),
+                TenantStreamSettings.NewPasswords.none());
+        field("stream-broker-url").setValue("tcp://shared-broker.example:1883");
+        _get(TextArea.class, spec -> spec.withId("stream-topic-filters")).setValue("cloudext/json/#\n#");
+
+        _click(_get(Button.class, spec -> spec.withId("stream-save")));
+
+        expectNotifications("Not saved: see the marked fields.");
+        var filters = _get(TextArea.class, spec -> spec.withId("stream-topic-filters"));
+        assertThat(filters.isInvalid()).isTrue();
+        assertThat(filters.getErrorMessage()).startsWith("The filter # could receive what tenant " + otherSlug);
         assertThat(configured.enabled())
                 .noneMatch(configured -> configured.tenant().equals(slug));
     }

@@ -1,9 +1,11 @@
 package io.thingseeportal.thingsee.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.thingseeportal.thingsee.ConfiguredStream;
+import io.thingseeportal.thingsee.StreamSettingsChanged;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +75,20 @@ class ThingseeMqttSubscriberTest {
         settings.set(List.of(running("acme", moved)));
         subscriber.reconcile();
         assertThat(subscriber.states()).extracting(StreamState::tenant).containsExactly("acme");
+    }
+
+    @Test
+    void a_change_saved_on_this_node_is_applied_at_once_not_at_the_next_check() {
+        settings.set(List.of(running("acme", ACME)));
+        subscriber.start();
+
+        settings.set(List.of(running("acme", ACME), running("borealis", BOREALIS)));
+        subscriber.settingsChanged(new StreamSettingsChanged("borealis"));
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(subscriber.states())
+                        .extracting(StreamState::tenant)
+                        .containsExactly("acme", "borealis"));
     }
 
     @Test
