@@ -65,6 +65,11 @@ public class DesiredConfigurations {
     @Transactional(readOnly = true)
     public List<ConfigurationComparison> compare(String tuid) {
         long tenantId = currentUser.tenantId();
+        Long site = currentUser.require().onlySite();
+        if (site != null && !details.atSite(tenantId, tuid, site)) {
+            // A device outside the one site of the person's installer access is as unknown as another tenant's.
+            return List.of();
+        }
         Map<Integer, Map<String, Object>> desired =
                 store.desired(tenantId, List.of(tuid)).getOrDefault(tuid, Map.of());
         Map<Integer, ReportedConfiguration> reported = new LinkedHashMap<>();

@@ -168,8 +168,9 @@ public class DeviceCommandService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER})
     public DeviceCommand retry(long commandId) {
         long tenantId = tenantId();
-        DeviceCommand command =
-                store.find(tenantId, commandId).orElseThrow(() -> new NoSuchCommandException(commandId));
+        DeviceCommand command = store.find(tenantId, commandId)
+                .filter(found -> readable(found.tuid()))
+                .orElseThrow(() -> new NoSuchCommandException(commandId));
         if (command.state() != CommandState.FAILED || !mayResend(command)) {
             return command;
         }
@@ -201,7 +202,7 @@ public class DeviceCommandService {
     @RolesAllowed({AppRoles.ADMIN, AppRoles.INSTALLER, AppRoles.VIEWER})
     @Transactional(readOnly = true)
     public List<DeviceCommand> ofDevice(String tuid, int limit) {
-        return store.ofDevice(tenantId(), tuid, limit);
+        return readable(tuid) ? store.ofDevice(tenantId(), tuid, limit) : List.of();
     }
 
     /** How many of the tenant's commands wait to be sent or for the device's echo. */
@@ -239,6 +240,11 @@ public class DeviceCommandService {
                 device.tuid(),
                 "tsmId " + tsmId + " " + values + ", transactionId " + stored.transactionId());
         return stored;
+    }
+
+    /** Whether the signed-in person may read the device: always, unless their installer access is for one site. */
+    private boolean readable(String tuid) {
+        return currentUser.require().onlySite() == null || devices.find(tuid).isPresent();
     }
 
     private DeviceDetails device(String tuid) {

@@ -9,6 +9,8 @@ import io.thingseeportal.bulk.BulkJobs;
 import io.thingseeportal.deviceconfig.CommandFilter;
 import io.thingseeportal.deviceconfig.CommandInventory;
 import io.thingseeportal.deviceconfig.DeviceCommand;
+import io.thingseeportal.deviceconfig.DeviceCommandService;
+import io.thingseeportal.deviceconfig.NoSuchCommandException;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.InstallerAccess;
@@ -26,10 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person whose temporary installer access is for one site reads the devices and commands of that site only: the
- * device list, its counts, groups and export, a device's page, and the command inventory; an admin's fleet-wide
+ * device list, its counts, groups and export, a device's page (its configuration and commands too), and the command
+ * inventory; an admin's fleet-wide
  * rollout is not theirs to see. The tenant's other people read them all.
  */
 @SpringBootTest
@@ -57,6 +62,15 @@ class SiteOnlyAccessTest {
     BulkJobs jobs;
 
     @Autowired
+    DesiredConfigurations desired;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DeviceCommandService deviceCommands;
+
+    @Autowired
     JdbcClient jdbc;
 
     long tenantId;
@@ -77,6 +91,13 @@ class SiteOnlyAccessTest {
         for (String tuid : List.of(AT_HARBOUR, IN_HARBOUR_ROOM, AT_TOWER, NOWHERE)) {
             command(tuid);
         }
+        asAdmin(() -> {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                desired.desire(AT_HARBOUR, 13200, java.util.Map.of("threshold", 200));
+                desired.desire(AT_TOWER, 13200, java.util.Map.of("threshold", 300));
+            });
+            return null;
+        });
     }
 
     @Test
@@ -106,6 +127,12 @@ class SiteOnlyAccessTest {
             assertThat(details.find(AT_TOWER)).isEmpty();
             assertThat(details.find(NOWHERE)).isEmpty();
             assertThat(details.latestValues(AT_TOWER)).isEmpty();
+            assertThat(desired.compare(AT_TOWER)).isEmpty();
+            assertThat(desired.compare(AT_HARBOUR)).isNotEmpty();
+            assertThat(deviceCommands.ofDevice(AT_TOWER, 10)).isEmpty();
+            assertThat(deviceCommands.ofDevice(AT_HARBOUR, 10)).hasSize(1);
+            long elsewhere = commandOf(AT_TOWER);
+            assertThatThrownBy(() -> deviceCommands.retry(elsewhere)).isInstanceOf(NoSuchCommandException.class);
             return null;
         });
         asAdmin(() -> {
