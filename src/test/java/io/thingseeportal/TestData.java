@@ -1,7 +1,9 @@
 package io.thingseeportal;
 
+import io.thingseeportal.thingsee.StreamSettings;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,6 +125,23 @@ public final class TestData {
                 .query((row, number) ->
                         row.getString("action") + " " + row.getString("subject") + ": " + row.getString("details"))
                 .list();
+    }
+
+    /** A tenant's data stream as an operator saves it: no shared group, no certificate files (the flags are not read). */
+    public static StreamSettings stream(boolean enabled, String brokerUrl, String username, String... topicFilters) {
+        return new StreamSettings(
+                enabled,
+                brokerUrl,
+                username,
+                List.of(topicFilters),
+                "",
+                "",
+                "PKCS12",
+                "",
+                "PKCS12",
+                false,
+                false,
+                false);
     }
 
     private static Timestamp now() {

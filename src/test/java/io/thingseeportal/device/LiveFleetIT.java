@@ -11,13 +11,11 @@ import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.security.CurrentUser;
 import io.thingseeportal.security.PortalUser;
 import io.thingseeportal.thingsee.StreamRejections;
-import io.thingseeportal.thingsee.StreamSettings;
 import io.thingseeportal.thingsee.TenantStreamSettings;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -228,19 +226,7 @@ class LiveFleetIT {
         currentUser.runAs(OPERATOR, () -> {
             streams.save(
                     tenantId,
-                    new StreamSettings(
-                            enabled,
-                            TestMqtt.URL,
-                            "",
-                            List.of(topicFilter),
-                            "",
-                            "",
-                            "PKCS12",
-                            "",
-                            "PKCS12",
-                            false,
-                            false,
-                            false),
+                    TestData.stream(enabled, TestMqtt.URL, "", topicFilter),
                     TenantStreamSettings.NewPasswords.none());
             return null;
         });

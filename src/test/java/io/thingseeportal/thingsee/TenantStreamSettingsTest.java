@@ -119,21 +119,7 @@ class TenantStreamSettingsTest {
         save(settings("tcp://127.0.0.1:1884", List.of(slug + "/#")), TenantStreamSettings.NewPasswords.none());
         assertThat(streamOf(slug).password()).isEqualTo("kept");
 
-        save(
-                new StreamSettings(
-                        true,
-                        "tcp://127.0.0.1:1884",
-                        "",
-                        List.of(slug + "/#"),
-                        "",
-                        "",
-                        "PKCS12",
-                        "",
-                        "PKCS12",
-                        true,
-                        false,
-                        false),
-                TenantStreamSettings.NewPasswords.none());
+        save(TestData.stream(true, "tcp://127.0.0.1:1884", "", slug + "/#"), TenantStreamSettings.NewPasswords.none());
         assertThat(streamOf(slug).username()).isNull();
         assertThat(streamOf(slug).password()).isNull();
     }
@@ -142,19 +128,7 @@ class TenantStreamSettingsTest {
     void a_stream_switched_off_keeps_its_settings_and_is_not_received() {
         save(settings("tcp://127.0.0.1:1883", List.of(slug + "/#")), passwords("pw", null, null));
 
-        var off = new StreamSettings(
-                false,
-                "tcp://127.0.0.1:1883",
-                "cumulus-user",
-                List.of(slug + "/#"),
-                "",
-                "",
-                "PKCS12",
-                "",
-                "PKCS12",
-                true,
-                false,
-                false);
+        var off = TestData.stream(false, "tcp://127.0.0.1:1883", "cumulus-user", slug + "/#");
         save(off, TenantStreamSettings.NewPasswords.none());
 
         assertThat(configured.enabled()).noneMatch(stream -> stream.tenant().equals(slug));
@@ -295,19 +269,7 @@ class TenantStreamSettingsTest {
         asOperator(() -> {
             streams.save(
                     acme,
-                    new StreamSettings(
-                            true,
-                            "tcp://other.example:1883",
-                            "acme-user",
-                            List.of("acme/cloudext/json/#"),
-                            "",
-                            "",
-                            "PKCS12",
-                            "",
-                            "PKCS12",
-                            true,
-                            false,
-                            false),
+                    TestData.stream(true, "tcp://other.example:1883", "acme-user", "acme/cloudext/json/#"),
                     TenantStreamSettings.NewPasswords.none());
             return null;
         });
@@ -348,8 +310,7 @@ class TenantStreamSettingsTest {
     }
 
     private static StreamSettings settings(String brokerUrl, List<String> filters) {
-        return new StreamSettings(
-                true, brokerUrl, "cumulus-user", filters, "", "", "PKCS12", "", "PKCS12", false, false, false);
+        return TestData.stream(true, brokerUrl, "cumulus-user", filters.toArray(String[]::new));
     }
 
     private static StreamSettings settingsWithFiles(String brokerUrl, String keyStore, String trustStore) {

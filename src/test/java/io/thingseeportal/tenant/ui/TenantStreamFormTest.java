@@ -16,11 +16,9 @@ import io.thingseeportal.TestData;
 import io.thingseeportal.security.AppRoles;
 import io.thingseeportal.thingsee.ConfiguredStream;
 import io.thingseeportal.thingsee.ConfiguredStreams;
-import io.thingseeportal.thingsee.StreamSettings;
 import io.thingseeportal.thingsee.TenantStreamSettings;
 import io.thingseeportal.thingsee.ThingseeProperties;
 import java.net.URI;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,19 +100,7 @@ class TenantStreamFormTest extends KaribuTest {
         String otherSlug = TestData.slug(jdbc, other);
         streams.save(
                 other,
-                new StreamSettings(
-                        true,
-                        "tcp://shared-broker.example:1883",
-                        "",
-                        List.of(otherSlug + "/cloudext/json/#"),
-                        "",
-                        "",
-                        "PKCS12",
-                        "",
-                        "PKCS12",
-                        false,
-                        false,
-                        false),
+                TestData.stream(true, "tcp://shared-broker.example:1883", "", otherSlug + "/cloudext/json/#"),
                 TenantStreamSettings.NewPasswords.none());
         field("stream-broker-url").setValue("tcp://shared-broker.example:1883");
         _get(TextArea.class, spec -> spec.withId("stream-topic-filters")).setValue("cloudext/json/#\n#");
